@@ -1,0 +1,62 @@
+/**
+ * The record that flows through every step (see src/README.md).
+ * Offsets are JavaScript string indices (UTF-16 code units) internally; they are converted to
+ * Unicode code points only when written (src/serialize).
+ */
+
+export type EntityLabel = 'PER' | 'ORG' | 'LOC';
+export type Label = EntityLabel | 'DATE';
+
+export interface Span {
+  /** JS string index, inclusive. */
+  start: number;
+  /** JS string index, exclusive. */
+  end: number;
+  label: Label;
+  /** Exactly text.slice(start, end). */
+  text: string;
+  /** TIMEX3 value, for DATE spans only. */
+  value?: string;
+}
+
+/** Where document.published came from. */
+export type PublishedFrom = 'text' | 'filename' | 'option';
+
+/** One entity: its mentions merged under a canonical name. */
+export interface EntityGroup {
+  name: string;
+  mentions: Span[];
+}
+
+/** One date value with every mention that resolves to it. */
+export interface DateGroup {
+  value: string;
+  mentions: Span[];
+}
+
+/** What the NLP layer finds in one document. */
+export interface Analysis {
+  title: string | null;
+  /** The article's own date/time as a TIMEX3 / ISO 8601 value, e.g. 2016-09-13T12:37+02:00. */
+  published: string | null;
+  publishedFrom: PublishedFrom | null;
+  people: EntityGroup[];
+  organizations: EntityGroup[];
+  places: EntityGroup[];
+  dates: DateGroup[];
+}
+
+export interface Message {
+  /** Stable id from the catalog in core/messages.ts, e.g. E_BINARY. */
+  id: string;
+  fatal: boolean;
+  text: string;
+}
+
+export interface Document {
+  /** Path as given / discovered (relative to cwd when possible). */
+  path: string;
+  text: string;
+  analysis: Analysis | null;
+  messages: Message[];
+}

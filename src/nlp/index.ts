@@ -1,0 +1,60 @@
+/**
+ * The NLP layer's one entry point. Everything else in annotate sees only `analyze` and
+ * `engineFingerprint`; the components behind it (entities/, dates/, aliases) can be replaced
+ * without touching the rest.
+ */
+import type { Analysis, DateGroup, EntityGroup, EntityLabel, Span } from '../core/types.js';
+import { extractEntities } from './entities/index.js';
+import { groupEntities } from './aliases.js';
+import { extractDates, findPublished, findTitle } from './dates/index.js';
+import { engineFingerprint } from './fingerprint.js';
+
+export { engineFingerprint };
+
+export interface AnalyzeOptions {
+  /** The source file's name (basename is enough), used to find a date in names like 2016-09-13-story.txt. */
+  fileName?: string;
+  /** --reference-date, YYYY-MM-DD: anchor when the article states no date. */
+  referenceDate?: string | null;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const title = findTitle(text);
+  const pub = findPublished(text, { fileName: options.fileName, referenceDate: options.referenceDate ?? null });
+  const dateSpans = extractDates(text, { anchor: pub.value });
+  const entitySpans = removeOverlaps(extractEntities(text), dateSpans);
+  const groups = groupEntities(entitySpans);
+  const byLabel = (label: EntityLabel): EntityGroup[] =>
+    groups.filter((g) => g.mentions[0]!.label === label);
+  return {
+    title,
+    published: pub.value,
+    publishedFrom: pub.from,
+    people: byLabel('PER'),
+    organizations: byLabel('ORG'),
+    places: byLabel('LOC'),
+    dates: groupDates(dateSpans),
+  };
+}
+
+/** A date span wins over an entity span it overlaps ("Monday" is not a place). */
+function removeOverlaps(entities: Span[], dates: Span[]): Span[] {
+  if (dates.length === 0) return entities;
+  return entities.filter((e) => !dates.some((d) => d.start < e.end && e.start < d.end));
+}
+
+/** Dates with the same value form one group, ordered by first mention. */
+function groupDates(spans: Span[]): DateGroup[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const byValue = new Map<string, DateGroup>();
+  for (const s of sorted) {
+    const value = s.value ?? '';
+    let g = byValue.get(value);
+    if (!g) {
+      g = { value, mentions: [] };
+      byValue.set(value, g);
+    }
+    g.mentions.push(s);
+  }
+  return [...byValue.values()];
+}
