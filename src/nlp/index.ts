@@ -6,6 +6,7 @@
 import type { Analysis, DateGroup, EntityGroup, EntityLabel, Span } from '../core/types.js';
 import { extractEntities } from './entities/index.js';
 import { groupEntities } from './aliases.js';
+import { harmonizeEntities } from './consistency.js';
 import { extractDates, findPublished, findTitle } from './dates/index.js';
 import { engineFingerprint } from './fingerprint.js';
 
@@ -22,7 +23,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const title = findTitle(text);
   const pub = findPublished(text, { fileName: options.fileName, referenceDate: options.referenceDate ?? null });
   const dateSpans = extractDates(text, { anchor: pub.value });
-  const entitySpans = removeOverlaps(extractEntities(text), dateSpans);
+  const entitySpans = removeOverlaps(harmonizeEntities(text, extractEntities(text)), dateSpans);
   const groups = groupEntities(entitySpans);
   const byLabel = (label: EntityLabel): EntityGroup[] =>
     groups.filter((g) => g.mentions[0]!.label === label);
