@@ -1,0 +1,277 @@
+/**
+ * The command line: argv in, exit code out. Never calls process.exit; everything from the
+ * process comes through `io`. Exit codes: 0 ok, 1 --check found missing/stale annotations,
+ * 2 usage error or some file could not be read, annotated or written (the worst code wins).
+ */
+import * as path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { messageText } from '../core/messages.js';
+import { sourceChecksum } from '../core/fingerprint.js';
+import { discover } from '../fs/discover.js';
+import { decodeSource, MB } from '../fs/read.js';
+import type { Format } from '../fs/output.js';
+import { toRecord } from '../serialize/record.js';
+import { annotateInputs, generator, render } from '../run/annotate.js';
+import { inlineAnalyzer } from '../run/analyzer.js';
+import { showAnalysis } from '../run/show.js';
+import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
+import { highlight, legend } from '../report/highlight.js';
+import { Reporter, type Mode } from '../report/reporter.js';
+import { runEval } from '../eval/index.js';
+import { writer, type Io } from './io.js';
+import { VERSION } from './version.js';
+
+export const EXIT_OK = 0;
+export const EXIT_CHECK_FAILED = 1;
+export const EXIT_ERROR = 2;
+
+/** A usage error found after commander parsed the arguments. */
+class UsageError extends Error {}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    if (argv[0] === 'eval') return await evalCommand(argv.slice(1), io);
+    if (argv[0] === 'show') return await showCommand(argv.slice(1), io);
+    return await annotateCommand(argv, io);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // commander has printed its one line (or the help/version text) already.
+      return err.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+    }
+    if (err instanceof UsageError) {
+      io.stderr.write(`error: ${err.message}\n`);
+      return EXIT_ERROR;
+    }
+    // A bug: still one line, no stack trace for the user.
+    io.stderr.write(`error: ${err instanceof Error ? err.message : String(err)} (this is a bug in annotate, please report it)\n`);
+    return EXIT_ERROR;
+  }
+}
+
+function baseProgram(name: string, io: Io): Command {
+  return new Command(name)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .helpOption('-h, --help', 'show this help');
+}
+
+interface AnnotateOpts {
+  glob: string;
+  outDir?: string;
+  stdout?: boolean;
+  format: string;
+  check?: boolean;
+  force?: boolean;
+  jobs?: string;
+  referenceDate?: string;
+  maxSize: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+function annotateProgram(io: Io): Command {
+  return baseProgram('annotate', io)
+    .description('Find the people, organizations, places and dates in news articles and write them as YAML next to each file.')
+    .usage('[options] [paths...]\n       annotate show [options] <file>\n       annotate eval [args...]')
+    .version(VERSION, '-V, --version', 'print the version')
+    .argument('[paths...]', 'files and folders to annotate; - reads one document from stdin', ['.'])
+    .option('--glob <pattern>', 'files to take inside folders', '**/*.txt')
+    .option('--out-dir <dir>', 'write annotations under DIR (same tree) instead of next to each file')
+    .option('--stdout', 'print annotations instead of writing files')
+    .addOption(new Option('--format <format>', 'output format (json files are written as .json; jsonl prints one document per line)').choices(['yaml', 'json', 'jsonl']).default('yaml'))
+    .option('--check', 'write nothing; list missing or out-of-date annotations, exit 1 if any')
+    .option('--force', 'annotate even files whose annotation is up to date')
+    .option('-j, --jobs <n>', `parallel workers (default: the number of CPUs, ${io.cpus} here)`)
+    .option('--reference-date <YYYY-MM-DD>', 'anchor for relative dates when an article states no date of its own')
+    .option('--max-size <MB>', 'skip (with an error) files larger than this many megabytes', '10')
+    .option('-q, --quiet', 'print errors only')
+    .option('--color', 'force colour on stderr')
+    .option('--no-color', 'no colour')
+    .addHelpText(
+      'after',
+      `
+Commands:
+  annotate show <file>   the article with its entities highlighted (see annotate show --help)
+  annotate eval [args]   score the engine against gold data (see annotate eval --help)
+
+Exit status: 0 ok; 1 --check found missing or out-of-date annotations; 2 usage error, or a file
+could not be read, annotated or written.`,
+    );
+}
+
+function validateJobs(value: string | undefined, fallback: number): number {
+  if (value === undefined) return Math.max(1, fallback);
+  if (!/^[1-9][0-9]*$/.test(value.trim()) || Number(value) > 1024) throw new UsageError(messageText('E_BAD_JOBS', value));
+  return Number(value);
+}
+
+export function validateDate(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+    if (days !== undefined && d >= 1 && d <= days) return value;
+  }
+  throw new UsageError(messageText('E_BAD_DATE', value));
+}
+
+function validateMaxSize(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0)) throw new UsageError(messageText('E_BAD_SIZE', value));
+  return Math.floor(n * MB);
+}
+
+function colorChoice(color: boolean | undefined): ColorChoice {
+  return color === true ? 'always' : color === false ? 'never' : 'auto';
+}
+
+async function annotateCommand(argv: string[], io: Io): Promise<number> {
+  const program = annotateProgram(io);
+  let parsedPaths: string[] = [];
+  program.action((paths: string[]) => {
+    parsedPaths = paths;
+  });
+  await program.parseAsync(argv, { from: 'user' });
+  const opts = program.opts<AnnotateOpts>();
+  const paths = parsedPaths.length > 0 ? parsedPaths : ['.'];
+  const stdin = paths.includes('-');
+  const format = opts.format as Format;
+
+  // Conflicts first, before any work, in one phrasing.
+  const conflicts: [boolean, string, string][] = [
+    [!!opts.check && !!opts.stdout, '--check', '--stdout'],
+    [!!opts.check && format === 'jsonl', '--check', '--format jsonl'],
+    [!!opts.check && stdin, '--check', '- (stdin)'],
+    [!!opts.check && !!opts.force, '--check', '--force'],
+    [opts.outDir !== undefined && !!opts.stdout, '--out-dir', '--stdout'],
+    [opts.outDir !== undefined && format === 'jsonl', '--out-dir', '--format jsonl'],
+    [opts.outDir !== undefined && stdin, '--out-dir', '- (stdin)'],
+  ];
+  for (const [bad, a, b] of conflicts) if (bad) throw new UsageError(messageText('E_CONFLICT', a, b));
+  if (stdin && paths.length > 1) throw new UsageError(messageText('E_STDIN_WITH_PATHS'));
+  const jobs = validateJobs(opts.jobs, io.cpus);
+  const referenceDate = validateDate(opts.referenceDate);
+  const maxBytes = validateMaxSize(opts.maxSize);
+
+  const mode: Mode = opts.check ? 'check' : opts.stdout || format === 'jsonl' || stdin ? 'stdout' : 'write';
+  const level = colorLevel(colorChoice(opts.color), io.stderrIsTTY, io.env);
+  const reporter = new Reporter({ stderr: io.stderr, chalk: chalkFor(level), quiet: !!opts.quiet, progress: io.stderrIsTTY });
+  const out = writer(io.stdout);
+
+  if (stdin) return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out });
+
+  const outDir = opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null;
+  const found = await discover(paths, { cwd: io.cwd, glob: opts.glob, fs: io.fs, exclude: outDir ? [outDir] : [] });
+  for (const issue of found.issues) reporter.error(issue.path, issue.message);
+  const stats = await annotateInputs(found.inputs, {
+    mode,
+    format,
+    outDir,
+    force: !!opts.force,
+    jobs,
+    referenceDate,
+    maxBytes,
+    version: VERSION,
+    fs: io.fs,
+    cwd: io.cwd,
+    pid: io.pid,
+    out,
+    reporter,
+    now: () => io.now(),
+  });
+  stats.failed += found.issues.length;
+  reporter.summary(mode, stats);
+  if (stats.failed > 0) return EXIT_ERROR;
+  if (stats.missing + stats.stale > 0) return EXIT_CHECK_FAILED;
+  return EXIT_OK;
+}
+
+async function annotateStdin(
+  io: Io,
+  o: { format: Format; referenceDate: string | null; maxBytes: number; reporter: Reporter; out: (s: string) => Promise<void> },
+): Promise<number> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    size += buf.length;
+    if (size > o.maxBytes) {
+      const mb = (n: number) => (Math.round((n / MB) * 10) / 10).toString();
+      o.reporter.error('-', { id: 'E_TOO_LARGE', fatal: true, text: messageText('E_TOO_LARGE', `more than ${mb(o.maxBytes)}`, mb(o.maxBytes), String(Math.ceil((o.maxBytes * 2) / MB))) });
+      return EXIT_ERROR;
+    }
+    chunks.push(buf);
+  }
+  const bytes = Buffer.concat(chunks);
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) {
+    o.reporter.error('-', decoded.message);
+    return EXIT_ERROR;
+  }
+  const gen = await generator(VERSION, o.referenceDate);
+  const result = await inlineAnalyzer().analyze({ text: decoded.text, fileName: '-', referenceDate: o.referenceDate });
+  if (!result.ok) {
+    o.reporter.error('-', { id: 'E_ANALYZE', fatal: true, text: messageText('E_ANALYZE', result.error) });
+    return EXIT_ERROR;
+  }
+  const record = toRecord(decoded.text, result.analysis, { source: '-', checksum: sourceChecksum(bytes), generator: gen });
+  await o.out(render(record, o.format));
+  return EXIT_OK;
+}
+
+interface ShowOpts {
+  outDir?: string;
+  referenceDate?: string;
+  maxSize: string;
+  color?: boolean;
+}
+
+async function showCommand(argv: string[], io: Io): Promise<number> {
+  const program = baseProgram('annotate show', io)
+    .description('Print the article with each mention highlighted in a colour per type, or marked [Paris]{place} when colour is off. Uses the annotation file when it is up to date, else annotates on the fly (writing nothing).')
+    .argument('<file>', 'the article (.txt)')
+    .option('--out-dir <dir>', 'where its annotation was written, if not next to it')
+    .option('--reference-date <YYYY-MM-DD>', 'as for annotate, when computing on the fly')
+    .option('--max-size <MB>', 'largest file to read, in megabytes', '10')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour: mark mentions as [text]{type}');
+  let file = '';
+  program.action((f: string) => {
+    file = f;
+  });
+  await program.parseAsync(argv, { from: 'user' });
+  const opts = program.opts<ShowOpts>();
+  const referenceDate = validateDate(opts.referenceDate);
+  const maxBytes = validateMaxSize(opts.maxSize);
+  const errLevel = colorLevel(colorChoice(opts.color), io.stderrIsTTY, io.env);
+  const reporter = new Reporter({ stderr: io.stderr, chalk: chalkFor(errLevel), quiet: false, progress: false });
+  const result = await showAnalysis(file, {
+    fs: io.fs,
+    cwd: io.cwd,
+    outDir: opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null,
+    referenceDate,
+    maxBytes,
+    version: VERSION,
+  });
+  if (!result.ok) {
+    reporter.error(file, result.message);
+    return EXIT_ERROR;
+  }
+  const level = colorLevel(colorChoice(opts.color), io.stdoutIsTTY, io.env);
+  const chalk = level > 0 ? chalkFor(level) : null;
+  const out = writer(io.stdout);
+  await out(legend(chalk));
+  await out('\n');
+  await out(highlight(result.text, result.analysis, chalk));
+  return EXIT_OK;
+}
+
+async function evalCommand(argv: string[], io: Io): Promise<number> {
+  const level = colorLevel('auto', io.stdoutIsTTY, io.env);
+  return runEval(argv, { cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, color: level > 0 });
+}

@@ -1,0 +1,64 @@
+/**
+ * Every user-facing message, with a stable id (like eslint's messages/ or spaCy's [E001]).
+ * Each says what happened and what to do. Lines are printed as `path: text` (report/).
+ */
+import type { Message } from './types.js';
+
+const catalog = {
+  // Usage (exit 2, before any work).
+  E_CONFLICT: (a: string, b: string) => `Cannot use ${a} and ${b} together.`,
+  E_STDIN_WITH_PATHS: () => 'Cannot use - (stdin) and other paths together.',
+  E_BAD_DATE: (value: string) =>
+    `--reference-date must be a real date written YYYY-MM-DD, got "${value}".`,
+  E_BAD_JOBS: (value: string) => `--jobs must be a whole number of at least 1, got "${value}".`,
+  E_BAD_SIZE: (value: string) => `--max-size must be a number of megabytes above 0, got "${value}".`,
+  // Finding and reading inputs.
+  E_NOT_FOUND: () => 'no such file or folder; check the path',
+  E_ACCESS: () => 'permission denied; check its permissions (chmod) or leave it out',
+  E_LOOP: () => 'symbolic link loop; fix or remove the link',
+  E_NO_MATCH: (glob: string) => `no files match ${glob} in this folder; check the path or --glob`,
+  E_NOT_FILE: () => 'not a regular file or folder; give a .txt file or a folder',
+  E_LIST: (why: string) => `cannot list this folder (${why}); check its permissions`,
+  E_READ: (why: string) => `cannot read (${why}); check the file`,
+  E_TOO_LARGE: (mb: string, limit: string, need: string) =>
+    `file is ${mb} MB, over the ${limit} MB limit; raise it with --max-size ${need} or split the file`,
+  E_EMPTY: () => 'file is empty (no text to annotate); add text or leave it out',
+  E_BINARY: (offset: number) =>
+    `looks like a binary file (control byte at offset ${offset}); annotate reads UTF-8 text files only`,
+  E_UTF8: (offset: number) =>
+    `is not valid UTF-8 (bad byte at offset ${offset}); convert it, e.g. iconv -f latin1 -t utf-8`,
+  // Outputs.
+  E_FOREIGN: (output: string) =>
+    `${output} exists and was not written by annotate (no "schema: annotate/" key); move it away or use --out-dir`,
+  E_SAME_OUTPUT: (output: string, first: string) =>
+    `its annotation ${output} would also be written for ${first}; annotate them into separate --out-dir folders`,
+  E_OUTPUT_IS_INPUT: (output: string) =>
+    `its annotation would overwrite the input itself (${output}); pick .txt files with --glob`,
+  E_OUTPUT_NOT_FILE: (output: string) => `${output} exists and is not a file; move it away`,
+  E_WRITE: (output: string, why: string) => `cannot write ${output} (${why}); check the folder's permissions and free space`,
+  E_ANALYZE: (why: string) => `annotation failed (${why}); this is a bug in annotate, please report it with the file`,
+  // --check findings (exit 1).
+  W_MISSING: (output: string) => `annotation ${output} is missing; run annotate on it`,
+  W_STALE: (output: string) => `annotation ${output} is out of date; run annotate on it`,
+  // show.
+  E_SHOW_BAD_ANNOTATION: (output: string, why: string) =>
+    `${output} is not a readable annotate/1 file (${why}); delete it or re-run annotate`,
+} as const;
+
+export type MessageId = keyof typeof catalog;
+type Args<K extends MessageId> = Parameters<(typeof catalog)[K]>;
+
+/** The text of message `id`. */
+export function messageText<K extends MessageId>(id: K, ...args: Args<K>): string {
+  return (catalog[id] as (...a: Args<K>) => string)(...args);
+}
+
+/** A fatal message for a Document. */
+export function fatal<K extends MessageId>(id: K, ...args: Args<K>): Message {
+  return { id, fatal: true, text: messageText(id, ...args) };
+}
+
+/** A non-fatal finding (e.g. --check). */
+export function warning<K extends MessageId>(id: K, ...args: Args<K>): Message {
+  return { id, fatal: false, text: messageText(id, ...args) };
+}

@@ -1,0 +1,119 @@
+/**
+ * Reading one source: size limit, binary and encoding checks, BOM. Returns the text or a
+ * fatal message; never throws.
+ */
+import { isUtf8 } from 'node:buffer';
+import type { Message } from '../core/types.js';
+import { fatal } from '../core/messages.js';
+import { describeError, errorCode, type FsAdapter } from './adapter.js';
+
+export const MB = 1024 * 1024;
+
+export interface Source {
+  bytes: Buffer;
+  /** Decoded text without a leading BOM; line endings as in the file. */
+  text: string;
+}
+
+export type ReadResult = { ok: true; source: Source } | { ok: false; message: Message };
+
+export async function readSource(fs: FsAdapter, abs: string, maxBytes: number): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    const stats = await fs.stat(abs);
+    if (!stats.isFile()) return { ok: false, message: fatal('E_NOT_FILE') };
+    if (stats.size > maxBytes) return { ok: false, message: tooLarge(stats.size, maxBytes) };
+    bytes = await fs.readFile(abs);
+  } catch (err) {
+    return { ok: false, message: readIssue(err) };
+  }
+  // The file may have grown between stat and read.
+  if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
+  const decoded = decodeSource(bytes);
+  return decoded.ok ? { ok: true, source: { bytes, text: decoded.text } } : decoded;
+}
+
+function tooLarge(size: number, maxBytes: number): Message {
+  const mb = (n: number) => (Math.round((n / MB) * 10) / 10).toString();
+  return fatal('E_TOO_LARGE', mb(size), mb(maxBytes), String(Math.ceil(size / MB)));
+}
+
+export function readIssue(err: unknown): Message {
+  switch (errorCode(err)) {
+    case 'ENOENT':
+      return fatal('E_NOT_FOUND');
+    case 'EACCES':
+    case 'EPERM':
+      return fatal('E_ACCESS');
+    case 'ELOOP':
+      return fatal('E_LOOP');
+    case 'EISDIR':
+      return fatal('E_NOT_FILE');
+    default:
+      return fatal('E_READ', describeError(err));
+  }
+}
+
+/** Bytes to text, or why they are not a text file we can annotate. */
+export function decodeSource(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: Message } {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const binaryAt = findBinary(bytes);
+  if (binaryAt >= 0) return { ok: false, message: fatal('E_BINARY', binaryAt) };
+  if (!isUtf8(bytes)) return { ok: false, message: fatal('E_UTF8', firstInvalidUtf8(bytes)) };
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.length - bom).toString('utf8');
+  if (text.trim() === '') return { ok: false, message: fatal('E_EMPTY') };
+  return { ok: true, text };
+}
+
+/**
+ * Offset of the byte that makes this look binary, or -1: any NUL (as git decides), or C0
+ * control characters other than tab, newlines, form feed and ESC making up more than 1 in 100
+ * of the first 64 KiB. UTF-16 text has NULs, so it is reported as binary too.
+ */
+function findBinary(bytes: Uint8Array): number {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return nul;
+  const n = Math.min(bytes.length, 64 * 1024);
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) {
+      if (first < 0) first = i;
+      count++;
+    }
+  }
+  return count > 0 && count * 100 > n ? first : -1;
+}
+
+/** Byte offset of the first byte that is not part of a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}

@@ -1,0 +1,202 @@
+/**
+ * The default command's engine: plan each input (missing / stale / fresh), run the NLP where
+ * needed, and emit results strictly in input order. At most `window` inputs are in flight, so
+ * memory stays bounded however large the corpus; only this (main) thread writes files.
+ */
+import * as path from 'node:path';
+import type { Message } from '../core/types.js';
+import { fatal, warning } from '../core/messages.js';
+import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
+import { errorCode, describeError, type FsAdapter } from '../fs/adapter.js';
+import type { Input } from '../fs/discover.js';
+import { readSource } from '../fs/read.js';
+import { outputPath, sourceField, writeAtomic, type Format } from '../fs/output.js';
+import { toRecord, type AnnotationRecord, type Header } from '../serialize/record.js';
+import { HEADER_BYTES, isFresh, readHeader } from '../serialize/header.js';
+import { toJson, toJsonLine } from '../serialize/json.js';
+import { toYaml } from '../serialize/yaml.js';
+import { emptyStats, type Mode, type Reporter, type Stats } from '../report/reporter.js';
+import { inlineAnalyzer, loadNlp, type Analyzer } from './analyzer.js';
+import { workerPool } from './pool.js';
+
+export interface RunOptions {
+  mode: Mode;
+  format: Format;
+  /** Absolute, or null to write next to each source. */
+  outDir: string | null;
+  force: boolean;
+  jobs: number;
+  referenceDate: string | null;
+  maxBytes: number;
+  version: string;
+  fs: FsAdapter;
+  /** For showing output paths relative to where the user is. */
+  cwd: string;
+  /** Used only to name temporary files. */
+  pid: number;
+  /** Data (stdout) sink; awaited for backpressure. */
+  out: (chunk: string) => Promise<void>;
+  reporter: Reporter;
+  now: () => number;
+}
+
+/** Below this many inputs the NLP runs on the main thread: starting workers would cost more. */
+export const MIN_FILES_FOR_WORKERS = 8;
+
+type Outcome =
+  | { kind: 'error'; message: Message }
+  | { kind: 'fresh' }
+  | { kind: 'check'; message: Message; missing: boolean }
+  | { kind: 'done'; record: AnnotationRecord; data: string; output: string | null; existing: boolean; bytes: number };
+
+export async function generator(version: string, referenceDate: string | null): Promise<string> {
+  const nlp = await loadNlp();
+  return generatorLine(version, { engine: nlp.engineFingerprint(), referenceDate });
+}
+
+/** Serializes a record in the chosen format. */
+export function render(record: AnnotationRecord, format: Format): string {
+  return format === 'yaml' ? toYaml(record) : format === 'json' ? toJson(record) : toJsonLine(record);
+}
+
+export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<Stats> {
+  const started = o.now();
+  const stats = emptyStats();
+  stats.files = inputs.length;
+  const gen = await generator(o.version, o.referenceDate);
+  let analyzer: Analyzer | null = null;
+  const getAnalyzer = (): Analyzer => {
+    analyzer ??= o.jobs > 1 && inputs.length >= MIN_FILES_FOR_WORKERS ? workerPool(Math.min(o.jobs, inputs.length)) : inlineAnalyzer();
+    return analyzer;
+  };
+  const outputs = new Map<string, string>(); // output -> first input that claimed it
+  let docIndex = 0;
+
+  const plan = async (input: Input): Promise<Outcome> => {
+    let output: string | null = null;
+    if (o.mode !== 'stdout') {
+      output = outputPath(input.abs, input.base, o.outDir, o.format);
+      if (output === input.abs) return { kind: 'error', message: fatal('E_OUTPUT_IS_INPUT', show(output)) };
+      const first = outputs.get(output);
+      if (first !== undefined) return { kind: 'error', message: fatal('E_SAME_OUTPUT', show(output), first) };
+      outputs.set(output, input.path);
+    }
+    const read = await readSource(o.fs, input.abs, o.maxBytes);
+    if (!read.ok) return { kind: 'error', message: read.message };
+    const { bytes, text } = read.source;
+    const header: Header = {
+      source: output ? sourceField(input.abs, output) : path.basename(input.abs),
+      checksum: sourceChecksum(bytes),
+      generator: gen,
+    };
+    let existing = false;
+    if (output) {
+      let head: Buffer | null = null;
+      try {
+        head = await o.fs.readHead(output, HEADER_BYTES);
+      } catch (err) {
+        const code = errorCode(err);
+        if (code === 'EISDIR') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output)) };
+        if (code !== 'ENOENT') return { kind: 'error', message: fatal('E_WRITE', show(output), describeError(err)) };
+      }
+      if (head) {
+        existing = true;
+        const state = readHeader(head.toString('utf8'));
+        if (state.kind === 'foreign') return { kind: 'error', message: fatal('E_FOREIGN', show(output)) };
+        const fresh = isFresh(state, header);
+        if (o.mode === 'check') {
+          return fresh ? { kind: 'fresh' } : { kind: 'check', missing: false, message: warning('W_STALE', show(output)) };
+        }
+        if (fresh && !o.force) return { kind: 'fresh' };
+      } else if (o.mode === 'check') {
+        return { kind: 'check', missing: true, message: warning('W_MISSING', show(output)) };
+      }
+    }
+    const result = await getAnalyzer().analyze({ text, fileName: path.basename(input.abs), referenceDate: o.referenceDate });
+    if (!result.ok) return { kind: 'error', message: fatal('E_ANALYZE', result.error) };
+    const record = toRecord(text, result.analysis, header);
+    return { kind: 'done', record, data: render(record, o.format), output, existing, bytes: bytes.length };
+  };
+
+  // Shown paths of outputs: relative to cwd when the input's path was.
+  const show = (abs: string): string => {
+    const rel = path.relative(o.cwd, abs);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  };
+
+  const emit = async (input: Input, outcome: Outcome): Promise<void> => {
+    switch (outcome.kind) {
+      case 'error':
+        stats.failed++;
+        o.reporter.error(input.path, outcome.message);
+        break;
+      case 'fresh':
+        stats.skipped++;
+        break;
+      case 'check':
+        if (outcome.missing) stats.missing++;
+        else stats.stale++;
+        o.reporter.finding(input.path, outcome.message);
+        break;
+      case 'done': {
+        const r = outcome.record;
+        stats.analyzedBytes += outcome.bytes;
+        if (outcome.output === null) {
+          // YAML documents in one stream are separated by ---; json objects follow each other (jq reads them).
+          await o.out(o.format === 'yaml' && docIndex > 0 ? `---\n${outcome.data}` : outcome.data);
+          docIndex++;
+          stats.printed++;
+        } else {
+          const status = await writeIfChanged(o.fs, outcome.output, outcome.data, outcome.existing, o.pid);
+          if (status !== 'written' && status !== 'unchanged') {
+            stats.failed++;
+            o.reporter.error(input.path, fatal('E_WRITE', show(outcome.output), status.error));
+            break;
+          }
+          if (status === 'written') stats.written++;
+          else stats.unchanged++;
+        }
+        stats.people += r.people.length;
+        stats.organizations += r.organizations.length;
+        stats.places += r.places.length;
+        stats.dates += r.dates.length;
+        break;
+      }
+    }
+  };
+
+  const window = Math.max(4, o.jobs * 4);
+  const pending: { input: Input; outcome: Promise<Outcome> }[] = [];
+  let done = 0;
+  const settle = async () => {
+    const head = pending.shift()!;
+    await emit(head.input, await head.outcome);
+    o.reporter.progress(++done, inputs.length, head.input.path);
+  };
+  try {
+    for (const input of inputs) {
+      const outcome = plan(input).catch((err: unknown): Outcome => ({ kind: 'error', message: fatal('E_ANALYZE', describeError(err)) }));
+      pending.push({ input, outcome });
+      if (pending.length >= window) await settle();
+    }
+    while (pending.length > 0) await settle();
+  } finally {
+    if (analyzer) await (analyzer as Analyzer).close();
+  }
+  stats.elapsedMs = o.now() - started;
+  return stats;
+}
+
+/** Writes only when the bytes differ from the existing file. */
+async function writeIfChanged(fs: FsAdapter, output: string, data: string, existing: boolean, pid: number): Promise<'written' | 'unchanged' | { error: string }> {
+  try {
+    if (existing) {
+      const current = await fs.readFile(output).catch(() => null);
+      if (current && current.equals(Buffer.from(data, 'utf8'))) return 'unchanged';
+    }
+    await writeAtomic(fs, output, data, pid);
+    return 'written';
+  } catch (err) {
+    return { error: describeError(err) };
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * `annotate show`: the source's analysis, from its annotation file when that is fresh,
+ * otherwise computed now (nothing is written).
+ */
+import * as path from 'node:path';
+import type { Analysis, Message } from '../core/types.js';
+import { fatal } from '../core/messages.js';
+import { sourceChecksum } from '../core/fingerprint.js';
+import type { FsAdapter } from '../fs/adapter.js';
+import { readSource } from '../fs/read.js';
+import { outputPath, sourceField } from '../fs/output.js';
+import { isFresh, parseRecord, readHeader, recordToAnalysis } from '../serialize/header.js';
+import { generator } from './annotate.js';
+import { inlineAnalyzer } from './analyzer.js';
+
+export interface ShowOptions {
+  fs: FsAdapter;
+  cwd: string;
+  outDir: string | null;
+  referenceDate: string | null;
+  maxBytes: number;
+  version: string;
+}
+
+export type ShowResult =
+  | { ok: true; text: string; analysis: Analysis; from: string | null }
+  | { ok: false; message: Message };
+
+export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowResult> {
+  const abs = path.resolve(o.cwd, file);
+  const read = await readSource(o.fs, abs, o.maxBytes);
+  if (!read.ok) return read;
+  const { text, bytes } = read.source;
+  const gen = await generator(o.version, o.referenceDate);
+  for (const format of ['yaml', 'json'] as const) {
+    const output = outputPath(abs, path.dirname(abs), o.outDir, format);
+    let content: string;
+    try {
+      content = (await o.fs.readFile(output)).toString('utf8');
+    } catch {
+      continue;
+    }
+    const state = readHeader(content.slice(0, 4096));
+    const expected = { source: sourceField(abs, output), checksum: sourceChecksum(bytes), generator: gen };
+    if (!isFresh(state, expected)) continue;
+    try {
+      return { ok: true, text, analysis: recordToAnalysis(parseRecord(content), text), from: output };
+    } catch (err) {
+      return { ok: false, message: fatal('E_SHOW_BAD_ANNOTATION', path.relative(o.cwd, output), err instanceof Error ? err.message : String(err)) };
+    }
+  }
+  const result = await inlineAnalyzer().analyze({ text, fileName: path.basename(abs), referenceDate: o.referenceDate });
+  if (!result.ok) return { ok: false, message: fatal('E_ANALYZE', result.error) };
+  return { ok: true, text, analysis: result.analysis, from: null };
+}

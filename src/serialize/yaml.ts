@@ -1,0 +1,25 @@
+/**
+ * YAML writer for annotate/1. yaml's defaults are unsafe for YAML 1.1 readers: they alias
+ * repeated objects, fold long lines and leave `no`, `2016-09-13` or `12:37` plain, which PyYAML
+ * loads as a boolean, a date and the integer 757. Here: no aliases, no folding, and every
+ * string a YAML 1.1 reader would misread is single-quoted. Mentions are flow maps.
+ */
+import { Document, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
+import type { AnnotationRecord } from './record.js';
+import { isAmbiguousIn11 } from './yaml11.js';
+
+export function toYaml(record: AnnotationRecord): string {
+  const doc = new Document(record, { aliasDuplicateObjects: false, version: '1.2' });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && isAmbiguousIn11(node.value)) node.type = Scalar.QUOTE_SINGLE;
+    },
+    Pair(_key, pair) {
+      // mentions: [{start, end, text}, ...] -> one flow map per line
+      if (isScalar(pair.key) && pair.key.value === 'mentions' && isSeq(pair.value)) {
+        for (const item of pair.value.items) if (isMap(item)) item.flow = true;
+      }
+    },
+  });
+  return doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, flowCollectionPadding: false });
+}
