@@ -1,0 +1,102 @@
+/** In-process harness for main(argv, io): memory streams, a temp folder, an injectable fs. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
+import { nodeFs, type FsAdapter } from '../../src/fs/adapter.js';
+
+/** The repository root (tests run from dist/test/<area>/). */
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  stdin?: string | Buffer;
+  env?: Record<string, string | undefined>;
+  fs?: FsAdapter;
+  stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
+  cpus?: number;
+}
+
+export function memIo(o: RunOptions): { io: Io; stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  const input = o.stdin ?? '';
+  const io: Io = {
+    stdout: { write: (s: string) => ((out += s), true) },
+    stderr: { write: (s: string) => ((err += s), true) },
+    stdin: (async function* () {
+      yield typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+    })(),
+    stdoutIsTTY: o.stdoutIsTTY ?? false,
+    stderrIsTTY: o.stderrIsTTY ?? false,
+    cwd: o.cwd,
+    env: o.env ?? {},
+    fs: o.fs ?? nodeFs(),
+    cpus: o.cpus ?? 2,
+    now: () => 0,
+    pid: 4242,
+  };
+  return { io, stdout: () => out, stderr: () => err };
+}
+
+export async function run(argv: string[], o: RunOptions): Promise<RunResult> {
+  const { io, stdout, stderr } = memIo(o);
+  const code = await main(argv, io);
+  return { code, stdout: stdout(), stderr: stderr() };
+}
+
+/** A fresh temp folder, removed by the returned cleanup. */
+export function tempDir(prefix = 'annotate-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** An Error like Node's for `code` on `p`. */
+export function fsError(code: string, p: string): NodeJS.ErrnoException {
+  const e = new Error(`${code}: simulated, '${p}'`) as NodeJS.ErrnoException;
+  e.code = code;
+  e.path = p;
+  return e;
+}
+
+/**
+ * nodeFs() with failures for chosen paths, to simulate what root (who runs CI) never sees:
+ * unreadable files and unlistable folders.
+ */
+export function failingFs(fail: { read?: (p: string) => string | undefined; list?: (p: string) => string | undefined; write?: (p: string) => string | undefined }): FsAdapter & { writes: string[] } {
+  const base = nodeFs();
+  const writes: string[] = [];
+  const readdir = ((dir: string, opts: unknown, cb: (e: unknown, x?: unknown) => void) => {
+    const code = fail.list?.(dir);
+    if (code) {
+      cb(fsError(code, dir));
+      return;
+    }
+    (base.walk.readdir as unknown as (d: string, o: unknown, c: unknown) => void)(dir, opts, cb);
+  }) as unknown as FsAdapter['walk']['readdir'];
+  return {
+    ...base,
+    writes,
+    walk: { ...base.walk, readdir },
+    async readFile(p) {
+      const code = fail.read?.(p);
+      if (code) throw fsError(code, p);
+      return base.readFile(p);
+    },
+    async writeFile(p, data) {
+      const code = fail.write?.(p);
+      if (code) throw fsError(code, p);
+      writes.push(p);
+      return base.writeFile(p, data);
+    },
+  };
+}
