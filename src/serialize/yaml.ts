@@ -2,17 +2,19 @@
  * YAML writer for annotate/1. yaml's defaults are unsafe for YAML 1.1 readers: they alias
  * repeated objects, fold long lines and leave `no`, `2016-09-13` or `12:37` plain, which PyYAML
  * loads as a boolean, a date and the integer 757. Here: no aliases, no folding, and every
- * string a YAML 1.1 reader would misread is single-quoted. Mentions are flow maps.
+ * string a YAML 1.1 reader could misread is quoted (single, or double when it needs escapes). Mentions are flow maps.
  */
 import { Document, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
 import type { AnnotationRecord } from './record.js';
-import { isAmbiguousIn11 } from './yaml11.js';
+import { isSafePlain, needsEscapes } from './yaml11.js';
 
 export function toYaml(record: AnnotationRecord): string {
   const doc = new Document(record, { aliasDuplicateObjects: false, version: '1.2' });
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && isAmbiguousIn11(node.value)) node.type = Scalar.QUOTE_SINGLE;
+      if (typeof node.value === 'string' && !isSafePlain(node.value)) {
+        node.type = needsEscapes(node.value) ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+      }
     },
     Pair(_key, pair) {
       // mentions: [{start, end, text}, ...] -> one flow map per line
@@ -21,5 +23,8 @@ export function toYaml(record: AnnotationRecord): string {
       }
     },
   });
-  return doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, flowCollectionPadding: false });
+  const out = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, flowCollectionPadding: false });
+  // yaml leaves U+0085 raw inside double quotes, where YAML 1.1 reads it as a line break. Only
+  // double-quoted scalars can hold it (needsEscapes), so escaping every occurrence is safe.
+  return out.includes('\u0085') ? out.replace(/\u0085/g, '\\N') : out;
 }

@@ -20,3 +20,20 @@ const RESOLVERS: RegExp[] = [
 export function isAmbiguousIn11(value: string): boolean {
   return RESOLVERS.some((re) => re.test(value));
 }
+
+/**
+ * Plain (unquoted) only when every YAML reader, in block and flow context, reads it the same:
+ * no leading indicator or space, none of # , [ ] { } inside nor a : unless glued to what follows, no tab, line break, BOM or
+ * control character, no trailing space. PyYAML is stricter than YAML 1.2 here (it rejects
+ * `{text: ?q}` and breaks lines at U+2028), so this errs on the side of quoting.
+ */
+const SAFE_PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`\p{C}](?:[^:#,[\]{}\t\n\r\u0085\u2028\u2029\p{C}]|:(?=[^\s,[\]{}]))*$/u;
+
+export function isSafePlain(value: string): boolean {
+  return SAFE_PLAIN.test(value) && !/\s$/u.test(value) && !isAmbiguousIn11(value);
+}
+
+/** Needs double quotes (escapes): characters other than the space that are not plainly printable. */
+export function needsEscapes(value: string): boolean {
+  return /[\t\n\r\u0085\u2028\u2029\p{C}]|[^\S ]/u.test(value);
+}

@@ -1,0 +1,36 @@
+/** The shipped JSON Schema accepts every committed corpus annotation and rejects broken ones. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const schema = JSON.parse(readFileSync(path.join(ROOT, 'src/serialize/annotate-1.schema.json'), 'utf8')) as object;
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+test('every corpus/*.yaml is valid annotate/1', () => {
+  const files = readdirSync(path.join(ROOT, 'corpus')).filter((f) => f.endsWith('.yaml')).sort();
+  assert.ok(files.length >= 2, 'corpus has annotations');
+  for (const f of files) {
+    const doc: unknown = parse(readFileSync(path.join(ROOT, 'corpus', f), 'utf8'));
+    assert.ok(validate(doc), `${f}: ${JSON.stringify(validate.errors)}`);
+  }
+});
+
+test('the schema rejects missing lists, extra keys and bad offsets', () => {
+  const good = parse(readFileSync(path.join(ROOT, 'corpus', readdirSync(path.join(ROOT, 'corpus')).filter((f) => f.endsWith('.yaml')).sort()[0]!), 'utf8')) as Record<string, unknown>;
+  const broken: Record<string, unknown>[] = [
+    { ...good, dates: undefined },
+    { ...good, extra: 1 },
+    { ...good, schema: 'annotate/2' },
+    { ...good, places: [{ name: 'Paris', mentions: [{ start: -1, end: 3, text: 'Par' }] }] },
+    { ...good, checksum: 'md5:00' },
+  ];
+  for (const doc of broken) {
+    const clean = JSON.parse(JSON.stringify(doc)) as unknown;
+    assert.equal(validate(clean), false, JSON.stringify(clean).slice(0, 120));
+  }
+});
