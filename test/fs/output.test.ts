@@ -1,0 +1,39 @@
+/** Output paths and atomic writes. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { outputPath, sourceField, writeAtomic } from '../../src/fs/output.js';
+import { failingFs, tempDir } from '../cli/harness.js';
+import { nodeFs } from '../../src/fs/adapter.js';
+
+test('outputPath and sourceField', () => {
+  const cases: [string, string, string | null, 'yaml' | 'json', string, string][] = [
+    ['/c/a/story.txt', '/c', null, 'yaml', '/c/a/story.yaml', 'story.txt'],
+    ['/c/a/story.txt', '/c', null, 'json', '/c/a/story.json', 'story.txt'],
+    ['/c/a/story.txt', '/c', '/out', 'yaml', '/out/a/story.yaml', '../../c/a/story.txt'],
+    ['/c/README', '/c', null, 'yaml', '/c/README.yaml', 'README'],
+    ['/c/v1.2.txt', '/c', null, 'yaml', '/c/v1.2.yaml', 'v1.2.txt'],
+  ];
+  for (const [abs, base, outDir, format, output, source] of cases) {
+    assert.equal(outputPath(abs, base, outDir, format), output);
+    assert.equal(sourceField(abs, output), source);
+  }
+});
+
+test('writeAtomic replaces the file whole and leaves no temporary file, even when writing fails', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const target = path.join(dir, 'sub/a.yaml');
+    await writeAtomic(nodeFs(), target, 'one\n', 1);
+    await writeAtomic(nodeFs(), target, 'two\n', 1);
+    assert.equal(readFileSync(target, 'utf8'), 'two\n');
+    assert.deepEqual(readdirSync(path.dirname(target)), ['a.yaml']);
+    writeFileSync(target, 'old\n');
+    await assert.rejects(writeAtomic(failingFs({ write: () => 'ENOSPC' }), target, 'new\n', 1), /ENOSPC/);
+    assert.equal(readFileSync(target, 'utf8'), 'old\n');
+    assert.deepEqual(readdirSync(path.dirname(target)), ['a.yaml']);
+  } finally {
+    cleanup();
+  }
+});
