@@ -8,6 +8,32 @@ import { nodeFs, type FsAdapter } from '../fs/adapter.js';
 export interface OutStream {
   write(chunk: string): boolean;
   once?(event: 'drain', listener: () => void): unknown;
+  /** Set when the reader has gone away (EPIPE); further data is pointless. */
+  closed?: boolean;
+}
+
+/** Thrown by writer() once the stream's reader has gone away. */
+export class OutputClosed extends Error {
+  constructor() {
+    super('output closed');
+  }
+}
+
+/**
+ * process.stdout/stderr raise EPIPE as an 'error' event, which would crash with a stack trace
+ * when the reader of a pipe exits early. Record it instead; writer() then stops the run.
+ */
+function guarded(stream: NodeJS.WriteStream): OutStream {
+  const out: OutStream = {
+    write: (chunk) => (out.closed ? true : stream.write(chunk)),
+    once: (event, listener) => stream.once(event, listener),
+    closed: false,
+  };
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    out.closed = true;
+    if (err.code !== 'EPIPE') process.exitCode = 2;
+  });
+  return out;
 }
 
 export interface Io {
@@ -30,8 +56,8 @@ export interface Io {
 
 export function nodeIo(): Io {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: guarded(process.stdout),
+    stderr: guarded(process.stderr),
     stdin: process.stdin,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
@@ -47,8 +73,9 @@ export function nodeIo(): Io {
 /** Writes to a stream, waiting for 'drain' when its buffer is full (large --stdout output). */
 export function writer(stream: OutStream): (chunk: string) => Promise<void> {
   return (chunk) =>
-    new Promise<void>((resolve) => {
-      if (stream.write(chunk) || !stream.once) resolve();
+    new Promise<void>((resolve, reject) => {
+      if (stream.closed) reject(new OutputClosed());
+      else if (stream.write(chunk) || !stream.once) resolve();
       else stream.once('drain', () => resolve());
     });
 }

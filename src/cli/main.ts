@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { messageText } from '../core/messages.js';
+import { fatal, messageText } from '../core/messages.js';
 import { sourceChecksum } from '../core/fingerprint.js';
 import { discover } from '../fs/discover.js';
 import { decodeSource, MB } from '../fs/read.js';
@@ -18,7 +18,7 @@ import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
 import { highlight, legend } from '../report/highlight.js';
 import { Reporter, type Mode } from '../report/reporter.js';
 import { runEval } from '../eval/index.js';
-import { writer, type Io } from './io.js';
+import { OutputClosed, writer, type Io } from './io.js';
 import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
@@ -38,6 +38,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // commander has printed its one line (or the help/version text) already.
       return err.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     }
+    // The reader of stdout went away (annotate ... | head): stop quietly, like other filters.
+    if (err instanceof OutputClosed) return EXIT_OK;
     if (err instanceof UsageError) {
       io.stderr.write(`error: ${err.message}\n`);
       return EXIT_ERROR;
@@ -202,7 +204,7 @@ async function annotateStdin(
     size += buf.length;
     if (size > o.maxBytes) {
       const mb = (n: number) => (Math.round((n / MB) * 10) / 10).toString();
-      o.reporter.error('-', { id: 'E_TOO_LARGE', fatal: true, text: messageText('E_TOO_LARGE', `more than ${mb(o.maxBytes)}`, mb(o.maxBytes), String(Math.ceil((o.maxBytes * 2) / MB))) });
+      o.reporter.error('-', fatal('E_TOO_LARGE', `more than ${mb(o.maxBytes)}`, mb(o.maxBytes), String(Math.ceil((o.maxBytes * 2) / MB))));
       return EXIT_ERROR;
     }
     chunks.push(buf);
@@ -214,12 +216,12 @@ async function annotateStdin(
     return EXIT_ERROR;
   }
   const gen = await generator(VERSION, o.referenceDate);
-  const result = await inlineAnalyzer().analyze({ text: decoded.text, fileName: '-', referenceDate: o.referenceDate });
-  if (!result.ok) {
-    o.reporter.error('-', { id: 'E_ANALYZE', fatal: true, text: messageText('E_ANALYZE', result.error) });
+  const doc = await inlineAnalyzer().analyze({ path: '-', text: decoded.text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
+  if (!doc.analysis) {
+    o.reporter.error('-', doc.messages.find((m) => m.fatal) ?? fatal('E_ANALYZE', 'no analysis'));
     return EXIT_ERROR;
   }
-  const record = toRecord(decoded.text, result.analysis, { source: '-', checksum: sourceChecksum(bytes), generator: gen });
+  const record = toRecord(decoded.text, doc.analysis, { source: '-', checksum: sourceChecksum(bytes), generator: gen });
   await o.out(render(record, o.format));
   return EXIT_OK;
 }

@@ -1,19 +1,17 @@
 /**
- * Runs the NLP on one text, on the main thread or in a worker pool. Nothing throws: a failure
- * comes back as { ok: false, error }.
+ * Runs the NLP on one Document, on the main thread or in a worker pool. Nothing throws across
+ * this boundary: a failure comes back as a fatal message on the Document.
  */
-import type { Analysis } from '../core/types.js';
+import type { Document } from '../core/types.js';
+import { fatal } from '../core/messages.js';
 
-export interface AnalyzeTask {
-  text: string;
-  fileName: string;
+export interface AnalyzeOptions {
   referenceDate: string | null;
 }
 
-export type AnalyzeResult = { ok: true; analysis: Analysis } | { ok: false; error: string };
-
 export interface Analyzer {
-  analyze(task: AnalyzeTask): Promise<AnalyzeResult>;
+  /** Resolves with the Document, its `analysis` filled in or a fatal message added. */
+  analyze(doc: Document, options: AnalyzeOptions): Promise<Document>;
   close(): Promise<void>;
 }
 
@@ -26,18 +24,25 @@ export function loadNlp(): Promise<Nlp> {
   return nlp;
 }
 
-export function runTask(mod: Nlp, task: AnalyzeTask): AnalyzeResult {
+/** The base name of a path, for both / and \ (the NLP may read a date from it). */
+function baseName(p: string): string {
+  return p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
+}
+
+export function analyzeDocument(mod: Nlp, doc: Document, options: AnalyzeOptions): Document {
   try {
-    return { ok: true, analysis: mod.analyze(task.text, { fileName: task.fileName, referenceDate: task.referenceDate }) };
+    const analysis = mod.analyze(doc.text, { fileName: baseName(doc.path), referenceDate: options.referenceDate });
+    return { ...doc, analysis };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+    const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { ...doc, analysis: null, messages: [...doc.messages, fatal('E_ANALYZE', why)] };
   }
 }
 
 export function inlineAnalyzer(): Analyzer {
   return {
-    async analyze(task) {
-      return runTask(await loadNlp(), task);
+    async analyze(doc, options) {
+      return analyzeDocument(await loadNlp(), doc, options);
     },
     async close() {},
   };

@@ -112,9 +112,10 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
         return { kind: 'check', missing: true, message: warning('W_MISSING', show(output)) };
       }
     }
-    const result = await getAnalyzer().analyze({ text, fileName: path.basename(input.abs), referenceDate: o.referenceDate });
-    if (!result.ok) return { kind: 'error', message: fatal('E_ANALYZE', result.error) };
-    const record = toRecord(text, result.analysis, header);
+    const doc = await getAnalyzer().analyze({ path: input.path, text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
+    const failure = doc.messages.find((m) => m.fatal);
+    if (failure || !doc.analysis) return { kind: 'error', message: failure ?? fatal('E_ANALYZE', 'no analysis') };
+    const record = toRecord(text, doc.analysis, header);
     return { kind: 'done', record, data: render(record, o.format), output, existing, bytes: bytes.length };
   };
 

@@ -1,15 +1,18 @@
 /**
- * A fixed pool of worker threads, each running the NLP on one text at a time. Callers bound
+ * A fixed pool of worker threads, each running the NLP on one Document at a time. Callers bound
  * how much they submit (run/annotate.ts keeps a bounded window); results come back per task, so
  * the caller places them by input index.
  */
 import { Worker } from 'node:worker_threads';
-import type { AnalyzeResult, AnalyzeTask, Analyzer } from './analyzer.js';
+import type { Document } from '../core/types.js';
+import { fatal } from '../core/messages.js';
+import type { AnalyzeOptions, Analyzer } from './analyzer.js';
 
 interface Job {
   id: number;
-  task: AnalyzeTask;
-  resolve: (r: AnalyzeResult) => void;
+  doc: Document;
+  options: AnalyzeOptions;
+  resolve: (doc: Document) => void;
 }
 
 interface Slot {
@@ -26,10 +29,10 @@ export function workerPool(size: number): Analyzer {
 
   const spawn = (): Slot => {
     const slot: Slot = { worker: new Worker(url), job: null };
-    slot.worker.on('message', (msg: { id: number; result: AnalyzeResult }) => {
+    slot.worker.on('message', (msg: { id: number; doc: Document }) => {
       const job = slot.job;
       slot.job = null;
-      if (job && job.id === msg.id) job.resolve(msg.result);
+      if (job && job.id === msg.id) job.resolve(msg.doc);
       pump();
     });
     // A worker that dies (out of memory, a crash in native code) fails only its current text.
@@ -38,7 +41,7 @@ export function workerPool(size: number): Analyzer {
       slot.job = null;
       const i = slots.indexOf(slot);
       if (i >= 0) slots.splice(i, 1);
-      if (job) job.resolve({ ok: false, error: why });
+      if (job) job.resolve({ ...job.doc, analysis: null, messages: [...job.doc.messages, fatal('E_ANALYZE', why)] });
       if (!closed) {
         slots.push(spawn());
         pump();
@@ -57,16 +60,16 @@ export function workerPool(size: number): Analyzer {
       if (slot.job) continue;
       const job = queue.shift()!;
       slot.job = job;
-      slot.worker.postMessage({ id: job.id, task: job.task });
+      slot.worker.postMessage({ id: job.id, doc: job.doc, options: job.options });
     }
   };
 
   for (let i = 0; i < size; i++) slots.push(spawn());
 
   return {
-    analyze(task) {
-      return new Promise<AnalyzeResult>((resolve) => {
-        queue.push({ id: nextId++, task, resolve });
+    analyze(doc, options) {
+      return new Promise<Document>((resolve) => {
+        queue.push({ id: nextId++, doc, options, resolve });
         pump();
       });
     },

@@ -26,14 +26,23 @@ export type ShowResult =
   | { ok: true; text: string; analysis: Analysis; from: string | null }
   | { ok: false; message: Message };
 
+/**
+ * Where the annotation may be: next to the file, or under --out-dir mirrored from the file's
+ * folder or any folder above it (the folder that was given to annotate is not recorded).
+ */
+function candidates(abs: string, outDir: string | null): string[] {
+  const bases = [path.dirname(abs)];
+  if (outDir) for (let up = path.dirname(bases[0]!); up !== bases[bases.length - 1]; up = path.dirname(up)) bases.push(up);
+  return bases.flatMap((base) => (['yaml', 'json'] as const).map((format) => outputPath(abs, base, outDir, format)));
+}
+
 export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowResult> {
   const abs = path.resolve(o.cwd, file);
   const read = await readSource(o.fs, abs, o.maxBytes);
   if (!read.ok) return read;
   const { text, bytes } = read.source;
   const gen = await generator(o.version, o.referenceDate);
-  for (const format of ['yaml', 'json'] as const) {
-    const output = outputPath(abs, path.dirname(abs), o.outDir, format);
+  for (const output of candidates(abs, o.outDir)) {
     let content: string;
     try {
       content = (await o.fs.readFile(output)).toString('utf8');
@@ -49,7 +58,7 @@ export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowRe
       return { ok: false, message: fatal('E_SHOW_BAD_ANNOTATION', path.relative(o.cwd, output), err instanceof Error ? err.message : String(err)) };
     }
   }
-  const result = await inlineAnalyzer().analyze({ text, fileName: path.basename(abs), referenceDate: o.referenceDate });
-  if (!result.ok) return { ok: false, message: fatal('E_ANALYZE', result.error) };
-  return { ok: true, text, analysis: result.analysis, from: null };
+  const doc = await inlineAnalyzer().analyze({ path: abs, text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
+  if (!doc.analysis) return { ok: false, message: doc.messages.find((m) => m.fatal) ?? fatal('E_ANALYZE', 'no analysis') };
+  return { ok: true, text, analysis: doc.analysis, from: null };
 }

@@ -1,8 +1,9 @@
-/** Worker thread: loads the NLP once, then analyzes texts posted by the pool (run/pool.ts). */
+/** Worker thread: loads the NLP once, then analyzes Documents posted by the pool (run/pool.ts). */
 import { parentPort } from 'node:worker_threads';
-import { loadNlp, runTask, type AnalyzeTask } from './analyzer.js';
+import type { Document } from '../core/types.js';
+import { analyzeDocument, loadNlp, type AnalyzeOptions } from './analyzer.js';
 
 const nlp = await loadNlp();
-parentPort!.on('message', (msg: { id: number; task: AnalyzeTask }) => {
-  parentPort!.postMessage({ id: msg.id, result: runTask(nlp, msg.task) });
+parentPort!.on('message', (msg: { id: number; doc: Document; options: AnalyzeOptions }) => {
+  parentPort!.postMessage({ id: msg.id, doc: analyzeDocument(nlp, msg.doc, msg.options) });
 });
