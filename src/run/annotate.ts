@@ -45,6 +45,8 @@ export const MIN_FILES_FOR_WORKERS = 8;
 
 type Outcome =
   | { kind: 'error'; message: Message }
+  /** The input is one of our own annotations (picked by a wide --glob): not an input at all. */
+  | { kind: 'own-output' }
   | { kind: 'fresh' }
   | { kind: 'check'; message: Message; missing: boolean }
   | { kind: 'done'; record: AnnotationRecord; data: string; output: string | null; existing: boolean; bytes: number };
@@ -76,7 +78,11 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     let output: string | null = null;
     if (o.mode !== 'stdout') {
       output = outputPath(input.abs, input.base, o.outDir, o.format);
-      if (output === input.abs) return { kind: 'error', message: fatal('E_OUTPUT_IS_INPUT', show(output)) };
+      if (output === input.abs) {
+        const head = await o.fs.readHead(output, HEADER_BYTES).catch(() => null);
+        if (head && readHeader(head.toString('utf8')).kind === 'ours') return { kind: 'own-output' };
+        return { kind: 'error', message: fatal('E_OUTPUT_IS_INPUT', show(output)) };
+      }
       const first = outputs.get(output);
       if (first !== undefined) return { kind: 'error', message: fatal('E_SAME_OUTPUT', show(output), first) };
       outputs.set(output, input.path);
@@ -133,6 +139,9 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
         break;
       case 'fresh':
         stats.skipped++;
+        break;
+      case 'own-output':
+        stats.files--;
         break;
       case 'check':
         if (outcome.missing) stats.missing++;

@@ -360,3 +360,17 @@ test('summary on stderr, data on stdout; --quiet prints errors only', async () =
     cleanup();
   }
 });
+
+test('a wide --glob never takes our own annotations for inputs', async () => {
+  const { dir, cleanup } = corpus({ 'a.txt': ARTICLE, 'notes.yaml': 'title: mine\n' });
+  try {
+    assert.equal((await run(['a.txt'], { cwd: dir })).code, 0);
+    const r = await run(['--glob', '**/*', '.'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.split('\n')[0], 'notes.yaml: its annotation would overwrite the input itself (notes.yaml); pick .txt files with --glob');
+    assert.match(r.stderr, /annotate: 2 files: 0 written, 0 unchanged, 1 skipped \(up to date\), 1 failed/);
+    assert.equal(readFileSync(path.join(dir, 'notes.yaml'), 'utf8'), 'title: mine\n');
+  } finally {
+    cleanup();
+  }
+});
