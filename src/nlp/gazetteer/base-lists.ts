@@ -117,3 +117,307 @@ export function listEntries(list: string): string[] {
   }
   return out;
 }
+
+/**
+ * Organisations a news reader meets every day (agencies, outlets, international bodies,
+ * parties, security services, big companies the company list spells differently).
+ * One per line.
+ */
+export const ORGS = `
+United Nations
+UN
+U.N.
+UNESCO
+UNICEF
+UNHCR
+World Health Organization
+WHO
+World Bank
+International Monetary Fund
+IMF
+World Trade Organization
+WTO
+NATO
+European Union
+EU
+European Commission
+EU Commission
+European Parliament
+European Central Bank
+ECB
+Council of Europe
+African Union
+Arab League
+ASEAN
+OPEC
+OECD
+G7
+G20
+Red Cross
+International Committee of the Red Cross
+ICRC
+Amnesty International
+Human Rights Watch
+Greenpeace
+Médecins Sans Frontières
+Doctors Without Borders
+International Criminal Court
+ICC
+Interpol
+Europol
+Reuters
+Associated Press
+AP
+AFP
+Agence France-Presse
+Bloomberg
+BBC
+CNN
+Fox News
+NBC
+CBS
+ABC
+NPR
+PBS
+Al Jazeera
+Sky News
+The New York Times
+New York Times
+The Washington Post
+Washington Post
+The Wall Street Journal
+Wall Street Journal
+The Guardian
+Guardian
+The Times
+Financial Times
+The Economist
+Le Monde
+Le Figaro
+Libération
+Der Spiegel
+Die Zeit
+El País
+Xinhua
+TASS
+RIA Novosti
+Kyodo
+Yonhap
+Politico
+Axios
+Associated Press
+Congress
+Senate
+House of Representatives
+White House
+Pentagon
+Kremlin
+Downing Street
+Élysée
+Bundestag
+Bundeswehr
+Knesset
+Duma
+State Department
+Justice Department
+Department of Justice
+Department of Defense
+Homeland Security
+FBI
+CIA
+NSA
+NASA
+FDA
+CDC
+EPA
+SEC
+Federal Reserve
+Fed
+IRS
+MI5
+MI6
+GCHQ
+BND
+DGSI
+DGSE
+Mossad
+FSB
+KGB
+Hamas
+Hezbollah
+Taliban
+al-Qaeda
+Al Qaeda
+Islamic State
+ISIS
+ISIL
+Daesh
+Boko Haram
+al-Shabab
+PKK
+Democratic Party
+Republican Party
+Democrats
+Republicans
+Labour
+Labour Party
+Conservative Party
+Conservatives
+Tories
+Liberal Democrats
+SNP
+Socialist Party
+National Front
+Front National
+Christian Democratic Union
+CDU
+SPD
+AfD
+Google
+Alphabet
+Apple
+Microsoft
+Amazon
+Facebook
+Meta
+Twitter
+Telegram
+WhatsApp
+Instagram
+YouTube
+TikTok
+Netflix
+Tesla
+Uber
+Airbnb
+Samsung
+Huawei
+Sony
+Toyota
+Volkswagen
+Boeing
+Airbus
+Shell
+BP
+ExxonMobil
+Gazprom
+Goldman Sachs
+JPMorgan
+Morgan Stanley
+HSBC
+Barclays
+Deutsche Bank
+Olympic Committee
+IOC
+FIFA
+UEFA
+Premier League
+Harvard University
+Harvard
+Oxford University
+Cambridge University
+Stanford University
+MIT
+`;
+
+/** Continents and regions news writes about that the data packages lack. One per line. */
+export const REGIONS = `
+Europe
+Africa
+Asia
+North America
+South America
+Latin America
+Central America
+Oceania
+Antarctica
+Arctic
+Middle East
+Near East
+Far East
+Mideast
+Maghreb
+Sahel
+Balkans
+Caucasus
+Scandinavia
+Baltics
+Caribbean
+Pacific
+Atlantic
+Mediterranean
+Gulf
+Persian Gulf
+Horn of Africa
+Sub-Saharan Africa
+West Africa
+East Africa
+Southeast Asia
+South Asia
+Central Asia
+East Asia
+Eastern Europe
+Western Europe
+Central Europe
+Crimea
+Donbas
+Donbass
+Kurdistan
+Iraqi Kurdistan
+West Bank
+Gaza Strip
+Golan Heights
+Kashmir
+Tibet
+Xinjiang
+Chechnya
+Darfur
+Siberia
+Bavaria
+Catalonia
+Flanders
+Wallonia
+Corsica
+Brittany
+Normandy
+Provence
+Alsace
+Ile-de-France
+Lombardy
+Tuscany
+Sicily
+Sardinia
+Andalusia
+Basque Country
+Silicon Valley
+Wall Street
+Midwest
+New England
+Ulster
+Northern Ireland
+`;
+
+/** Cities the GeoNames-based list spells otherwise or filters out as common words. */
+export const CITIES = `
+New York
+Washington
+Kiev
+Nice
+Reading
+Mobile
+Bath
+Split
+Raqqa
+Fallujah
+Ramadi
+Tikrit
+Idlib
+Homs
+Mariupol
+Magnanville
+Saint-Etienne-du-Rouvray
+Molenbeek
+The Hague
+Hague
+Davos
+`;

@@ -3,17 +3,13 @@
  * city, given name, organisation suffix ...". Never used as blind matches: the tagger weighs
  * these hits with everything else.
  *
- * Data: src/nlp/gazetteer/data/gazetteer.txt.gz, compiled by `npm run build-gazetteer`
+ * Data: src/nlp/gazetteer/data/gazetteer.tsv, compiled by `npm run build-gazetteer`
  * (src/tools/build-gazetteer.ts) from hand lists and openly licensed npm data packages (see
- * NOTICE.md). Loaded once at module load; a lookup is one Map.get per token and per extension
- * of a multi-word candidate.
- *
- * File format (UTF-8, gzip): a line `@<category>` starts a section, every other non-empty line
- * is one entry already normalised by entryKey() (folded word parts joined by one space).
+ * NOTICE.md). Loaded once at module load; a lookup is one binary search per token and per
+ * extension of a multi-word candidate.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { registerEngineData } from '../fingerprint.js';
 import { parts } from './normalize.js';
 
@@ -30,50 +26,92 @@ const PREFIX_BIT = 1 << 30;
 const JOINER = /^[.\-‐–'’&·]+$/u;
 
 const BIO: boolean[] = GAZETTEER_CATEGORIES.map((c) => (PHRASE_CATEGORIES as readonly string[]).includes(c));
-const CATEGORY_INDEX = new Map<string, number>(GAZETTEER_CATEGORIES.map((c, i) => [c, i]));
+const DATA_FILE = new URL('../../../../src/nlp/gazetteer/data/gazetteer.tsv', import.meta.url);
 
-const index = new Map<string, number>();
-let entryCount = 0;
-const DATA_FILE = new URL('../../../../src/nlp/gazetteer/data/gazetteer.txt.gz', import.meta.url);
+/**
+ * The compiled file is the index itself: sorted lines `key<TAB>flags`, searched in place by
+ * binary search, so loading costs one read and one scan for line starts (a Map of 200k+
+ * entries took ~100 ms to build). See build-gazetteer.ts for the format.
+ */
+const blob: string = readFileSync(DATA_FILE, 'utf8');
+registerEngineData('gazetteer', createHash('sha256').update(blob).digest('hex'));
+const { lineStarts, letterBits } = scan(blob);
 
-function load(): void {
-  const bytes = readFileSync(DATA_FILE);
-  registerEngineData('gazetteer', createHash('sha256').update(bytes).digest('hex'));
-  const text = gunzipSync(bytes).toString('utf8');
-  let bit = 0;
-  let pos = 0;
-  while (pos < text.length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
-    const line = text.slice(pos, nl);
-    pos = nl + 1;
-    if (line.length === 0) continue;
-    if (line.charCodeAt(0) === 64 /* @ */) {
-      const i = CATEGORY_INDEX.get(line.slice(1));
-      bit = i === undefined ? 0 : 1 << i;
-      continue;
-    }
-    if (bit === 0) continue;
-    index.set(line, (index.get(line) ?? 0) | bit);
-    entryCount++;
-    let sp = line.indexOf(' ');
-    while (sp > 0) {
-      const prefix = line.slice(0, sp);
-      index.set(prefix, (index.get(prefix) ?? 0) | PREFIX_BIT);
-      sp = line.indexOf(' ', sp + 1);
-    }
-  }
+function scan(text: string): { lineStarts: Int32Array; letterBits: Int32Array } {
+  const headerEnd = text.indexOf('\n');
+  const header = text.slice(0, headerEnd);
+  const m = /^#gazetteer\/1 categories=(\S+)$/.exec(header);
+  if (!m) throw new Error(`gazetteer: unexpected header in ${DATA_FILE.pathname}`);
+  // Flag letter a, b, c... = the file's category list; map to our category bits.
+  const bits = new Int32Array(128);
+  m[1]!.split(',').forEach((name, i) => {
+    const ours = GAZETTEER_CATEGORIES.indexOf(name as GazetteerCategory);
+    if (ours >= 0) bits[97 + i] = 1 << ours;
+  });
+  bits[43 /* + */] = PREFIX_BIT;
+  let n = 0;
+  for (let i = headerEnd + 1; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) n++;
+  const starts = new Int32Array(n + 1);
+  let k = 0;
+  for (let i = headerEnd + 1; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) starts[k++] = i;
+  starts[n] = text.length;
+  return { lineStarts: starts, letterBits: bits };
 }
-load();
 
-/** Number of (entry, category) pairs loaded. */
+const entryCount = lineStarts.length - 1;
+
+/** Recent lookups (news repeats its words); cleared when it grows, so memory stays bounded. */
+const memo = new Map<string, number>();
+
+/** Category bits (and PREFIX_BIT) of a key, or 0. */
+function lookupBits(key: string): number {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = searchBits(key);
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
+}
+
+/** Binary search over the sorted lines. */
+function searchBits(key: string): number {
+  let lo = 0;
+  let hi = entryCount - 1;
+  const klen = key.length;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = lineStarts[mid]!;
+    // Compare key with the line's key (up to the TAB) by code units.
+    let cmp = 0;
+    let i = 0;
+    for (;; i++) {
+      const lc = blob.charCodeAt(start + i);
+      if (lc === 9 /* TAB */) { cmp = i < klen ? 1 : 0; break; }
+      if (i >= klen) { cmp = -1; break; }
+      const kc = key.charCodeAt(i);
+      if (kc !== lc) { cmp = kc < lc ? -1 : 1; break; }
+    }
+    if (cmp === 0) {
+      let v = 0;
+      const end = lineStarts[mid + 1]! - 1;
+      for (let j = start + i + 1; j < end; j++) v |= letterBits[blob.charCodeAt(j)] ?? 0;
+      return v;
+    }
+    if (cmp < 0) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  return 0;
+}
+
+/** Number of keys in the compiled file (names and prefixes of multi-word names). */
 export function gazetteerSize(): number {
   return entryCount;
 }
 
 /** Categories of one exact name, e.g. gazetteerLookup('Georgia') -> ['country', 'region', 'given']. */
 export function gazetteerLookup(name: string): GazetteerCategory[] {
-  const bits = index.get(parts(name).join(' ')) ?? 0;
+  const bits = lookupBits(parts(name).join(' '));
   return GAZETTEER_CATEGORIES.filter((_, i) => (bits & (1 << i)) !== 0);
 }
 
@@ -132,8 +170,8 @@ export function gazetteerTags(tokens: readonly string[]): string[][] {
     let key = '';
     for (let q = p; q < partText.length && q - p < MAX_PARTS; q++) {
       key = q === p ? partText[q]! : key + ' ' + partText[q]!;
-      const v = index.get(key);
-      if (v === undefined) break;
+      const v = lookupBits(key);
+      if (v === 0) break;
       if (endsToken[q] && (v & ~PREFIX_BIT) !== 0) {
         for (let c = 0; c < ncat; c++) if ((v & (1 << c)) !== 0) bestLen[c] = q;
         found = true;
