@@ -89,6 +89,8 @@ export interface Mention {
   initials: string | null;
   /** For "the fullest mention": number of words, then length. */
   size: [number, number];
+  /** 1 when written in capitals with a word of six letters or more, else 0. */
+  shouting: number;
 }
 
 function lookup(map: Map<string, Group[]>, label: Label, key: string | null): Group[] {
@@ -154,11 +156,16 @@ export function describe(text: string): Mention {
     acronym,
     initials,
     size: [core.length, core.join(' ').length],
+    shouting: !/\p{Ll}/u.test(text) && /\p{Lu}{6}/u.test(text) ? 1 : 0,
   };
 }
 
 function fuller(a: Mention, b: Mention): boolean {
-  return a.size[0] > b.size[0] || (a.size[0] === b.size[0] && a.size[1] > b.size[1]);
+  if (a.size[0] !== b.size[0]) return a.size[0] > b.size[0];
+  if (a.size[1] !== b.size[1]) return a.size[1] > b.size[1];
+  // Same words: a long name in capitals is the shouting form ("TELEGRAM", "WIKIPEDIA"); the
+  // written form names the group. Short capitals are acronyms ("ISIS") and keep first-wins.
+  return a.shouting < b.shouting;
 }
 
 /** Whether mention m can be another name for the entity named n. */

@@ -26,21 +26,39 @@ import {
   startsLower,
   startsUpper,
 } from './aliases/words.js';
+import { gazetteerLookup } from './gazetteer/index.js';
 
-export function harmonizeEntities(text: string, spans: Span[]): Span[] {
+/** Each step can be switched off, to measure what it brings (all on by default). */
+export interface HarmonizeOptions {
+  /** Punctuation, quotes, possessive 's and titles out of spans. */
+  clean?: boolean;
+  /** One label per string, by majority. */
+  vote?: boolean;
+  /** Tag the other occurrences of tagged strings and surnames. */
+  propagate?: boolean;
+  /** Also look for tagged names written in capitals ("TELEGRAM" after "Telegram"). */
+  upperCase?: boolean;
+}
+
+
+export function harmonizeEntities(text: string, spans: Span[], options: HarmonizeOptions = {}): Span[] {
+  const { clean = true, vote = true, propagate: spread = true, upperCase = true } = options;
   const cleaned: Span[] = [];
   for (const s of spans) {
-    const c = cleanSpan(text, s);
+    const c = clean ? cleanSpan(text, s) : s;
     if (c) cleaned.push(c);
   }
   const kept = dropOverlaps(cleaned);
   if (kept.length === 0) return kept;
   const labels = voteLabels(kept);
-  const voted = kept.map((s) => {
-    const label = labels.get(s.text) ?? s.label;
-    return label === s.label ? s : { ...s, label };
-  });
-  const added = propagate(text, voted, buildCandidates(voted, labels));
+  const voted = vote
+    ? kept.map((s) => {
+        const label = labels.get(s.text) ?? s.label;
+        return label === s.label ? s : { ...s, label };
+      })
+    : kept;
+  if (!spread) return voted;
+  const added = propagate(text, voted, buildCandidates(voted, labels, upperCase));
   if (added.length === 0) return voted;
   return [...voted, ...added].sort(byPosition);
 }
@@ -92,7 +110,10 @@ export function cleanSpan(text: string, span: Span): Span | null {
       }
     }
   }
-  if (span.label === 'PER') s = skipTitles(text, s, e);
+  if (span.label === 'PER') {
+    if (onlyTitles(text.slice(s, e))) return null;
+    s = skipTitles(text, s, e);
+  }
   if (e <= s) return null;
   const slice = text.slice(s, e);
   if (!/\p{L}/u.test(slice)) return null;
@@ -168,6 +189,19 @@ function skipTitles(text: string, s: number, e: number): number {
   let start = s + rest.index!;
   while (start < e && !isWordChar(text[start])) start++;
   return start < e ? start : s;
+}
+
+/** Words that never name a person on their own. */
+const BARE_TITLES: ReadonlySet<string> = new Set(
+  'Mr Mrs Ms Mx Mme Mlle Messrs Dr Prof Sen Gen Rep Gov Sir Madam President Senator Minister Chancellor Secretary Premier Congressman Congresswoman Ambassador Commissioner'.split(' '),
+);
+
+/** "Chief Justice", "Mr.", "Vice President": a title with no name ("Larry King" and "King" stay). */
+function onlyTitles(slice: string): boolean {
+  const toks = slice.split(/\s+/).map((w) => w.replace(/[.,:]+$/, '')).filter((w) => w.length > 0);
+  if (toks.length === 0) return false;
+  if (toks.length === 1) return BARE_TITLES.has(toks[0]!);
+  return toks.every((w) => isTitle(w) || TITLE_MODIFIERS.has(w)) && toks.some((w) => isTitle(w));
 }
 
 function isTitle(w: string): boolean {
@@ -252,22 +286,48 @@ interface Candidate {
   /** One word: such a match needs more care (sentence-initial "May", "Will"). */
   single: boolean;
   person: boolean;
+  /** Looks like an adjective of origin ("Mycenaean"): not taken right before a noun. */
+  adjectival: boolean;
 }
+
+/** Capitalised words that are rarely names on their own, whatever the tagger said once. */
+const NEVER_SPREAD: ReadonlySet<string> = new Set(['BC', 'AD', 'BCE', 'CE', 'AM', 'PM', 'GMT', 'UTC', 'TV', 'OK', 'CEO', 'PhD', 'FAQ', 'PS', 'RE', 'FW', 'FYI']);
+const LIKE_SUFFIXES: ReadonlySet<string> = new Set(['like', 'style', 'esque', 'type', 'ish', 'lookalike', 'inspired']);
+const ADJECTIVAL_RE = /\p{Ll}(?:ite|ean|ian|ese|ish|ic|an|i)$/u;
 
 const PIECE_RE = /[\p{L}\p{M}\p{N}]+/gu;
 const FIRST_PIECE_RE = /^[\p{L}\p{M}\p{N}]+/u;
 
 /** Strings worth looking for, indexed by their first word, longest first. */
-function buildCandidates(spans: Span[], labels: Map<string, Label>): Map<string, Candidate[]> {
+function buildCandidates(spans: Span[], labels: Map<string, Label>, upperCase: boolean): Map<string, Candidate[]> {
   const byText = new Map<string, Candidate>();
   const add = (t: string, label: Label): void => {
     if (byText.has(t) || !propagatable(t)) return;
-    byText.set(t, { text: t, label, single: !/[\s]/.test(t) && !/[^\p{L}\p{M}\p{N}.'’-]/u.test(t), person: label === 'PER' });
+    const single = !/[\s]/.test(t) && !/[^\p{L}\p{M}\p{N}.'’-]/u.test(t);
+    let adjectival = false;
+    if (single && label !== 'PER') {
+      // "French", "Kurdish": usually adjectives or peoples, not places or organisations; other
+      // words of that shape ("Canaanite") only count as names when no noun follows.
+      const cats = gazetteerLookup(t);
+      const place = cats.includes('country') || cats.includes('city') || cats.includes('region');
+      if (!place && cats.includes('demonym')) return;
+      adjectival = !place && ADJECTIVAL_RE.test(t);
+    }
+    byText.set(t, { text: t, label, single, person: label === 'PER', adjectival });
   };
   for (const s of spans) add(s.text, labels.get(s.text) ?? s.label);
   for (const s of spans) {
     if ((labels.get(s.text) ?? s.label) !== 'PER') continue;
     for (const short of surnameForms(s.text)) add(short, 'PER');
+  }
+  if (upperCase) {
+    // The same names in CAPS (headlines, "TELEGRAM"), when long enough not to be a common word.
+    for (const c of [...byText.values()]) {
+      const upper = c.text.toUpperCase();
+      if (upper === c.text || upper.replace(/[^\p{L}]/gu, '').length < 4 || byText.has(upper)) continue;
+      if (c.single && FUNCTION_WORDS.has(c.text.toLowerCase())) continue;
+      byText.set(upper, { ...c, text: upper });
+    }
   }
   const index = new Map<string, Candidate[]>();
   for (const c of byText.values()) {
@@ -283,7 +343,7 @@ function buildCandidates(spans: Span[], labels: Map<string, Label>): Map<string,
 
 /** A string that is a name on its own wherever it appears capitalised like this. */
 function propagatable(t: string): boolean {
-  if (!/\p{Lu}/u.test(t) || !FIRST_PIECE_RE.test(t)) return false;
+  if (!/\p{Lu}/u.test(t) || !FIRST_PIECE_RE.test(t) || NEVER_SPREAD.has(t)) return false;
   const letters = t.replace(/[^\p{L}]/gu, '');
   if (letters.length < 2) return false;
   if (!/\s/.test(t) && !isAllCaps(t)) {
@@ -387,6 +447,9 @@ function acceptable(ctx: Context, start: number, end: number, c: Candidate): boo
     }
   }
   const right = wordAfter(text, end);
+  // "YouTube-like channels": a comparison, not the name ("Paris-based" still counts).
+  if (right && right.hyphen && LIKE_SUFFIXES.has(right.word.toLowerCase())) return false;
+  if (right && c.adjectival && !right.hyphen && startsLower(right.word) && !FUNCTION_WORDS.has(right.word)) return false;
   if (right) {
     if (right.hyphen) {
       if (startsUpper(right.word)) return false;

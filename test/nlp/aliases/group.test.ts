@@ -59,8 +59,10 @@ const cases: readonly Case[] = [
     [['the Paris', 'LOC'], ['Paris', 'LOC', 1]], [['the Paris', ['the Paris@4', 'Paris@26']]]],
   ['diacritics do not matter', 'Francois Molins spoke. François Molins agreed.',
     [['Francois Molins', 'PER'], ['François Molins', 'PER']], [['Francois Molins', ['Francois Molins@0', 'François Molins@23']]]],
-  ['case does not matter', 'TELEGRAM is popular. Telegram is an app.',
-    [['TELEGRAM', 'ORG'], ['Telegram', 'ORG']], [['TELEGRAM', ['TELEGRAM@0', 'Telegram@21']]]],
+  ['case does not matter; a long name in capitals does not name the group', 'TELEGRAM is popular. Telegram is an app.',
+    [['TELEGRAM', 'ORG'], ['Telegram', 'ORG']], [['Telegram', ['TELEGRAM@0', 'Telegram@21']]]],
+  ['short capitals are an acronym: the first mention names the group', 'ISIS struck. Isis said so.',
+    [['ISIS', 'ORG'], ['Isis', 'ORG']], [['ISIS', ['ISIS@0', 'Isis@13']]]],
   ['different labels stay apart', 'Jordan scored in Jordan.',
     [['Jordan', 'PER'], ['Jordan', 'LOC', 1]], [['Jordan', ['Jordan@0']], ['Jordan', ['Jordan@17']]]],
   ['legal suffixes do not matter', 'Apple Inc. sued. Apple won.',
@@ -130,5 +132,5 @@ test('harmonize then group: the Telegram story', () => {
   assert.deepEqual(byName.get('Isis'), ['Isis', 'Isis', 'ISIS']);
   assert.deepEqual(byName.get('Paris'), ['Paris', 'Paris']);
   assert.deepEqual(byName.get('European Commission'), ['European Commission', 'EU Commission']);
-  assert.deepEqual(byName.get('Telegram'), ['Telegram', 'Telegram']);
+  assert.deepEqual(byName.get('Telegram'), ['Telegram', 'Telegram', 'TELEGRAM']);
 });

@@ -90,6 +90,23 @@ const cases: readonly Case[] = [
   ['emoji before and between names', '🎉 Telegram 🎉 rocks. 👍Telegram and 😀 Telegram.',
     [['Telegram', 'ORG']], [['Telegram', 'ORG'], ['Telegram', 'ORG', 1], ['Telegram', 'ORG', 2]]],
   ['no spans in, none out', 'Nothing to see here.', [], []],
+  // guards added after measuring on the dev sets
+  ['a bare title is not a person', 'Mr. Chief Justice, Mr. President and Mr. Smith.',
+    [['Chief Justice', 'PER'], ['President', 'PER'], ['Mr. Smith', 'PER']], [['Smith', 'PER']]],
+  ['the same name in capitals', 'Telegram is an app. Investigators need access to ‘TELEGRAM’ chats.',
+    [['Telegram', 'ORG']], [['Telegram', 'ORG'], ['TELEGRAM', 'ORG']]],
+  ['tagged once, spread to every other mention', 'Hitzig taught. Later Eduard Hitzig wrote. Hitzig said; Hitzig left; Hitzig came back.',
+    [['Eduard Hitzig', 'PER']], [['Hitzig', 'PER'], ['Eduard Hitzig', 'PER'], ['Hitzig', 'PER', 2], ['Hitzig', 'PER', 3], ['Hitzig', 'PER', 4]]],
+  ['a country demonym is not spread', 'French police came. The French say no. French wine.',
+    [['French', 'ORG']], [['French', 'ORG']]],
+  ['an adjective of origin before a noun is not spread', 'The Mycenaean world fell. The Mycenaean civilization ended. Later Mycenaean palaces burned.',
+    [['Mycenaean', 'LOC']], [['Mycenaean', 'LOC']]],
+  ['an adjective-looking name with no noun after it is spread', 'Ships sailed from Coron. Fishing came to Coron, then to Manila.',
+    [['Coron', 'LOC']], [['Coron', 'LOC'], ['Coron', 'LOC', 1]]],
+  ['"-like" compounds are not the name', 'Telegram offers YouTube-like channels. YouTube is a site.',
+    [['YouTube', 'ORG', 1]], [['YouTube', 'ORG', 1]]],
+  ['era abbreviations are not spread', 'Troy fell around 1180 BC according to BC legend; in the 9th century BC writing returned.',
+    [['BC', 'ORG']], [['BC', 'ORG']]],
 ];
 
 for (const [name, text, input, expected] of cases) {
