@@ -227,7 +227,8 @@ export function sentence(text: string, start: number, end: number): string {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0) lineEnd = text.length;
-  const boundary = /[.!?]["'”’)]*\s+(?=["“‘(]?\p{Lu})/gu;
+  // Not after an initial ("George H. W. Bush") or a common abbreviation ("Mr. Smith").
+  const boundary = /(?<!(?:^|[^\p{L}])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|No|vs|etc|U\.S|U\.K))[.!?]["'”’)]*\s+(?=["“‘(]?\p{Lu})/gu;
   let from = lineStart;
   let to = lineEnd;
   const line = text.slice(lineStart, lineEnd);

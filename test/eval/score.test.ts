@@ -98,3 +98,11 @@ test('context and sentence helpers', () => {
   assert.equal(context(t, 61, 66), '…' + 'x'.repeat(39) + ' [Paris] ' + 'y'.repeat(39) + '…');
   assert.equal(sentence('One. Two on Monday. Three.\nFour.', 12, 18), 'Two on [Monday].');
 });
+
+test('sentences do not end at initials or abbreviations', () => {
+  const t = 'He voted for [George H. W.] Bush in 88. Mr. Smith did not. Then 92 came.';
+  const at = t.indexOf('88');
+  assert.equal(sentence(t, at, at + 2), 'He voted for [George H. W.] Bush in [88].');
+  const m = t.indexOf('did');
+  assert.equal(sentence(t, m, m + 3), 'Mr. Smith [did] not.');
+});
