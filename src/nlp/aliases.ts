@@ -29,7 +29,7 @@ export function groupEntities(spans: Span[]): EntityGroup[] {
       candidates.add(g);
       exact.add(g);
     }
-    if (label === 'PER' || m.abbreviated) for (const g of lookup(byLast, label, m.last)) candidates.add(g);
+    if (label === 'PER' || m.abbreviated || m.words.length >= 2 || m.acronym) for (const g of lookup(byLast, label, m.last)) candidates.add(g);
     for (const g of lookup(byLastAbbreviated, label, m.last)) candidates.add(g);
     if (m.acronym) for (const g of lookup(byLetters, label, m.acronym)) candidates.add(g);
     if (m.initials) for (const g of lookup(byLetters, label, m.initials)) candidates.add(g);
@@ -138,7 +138,8 @@ export function describe(text: string): Mention {
       abbreviatedAt.push(false);
       continue;
     }
-    expanded.push(w);
+    // Hyphens do not matter: "Group-4" = "Group4", "Anti-Terrorism" = "AntiTerrorism".
+    expanded.push(w.length > 1 ? w.replace(/-/g, '') || w : w);
     abbreviatedAt.push(/^\p{L}\.?$/u.test(shape) || (shape.endsWith('.') && w.length >= 2));
   }
   const letters = text.replace(/[.\s]/g, '');
@@ -179,8 +180,17 @@ export function compatible(m: Mention, n: Mention, label: Label): boolean {
     if (short.length === 0) return false;
     // A surname (with its particles) alone: "Kassim" / "Rachid Kassim".
     if (short.length < long.length && !SUFFIX_WORDS.has(short[0]!) && endsWith(long, short)) return true;
-    // Same first and last name, a middle name or initial more or less: "George W. Bush".
-    if (short.length >= 2 && short[0] === long[0] && short[short.length - 1] === long[long.length - 1]) return true;
+    // Same first and last name, and one has no middle name or initial: "George Bush" /
+    // "George W. Bush" (but "George H. W. Bush" is not "George W. Bush").
+    const last = short[short.length - 1]!;
+    if (short.length === 2 && last.length >= 2 && short[0] === long[0] && last === long[long.length - 1]) return true;
+  } else {
+    const [short, long, shortM] = m.words.length <= n.words.length ? [m.words, n.words, m] : [n.words, m.words, n];
+    if (short.length < long.length && endsWith(long, short)) {
+      // "Air Force" / "United States Air Force"; an acronym at the end: "ROTC" / "Air Force ROTC".
+      if (short.length >= 2) return true;
+      if (shortM.acronym && shortM.acronym.length >= 3) return true;
+    }
   }
   return false;
 }

@@ -90,6 +90,17 @@ const cases: readonly Case[] = [
   ['emoji do not disturb offsets', '👍 Rachid Kassim 🎉 and 😀 Kassim.',
     [['Rachid Kassim', 'PER'], ['Kassim', 'PER', 1]], [['Rachid Kassim', ['Rachid Kassim@3', 'Kassim@27']]]],
   ['no spans, no groups', 'Nothing here.', [], []],
+  ['a two-word tail of an organisation joins it', 'He served in the United States Air Force. The Air Force chose him.',
+    [['United States Air Force', 'ORG'], ['Air Force', 'ORG', 1]], [['United States Air Force', ['United States Air Force@17', 'Air Force@46']]]],
+  ['an acronym at the end joins', 'He was in Air Force ROTC. ROTC cadets train.',
+    [['Air Force ROTC', 'ORG'], ['ROTC', 'ORG', 1]], [['Air Force ROTC', ['Air Force ROTC@10', 'ROTC@26']]]],
+  ['one shared last word is not enough for organisations', 'The European Commission met. The Commission agreed.',
+    [['European Commission', 'ORG'], ['Commission', 'ORG', 1]], [['European Commission', ['European Commission@4']], ['Commission', ['Commission@33']]]],
+  ['hyphens do not matter', 'The EU Anti-Terrorism Group4 met. The Anti-Terrorism Group-4 spoke.',
+    [['EU Anti-Terrorism Group4', 'ORG'], ['Anti-Terrorism Group-4', 'ORG']],
+    [['EU Anti-Terrorism Group4', ['EU Anti-Terrorism Group4@4', 'Anti-Terrorism Group-4@38']]]],
+  ['first names with different middle initials are different people', 'George H. W. Bush and George W. Bush.',
+    [['George H. W. Bush', 'PER'], ['George W. Bush', 'PER']], [['George H. W. Bush', ['George H. W. Bush@0']], ['George W. Bush', ['George W. Bush@22']]]],
 ];
 
 for (const [name, text, input, expected] of cases) {
