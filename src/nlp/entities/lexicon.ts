@@ -1,0 +1,66 @@
+/**
+ * The tagger's word-class lexicon: compromise's lexicon (MIT) reduced to classes that help name
+ * tagging (first name, surname, city, country, organisation, demonym, honorific, verb, ...),
+ * compiled once by `npm run train -- --lexicon` into model/lexicon.json, so the hot path needs no
+ * compromise tagging.
+ */
+import { readFileSync } from 'node:fs';
+import type { Lexicon } from './features.js';
+
+export interface LexiconFile { words: Record<string, string>; phrases: Record<string, string> }
+
+const CLASS: [string, string][] = [
+  ['Honorific', 'HON'],
+  ['FirstName', 'FN'], ['MaleName', 'FN'], ['FemaleName', 'FN'],
+  ['LastName', 'LN'], ['Person', 'PN'],
+  ['Country', 'CTRY'], ['City', 'CITY'], ['Region', 'REG'], ['Place', 'PL'],
+  ['SportsTeam', 'TEAM'], ['Organization', 'ORG'],
+  ['Demonym', 'DEM'],
+  ['Month', 'DATE'], ['WeekDay', 'DATE'], ['Date', 'DATE'], ['Duration', 'DATE'],
+  ['Modal', 'V'], ['PhrasalVerb', 'V'], ['PastTense', 'V'], ['PresentTense', 'V'], ['Infinitive', 'V'],
+  ['Gerund', 'V'], ['Participle', 'V'], ['Copula', 'V'],
+  ['Adjective', 'ADJ'], ['Comparative', 'ADJ'], ['Superlative', 'ADJ'], ['Adverb', 'ADV'],
+  ['Pronoun', 'F'], ['Preposition', 'F'], ['Conjunction', 'F'], ['Determiner', 'F'], ['QuestionWord', 'F'],
+  ['Value', 'NUM'], ['Cardinal', 'NUM'], ['Ordinal', 'NUM'],
+  ['Actor', 'ACT'], ['Plural', 'N'], ['Singular', 'N'], ['Noun', 'N'], ['Uncountable', 'N'], ['Unit', 'N'],
+];
+
+/** Builds the lexicon file content from compromise (train time only). */
+export async function buildLexiconFile(): Promise<LexiconFile> {
+  const mod = await import('compromise');
+  const nlp = mod.default as unknown as {
+    world(): { model: { one: { lexicon: Record<string, string | string[]> }; two: { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> } } };
+  };
+  const world = nlp.world();
+  const words: Record<string, string> = {};
+  const phrases: Record<string, string> = {};
+  const keys = Object.keys(world.model.one.lexicon).sort();
+  for (const k of keys) {
+    const v = world.model.one.lexicon[k]!;
+    const tags = Array.isArray(v) ? v : [v];
+    let cls = '';
+    for (const [tag, c] of CLASS) if (tags.includes(tag)) { cls = c; break; }
+    if (!cls) continue;
+    const parts = k.split(' ');
+    if (parts.length === 1) words[k] = cls;
+    else if (parts.length <= 4 && /^[a-z]/.test(k) && ['FN', 'LN', 'PN', 'CTRY', 'CITY', 'REG', 'PL', 'TEAM', 'ORG'].includes(cls)) {
+      phrases[k] = cls;
+    }
+  }
+  for (const k of Object.keys(world.model.two.orgWords).sort()) words[k] = 'OW';
+  for (const k of Object.keys(world.model.two.placeWords).sort()) words[k] = 'PW';
+  return { words, phrases };
+}
+
+export function lexiconFromFile(f: LexiconFile): Lexicon {
+  const words = new Map(Object.entries(f.words));
+  const phrases = new Map(Object.entries(f.phrases));
+  let maxPhrase = 1;
+  for (const k of phrases.keys()) maxPhrase = Math.max(maxPhrase, k.split(' ').length);
+  return { words, phrases, maxPhrase };
+}
+
+export function loadLexicon(path: string | URL): { lexicon: Lexicon; bytes: Buffer } {
+  const bytes = readFileSync(path);
+  return { lexicon: lexiconFromFile(JSON.parse(bytes.toString('utf8')) as LexiconFile), bytes };
+}

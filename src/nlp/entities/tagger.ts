@@ -1,0 +1,112 @@
+/**
+ * Text -> entity spans with a given model: tokenize, extract features, Viterbi per line,
+ * BILOU tags -> spans. Used by the runtime (index.ts) and by the trainer's evaluation.
+ */
+import type { EntityLabel, Span } from '../../core/types.js';
+import { TAGS, extractFeatures, type GazetteerFn, type Lexicon } from './features.js';
+import { viterbi, type TaggerModel } from './model.js';
+import { tokenize, type Token } from './tokenize.js';
+
+export function tagText(model: TaggerModel, lex: Lexicon, text: string, gazetteer?: GazetteerFn): Span[] {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return [];
+  const feats = extractFeatures(tokens, lex, gazetteer);
+  const em = model.emissions(feats);
+  const tags = decodeLines(tokens, em, model.T, model.trans, model.start, model.end);
+  return tagsToSpans(text, tokens, tags);
+}
+
+/** Viterbi over each line's tokens (entities never cross a line break). */
+export function decodeLines(
+  tokens: Token[], em: ArrayLike<number>, T: number,
+  trans: ArrayLike<number>, start: ArrayLike<number>, end: ArrayLike<number>,
+): Int32Array {
+  const tags = new Int32Array(tokens.length);
+  let from = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i]!.line !== tokens[from]!.line) {
+      viterbi(em, from, i, T, trans, start, end, tags);
+      from = i;
+    }
+  }
+  return tags;
+}
+
+const CAPITALISED = /^[\p{Lu}\p{Lt}]/u;
+const LOWER_WORD = /^[\p{Ll}]{3,}$/u;
+/** Lower-case words that do occur inside names. */
+const CONNECTORS = new Set([
+  'of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'les', 'von', 'van', 'der', 'den', 'del', 'della',
+  'di', 'da', 'dos', 'das', 'do', 'bin', 'ibn', 'al', 'el', 'y', 'on', 'upon', 'in', 'at', 'an', 'on', 'ter', 'ten', 'zu',
+]);
+function isCommonLower(w: string): boolean {
+  return LOWER_WORD.test(w) && !CONNECTORS.has(w);
+}
+
+const TITLES = new Set([
+  'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'prof', 'prof.', 'professor', 'sir', 'dame', 'lord', 'lady',
+  'president', 'vice-president', 'pres.', 'senator', 'sen.', 'governor', 'gov.', 'mayor', 'minister', 'chancellor',
+  'king', 'queen', 'prince', 'princess', 'pope', 'rev.', 'reverend', 'judge', 'justice',
+  'general', 'gen.', 'colonel', 'col.', 'captain', 'capt.', 'lieutenant', 'lt.', 'sergeant', 'sgt.', 
+  'mp', 'rep.', 'representative', 'secretary', 'ambassador', 'imam', 'rabbi', 'cardinal', 'bishop',
+  'archbishop', 'chairman', 'chairwoman', 'ceo', 'inspector', 'detective', 'mme', 'mlle', 'm.',
+]);
+
+const TRIM_HEAD = /^[\s"'“”‘’«»()\[\]{}<>.,;:!?*_\-–—]+/u;
+const TRIM_TAIL = /[\s"'“”‘’«»()\[\]{}<>,;:!?*_\-–—]+$|['’][sS]?$/u;
+
+/** BILOU tag indices -> trimmed, sorted, non-overlapping spans. */
+export function tagsToSpans(text: string, tokens: Token[], tags: Int32Array): Span[] {
+  const out: Span[] = [];
+  let open = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = TAGS[tags[i]!]!;
+    const p = tag[0];
+    if (p === 'B') open = i;
+    else if (p === 'U' || p === 'L') {
+      const first = p === 'U' ? i : open;
+      open = -1;
+      if (first < 0) continue;
+      let f = first;
+      let l = i;
+      const label = tag.slice(2) as EntityLabel | 'MISC';
+      if (label === 'MISC') continue;
+      // A name does not hold lower-case common words at its edges ("German agency BND",
+      // "the East Delta region"); connectors inside ("Bank of England", "bin Laden") stay.
+      if (l > f && tokens.slice(f, l + 1).some((t) => CAPITALISED.test(t.text))) {
+        for (let j = l; j > f; j--) {
+          if (isCommonLower(tokens[j]!.text)) { f = j + 1; break; }
+        }
+        while (l > f && isCommonLower(tokens[l]!.text)) l--;
+        if (f > l) continue;
+      }
+      // Titles stay outside a person's span ("Mr Osborne" -> "Osborne").
+      if (label === 'PER') {
+        while (f < l && TITLES.has(tokens[f]!.text.toLowerCase())) f += tokens[f + 1]!.text === '.' && f + 1 < l ? 2 : 1;
+      }
+      const span = trimmed(text, tokens[f]!.start, tokens[l]!.end, label);
+      if (span) out.push(span);
+    } else if (p === 'O') open = -1;
+  }
+  return out;
+}
+
+function trimmed(text: string, start: number, end: number, label: EntityLabel): Span | null {
+  let s = start;
+  let e = end;
+  for (;;) {
+    const slice = text.slice(s, e);
+    const h = TRIM_HEAD.exec(slice);
+    if (h && h[0].length > 0) { s += h[0].length; continue; }
+    const t = TRIM_TAIL.exec(slice);
+    if (t && t[0].length > 0 && t[0].length < slice.length) {
+      // Keep a final period of an abbreviation or initial ("U.S.", "Corp.").
+      e -= t[0].length;
+      continue;
+    }
+    break;
+  }
+  const slice = text.slice(s, e);
+  if (e <= s || !/\p{L}|\p{N}/u.test(slice)) return null;
+  return { start: s, end: e, label, text: slice };
+}
