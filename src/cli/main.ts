@@ -10,13 +10,13 @@ import { sourceChecksum } from '../core/fingerprint.js';
 import { discover } from '../fs/discover.js';
 import { decodeSource, MB } from '../fs/read.js';
 import type { Format } from '../fs/output.js';
-import { toRecord } from '../serialize/record.js';
+import { countEntities, toRecord } from '../serialize/record.js';
 import { annotateInputs, generator, render } from '../run/annotate.js';
-import { inlineAnalyzer } from '../run/analyzer.js';
+import { inlineAnalyzer, loadNlp } from '../run/analyzer.js';
 import { showAnalysis } from '../run/show.js';
 import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
 import { highlight, legend } from '../report/highlight.js';
-import { Reporter, type Mode } from '../report/reporter.js';
+import { emptyStats, Reporter, type Mode } from '../report/reporter.js';
 import { runEval } from '../eval/index.js';
 import { OutputClosed, writer, type Io } from './io.js';
 import { VERSION } from './version.js';
@@ -165,9 +165,11 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   const reporter = new Reporter({ stderr: io.stderr, chalk: chalkFor(level), quiet: !!opts.quiet, progress: io.stderrIsTTY });
   const out = writer(io.stdout);
 
-  if (stdin) return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out });
+  if (stdin) return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now() });
 
   const outDir = opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null;
+  // Start loading the NLP (needed for the fingerprint) while the file system is searched.
+  loadNlp().catch(() => undefined);
   const found = await discover(paths, { cwd: io.cwd, glob: opts.glob, fs: io.fs, exclude: outDir ? [outDir] : [] });
   for (const issue of found.issues) reporter.error(issue.path, issue.message);
   const stats = await annotateInputs(found.inputs, {
@@ -195,8 +197,9 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
 
 async function annotateStdin(
   io: Io,
-  o: { format: Format; referenceDate: string | null; maxBytes: number; reporter: Reporter; out: (s: string) => Promise<void> },
+  o: { format: Format; referenceDate: string | null; maxBytes: number; reporter: Reporter; out: (s: string) => Promise<void>; now: () => number },
 ): Promise<number> {
+  const started = o.now();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of io.stdin) {
@@ -223,6 +226,10 @@ async function annotateStdin(
   }
   const record = toRecord(decoded.text, doc.analysis, { source: '-', checksum: sourceChecksum(bytes), generator: gen });
   await o.out(render(record, o.format));
+  const stats = emptyStats();
+  Object.assign(stats, { files: 1, printed: 1, analyzedBytes: bytes.length, elapsedMs: o.now() - started });
+  [stats.people, stats.organizations, stats.places, stats.dates] = countEntities(record);
+  o.reporter.summary('stdout', stats);
   return EXIT_OK;
 }
 
