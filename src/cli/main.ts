@@ -19,7 +19,7 @@ import { highlight, legend } from '../report/highlight.js';
 import { emptyStats, Reporter, type Mode } from '../report/reporter.js';
 import { runEval } from '../eval/index.js';
 import { OutputClosed, writer, type Io } from './io.js';
-import { VERSION } from './version.js';
+import { DEPENDENCIES, VERSION } from './version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
@@ -181,6 +181,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     referenceDate,
     maxBytes,
     version: VERSION,
+    dependencies: DEPENDENCIES,
     fs: io.fs,
     cwd: io.cwd,
     pid: io.pid,
@@ -218,7 +219,7 @@ async function annotateStdin(
     o.reporter.error('-', decoded.message);
     return EXIT_ERROR;
   }
-  const gen = await generator(VERSION, o.referenceDate);
+  const gen = await generator(VERSION, DEPENDENCIES, o.referenceDate);
   const doc = await inlineAnalyzer().analyze({ path: '-', text: decoded.text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
   if (!doc.analysis) {
     o.reporter.error('-', doc.messages.find((m) => m.fatal) ?? fatal('E_ANALYZE', 'no analysis'));
@@ -266,6 +267,7 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
     referenceDate,
     maxBytes,
     version: VERSION,
+    dependencies: DEPENDENCIES,
   });
   if (!result.ok) {
     reporter.error(file, result.message);

@@ -29,6 +29,8 @@ export interface RunOptions {
   referenceDate: string | null;
   maxBytes: number;
   version: string;
+  /** Versions of the libraries that shape the output; part of freshness. */
+  dependencies: Record<string, string>;
   fs: FsAdapter;
   /** For showing output paths relative to where the user is. */
   cwd: string;
@@ -56,9 +58,9 @@ type Outcome =
  * needs the NLP loaded on this thread too (about 45 MB); that keeps re-runs and --check free of
  * worker start-up.
  */
-export async function generator(version: string, referenceDate: string | null): Promise<string> {
+export async function generator(version: string, dependencies: Record<string, string>, referenceDate: string | null): Promise<string> {
   const engine = (await loadNlp()).engineFingerprint();
-  return generatorLine(version, { engine, referenceDate });
+  return generatorLine(version, { engine, dependencies, referenceDate });
 }
 
 /** Serializes a record in the chosen format. */
@@ -70,7 +72,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   const started = o.now();
   const stats = emptyStats();
   stats.files = inputs.length;
-  const gen = await generator(o.version, o.referenceDate);
+  const gen = await generator(o.version, o.dependencies, o.referenceDate);
   // Workers start at the first file that needs the NLP, so a re-run with nothing to do starts none.
   let analyzer: Analyzer | null = null;
   const getAnalyzer = (): Analyzer => {
