@@ -10,7 +10,7 @@
  *          fresh and skipped without NLP (the incremental path)
  *   peer   plain compromise, one thread (src/tools/peer-compromise.ts)
  *
- * with files, MB (10^6 bytes of .txt), wall seconds, MB/s and the peak RSS of the child process
+ * with files, MB (2^20 bytes of .txt, as annotate's summary counts), wall seconds, MB/s and the peak RSS of the child process
  * (VmHWM from /proc/<pid>/status, polled until exit; worker threads share the process, so this is
  * the whole run's peak). Then the speedups j1/j2 and j2/rerun, and whether j1 and j2 wrote
  * byte-identical trees.
@@ -28,6 +28,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeArticles } from './bench-articles.js';
 
+/** annotate's summary counts 1 MB = 2^20 bytes; the bench uses the same unit. */
+const MB = 1024 * 1024;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'annotate.js');
 const PEER = path.join(ROOT, 'dist', 'src', 'tools', 'peer-compromise.js');
@@ -195,7 +197,7 @@ async function main(): Promise<void> {
   }
   const { files, bytes } = countCorpus(folder);
   if (files === 0) fail(`${folder}: no .txt files.`);
-  const mb = bytes / 1e6;
+  const mb = bytes / MB;
 
   const outJ1 = path.join(work, 'out-j1');
   const outJ2 = path.join(work, 'out-j2');
@@ -207,7 +209,7 @@ async function main(): Promise<void> {
     ['peer', 'plain compromise', [PEER, folder, outPeer]],
   ];
 
-  process.stdout.write(`corpus: ${folder}\nfiles: ${files}, ${mb.toFixed(2)} MB of .txt\n`);
+  process.stdout.write(`corpus: ${folder}\nfiles: ${files}, ${mb.toFixed(2)} MB of .txt (1 MB = 2^20 bytes, as in annotate's summary)\n`);
   process.stdout.write(`node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.arch()}\n\ncommands:\n`);
   for (const [name, , argv] of plans) {
     if (opts.runs.includes(name)) process.stdout.write(`  ${pad(name, 6)}node ${shellQuote(argv)}\n`);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  assertNoCrash, assertOneErrorLine, listFiles, removeDir, run, snapshot, tempDir, writeTree,
+  assertNoCrash, assertOneErrorLine, listFiles, removeDir, run, snapshot, start, tempDir, writeTree,
   type RunResult,
 } from '../helpers/cli.js';
 import { assertCompleteAnnotation, assertOffsetsSlice, contentOf, loadAnnotation } from '../helpers/annotation.js';
@@ -245,4 +245,48 @@ test('a path that does not exist: one error line naming it, the rest annotated, 
 
 function linesOf(s: string): string[] {
   return s.split(/\r?\n/).filter(Boolean);
+}
+
+test('stdin: text gives the same annotation as the file; binary gives one error line for -', async (t) => {
+  const dir = corpus(t, {});
+  const file = await run(['good.txt', '--stdout'], { cwd: dir });
+  const piped = await run(['-'], { cwd: dir, input: GOOD });
+  assertNoCrash(piped);
+  assert.equal(piped.code, 0, piped.stderr);
+  const strip = (y: string): string => y.replace(/^(source|checksum): .*$/gm, '');
+  assert.equal(strip(piped.stdout), strip(file.stdout), 'stdin and file annotations differ beyond source');
+  const bin = await run(['-'], { cwd: dir, input: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) });
+  assertNoCrash(bin);
+  assert.equal(bin.code, 2, bin.stderr);
+  assert.equal(bin.stdout, '');
+  assert.match(assertOneErrorLine(bin, '-'), /^-: .*binary/);
+});
+
+test('stdout closed early (| head -1): no crash, no hang', async (t) => {
+  const dir = tempDir();
+  t.after(() => removeDir(dir));
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 30; i++) files[`s${String(i).padStart(2, '0')}.txt`] = `${GOOD}\nStory number ${i}.\n`;
+  writeTree(dir, files);
+  for (const jobs of ['1', '2']) await closeEarly(dir, jobs);
+});
+
+/** Read the first chunk of jsonl, then close our end like `head -1`; the CLI must end quietly. */
+async function closeEarly(dir: string, jobs: string): Promise<void> {
+  const child = start(['.', '--format', 'jsonl', '--jobs', jobs], { cwd: dir });
+  let err = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (s: string) => { err += s; });
+  const end = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('close', (code, signal) => resolve({ code, signal }));
+  });
+  // Read the first line, then close our end like `head -1` does.
+  await new Promise<void>((resolve) => {
+    child.stdout!.once('data', () => { child.stdout!.destroy(); resolve(); });
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  const { code, signal } = await end;
+  clearTimeout(timer);
+  assertNoCrash({ code, signal, stdout: '', stderr: err, timedOut: signal === 'SIGKILL' }, `closed stdout, --jobs ${jobs}`);
+  assert.equal(code, 0, `--jobs ${jobs}: a reader that stops early is not an error (exit ${code}): ${err}`);
 }
