@@ -56,6 +56,9 @@ function baseProgram(name: string, io: Io): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // commander reads process.stdout.columns; a fixed width keeps help the same everywhere.
+      getOutHelpWidth: () => 80,
+      getErrHelpWidth: () => 80,
     })
     .helpOption('-h, --help', 'show this help');
 }
