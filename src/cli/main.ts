@@ -17,7 +17,6 @@ import { showAnalysis } from '../run/show.js';
 import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
 import { highlight, legend } from '../report/highlight.js';
 import { emptyStats, Reporter, type Mode } from '../report/reporter.js';
-import { runEval } from '../eval/index.js';
 import { OutputClosed, writer, type Io } from './io.js';
 import { DEPENDENCIES, VERSION } from './version.js';
 
@@ -287,5 +286,7 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
 
 async function evalCommand(argv: string[], io: Io): Promise<number> {
   const level = colorLevel('auto', io.stdoutIsTTY, io.env);
+  // Loaded only for eval: it may pull in the NLP and gold-set readers, which other commands do not need.
+  const { runEval } = await import('../eval/index.js');
   return runEval(argv, { cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, color: level > 0 });
 }
