@@ -18,6 +18,10 @@
  * --generate N writes N small articles (src/tools/bench-articles.ts) into a temp folder first and
  * benchmarks those instead; <folder> may then be omitted. --runs picks a subset (rerun needs j2).
  * --keep leaves the temp folders in place and prints where they are.
+ * --snapshot runs a copy of the build (bin/, dist/, package.json; src/ and node_modules/ linked)
+ * made at the start, so a rebuild during a long run cannot change what the re-run measures (a
+ * new build changes the generator line and makes every annotation stale). Without it the bench
+ * warns when dist/ changed while it ran.
  *
  * Timings are wall-clock on whatever else the machine is doing: run it on an idle machine.
  */
@@ -31,8 +35,6 @@ import { writeArticles } from './bench-articles.js';
 /** annotate's summary counts 1 MB = 2^20 bytes; the bench uses the same unit. */
 const MB = 1024 * 1024;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = path.join(ROOT, 'bin', 'annotate.js');
-const PEER = path.join(ROOT, 'dist', 'src', 'tools', 'peer-compromise.js');
 
 type RunName = 'j1' | 'j2' | 'rerun' | 'peer';
 const ALL_RUNS: RunName[] = ['j1', 'j2', 'rerun', 'peer'];
@@ -48,13 +50,14 @@ interface Measure {
   lastStderr: string;
 }
 
-const USAGE = 'usage: npm run bench -- <folder> [--generate N] [--runs j1,j2,rerun,peer] [--keep]';
+const USAGE = 'usage: npm run bench -- <folder> [--generate N] [--runs j1,j2,rerun,peer] [--keep] [--snapshot]';
 
-function parseArgs(argv: string[]): { folder: string | null; generate: number | null; runs: RunName[]; keep: boolean } {
+function parseArgs(argv: string[]): { folder: string | null; generate: number | null; runs: RunName[]; keep: boolean; snapshot: boolean } {
   let folder: string | null = null;
   let generate: number | null = null;
   let runs = ALL_RUNS;
   let keep = false;
+  let snapshot = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--generate') {
@@ -68,6 +71,8 @@ function parseArgs(argv: string[]): { folder: string | null; generate: number | 
       runs = ALL_RUNS.filter((r) => list.includes(r));
     } else if (a === '--keep') {
       keep = true;
+    } else if (a === '--snapshot') {
+      snapshot = true;
     } else if (a === '-h' || a === '--help') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -81,7 +86,7 @@ function parseArgs(argv: string[]): { folder: string | null; generate: number | 
   }
   if (folder === null && generate === null) fail(USAGE);
   if (runs.includes('rerun') && !runs.includes('j2')) fail('--runs: rerun needs j2 (it re-runs on j2\'s output).');
-  return { folder, generate, runs, keep };
+  return { folder, generate, runs, keep, snapshot };
 }
 
 function fail(message: string): never {
@@ -119,12 +124,36 @@ function readPeakKiB(pid: number): number | null {
   }
 }
 
-function measure(name: RunName, label: string, argv: string[]): Promise<Measure> {
+/** Newest mtime (ms) of any file under dir: a rebuild during the bench changes it. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  const stack = [dir];
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** A frozen copy of the runnable package under `to`; returns its root. */
+function snapshotBuild(to: string): string {
+  fs.mkdirSync(to, { recursive: true });
+  for (const d of ['bin', 'dist']) fs.cpSync(path.join(ROOT, d), path.join(to, d), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(to, 'package.json'));
+  for (const d of ['src', 'node_modules']) fs.symlinkSync(path.join(ROOT, d), path.join(to, d));
+  return to;
+}
+
+function measure(name: RunName, label: string, argv: string[], cwd: string): Promise<Measure> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.FORCE_COLOR;
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, argv, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let peak: number | null = null;
     const poll = (): void => {
       if (child.pid === undefined) return;
@@ -184,8 +213,14 @@ function shellQuote(args: string[]): string {
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(BIN) || !fs.existsSync(PEER)) fail('build first: npx tsc -p . (dist/ is missing).');
+  if (!fs.existsSync(path.join(ROOT, 'bin', 'annotate.js')) || !fs.existsSync(path.join(ROOT, 'dist', 'src', 'tools', 'peer-compromise.js'))) {
+    fail('build first: npx tsc -p . (dist/ is missing).');
+  }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'annotate-bench-'));
+  const root = opts.snapshot ? snapshotBuild(path.join(work, 'build')) : ROOT;
+  const BIN = path.join(root, 'bin', 'annotate.js');
+  const PEER = path.join(root, 'dist', 'src', 'tools', 'peer-compromise.js');
+  const builtAt = newestMtime(path.join(root, 'dist'));
   let folder: string;
   if (opts.generate !== null) {
     folder = path.join(work, 'corpus');
@@ -220,7 +255,7 @@ async function main(): Promise<void> {
   for (const [name, label, argv] of plans) {
     if (!opts.runs.includes(name)) continue;
     process.stderr.write(`bench: ${label} ...\n`);
-    const m = await measure(name, label, argv);
+    const m = await measure(name, label, argv, root);
     results.push(m);
     process.stderr.write(`bench: ${label}: ${m.seconds.toFixed(2)} s, exit ${m.code ?? m.signal}${m.lastStderr ? ` | ${m.lastStderr}` : ''}\n`);
   }
@@ -256,6 +291,9 @@ async function main(): Promise<void> {
   if (peakMax > 0) process.stdout.write(`annotate peak RSS: ${(peakMax / 1024).toFixed(1)} MiB (target < 400 MiB on 100,000 small files)\n`);
   for (const m of results) {
     if (m.name !== 'peer' && m.lastStderr) process.stdout.write(`${m.name} summary: ${m.lastStderr}\n`);
+  }
+  if (newestMtime(path.join(root, 'dist')) !== builtAt) {
+    process.stdout.write('\nWARNING: dist/ was rebuilt while the bench ran; the runs may have used different builds (use --snapshot).\n');
   }
   const failed = results.filter((r) => r.code !== 0);
   if (failed.length > 0) {
