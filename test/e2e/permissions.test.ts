@@ -4,12 +4,12 @@
  * Before asserting on annotate, each test proves the permission really bites for that user, so
  * it cannot pass vacuously.
  */
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertNoCrash, assertOneErrorLine, chownTree, nobody, removeDir, run, tempDir, writeTree } from '../helpers/cli.js';
+import { assertNoCrash, assertOneErrorLine, chownTree, nobody, packageFor, removeDir, run, tempDir, writeTree } from '../helpers/cli.js';
 import { assertCompleteAnnotation } from '../helpers/annotation.js';
 
 const GOOD = 'Merkel visits Paris\n\nAngela Merkel met Emmanuel Macron in Paris on Monday.\n';
@@ -34,7 +34,12 @@ function failsForUser(code: string, p: string): boolean {
   return r.status !== 0;
 }
 
-const runOptions = (cwd: string) => ({ cwd, ...(user ? { user } : {}) });
+// The CLI itself must be readable by the user it runs as.
+let pkg: { root: string; cleanup: () => void } | null = null;
+before(() => { if (user && !skip) pkg = packageFor(user); });
+after(() => pkg?.cleanup());
+
+const runOptions = (cwd: string) => ({ cwd, ...(user ? { user } : {}), ...(pkg ? { root: pkg.root } : {}) });
 
 test('an unreadable file: one error line naming it, the others annotated, exit 2', { skip }, async (t) => {
   const dir = setup(t, { 'secret.txt': 'Angela Merkel is in Berlin.\n' });
