@@ -24,14 +24,27 @@ export class OutputClosed extends Error {
  * when the reader of a pipe exits early. Record it instead; writer() then stops the run.
  */
 function guarded(stream: NodeJS.WriteStream): OutStream {
+  // A stream that errors never emits 'drain': wake whoever waits for it, so writer() sees
+  // `closed` at its next write instead of waiting forever (`annotate --format jsonl | head -1`).
+  const waiting = new Set<() => void>();
   const out: OutStream = {
     write: (chunk) => (out.closed ? true : stream.write(chunk)),
-    once: (event, listener) => stream.once(event, listener),
+    once: (event, listener) => {
+      if (out.closed) return listener();
+      const fire = () => {
+        waiting.delete(fire);
+        stream.removeListener(event, fire);
+        listener();
+      };
+      waiting.add(fire);
+      stream.once(event, fire);
+    },
     closed: false,
   };
   stream.on('error', (err: NodeJS.ErrnoException) => {
     out.closed = true;
     if (err.code !== 'EPIPE') process.exitCode = 2;
+    for (const fire of [...waiting]) fire();
   });
   return out;
 }

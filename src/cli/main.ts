@@ -10,16 +10,15 @@ import { sourceChecksum } from '../core/fingerprint.js';
 import { discover } from '../fs/discover.js';
 import { decodeSource, MB } from '../fs/read.js';
 import type { Format } from '../fs/output.js';
-import { toRecord } from '../serialize/record.js';
+import { countEntities, toRecord } from '../serialize/record.js';
 import { annotateInputs, generator, render } from '../run/annotate.js';
-import { inlineAnalyzer } from '../run/analyzer.js';
+import { inlineAnalyzer, loadNlp } from '../run/analyzer.js';
 import { showAnalysis } from '../run/show.js';
 import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
 import { highlight, legend } from '../report/highlight.js';
-import { Reporter, type Mode } from '../report/reporter.js';
-import { runEval } from '../eval/index.js';
+import { emptyStats, Reporter, type Mode } from '../report/reporter.js';
 import { OutputClosed, writer, type Io } from './io.js';
-import { VERSION } from './version.js';
+import { DEPENDENCIES, VERSION } from './version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
@@ -56,6 +55,9 @@ function baseProgram(name: string, io: Io): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // commander reads process.stdout.columns; a fixed width keeps help the same everywhere.
+      getOutHelpWidth: () => 80,
+      getErrHelpWidth: () => 80,
     })
     .helpOption('-h, --help', 'show this help');
 }
@@ -165,9 +167,11 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   const reporter = new Reporter({ stderr: io.stderr, chalk: chalkFor(level), quiet: !!opts.quiet, progress: io.stderrIsTTY });
   const out = writer(io.stdout);
 
-  if (stdin) return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out });
+  if (stdin) return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now() });
 
   const outDir = opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null;
+  // Start loading the NLP (needed for the fingerprint) while the file system is searched.
+  loadNlp().catch(() => undefined);
   const found = await discover(paths, { cwd: io.cwd, glob: opts.glob, fs: io.fs, exclude: outDir ? [outDir] : [] });
   for (const issue of found.issues) reporter.error(issue.path, issue.message);
   const stats = await annotateInputs(found.inputs, {
@@ -179,6 +183,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     referenceDate,
     maxBytes,
     version: VERSION,
+    dependencies: DEPENDENCIES,
     fs: io.fs,
     cwd: io.cwd,
     pid: io.pid,
@@ -195,8 +200,9 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
 
 async function annotateStdin(
   io: Io,
-  o: { format: Format; referenceDate: string | null; maxBytes: number; reporter: Reporter; out: (s: string) => Promise<void> },
+  o: { format: Format; referenceDate: string | null; maxBytes: number; reporter: Reporter; out: (s: string) => Promise<void>; now: () => number },
 ): Promise<number> {
+  const started = o.now();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of io.stdin) {
@@ -215,7 +221,7 @@ async function annotateStdin(
     o.reporter.error('-', decoded.message);
     return EXIT_ERROR;
   }
-  const gen = await generator(VERSION, o.referenceDate);
+  const gen = await generator(VERSION, DEPENDENCIES, o.referenceDate);
   const doc = await inlineAnalyzer().analyze({ path: '-', text: decoded.text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
   if (!doc.analysis) {
     o.reporter.error('-', doc.messages.find((m) => m.fatal) ?? fatal('E_ANALYZE', 'no analysis'));
@@ -223,6 +229,10 @@ async function annotateStdin(
   }
   const record = toRecord(decoded.text, doc.analysis, { source: '-', checksum: sourceChecksum(bytes), generator: gen });
   await o.out(render(record, o.format));
+  const stats = emptyStats();
+  Object.assign(stats, { files: 1, printed: 1, analyzedBytes: bytes.length, elapsedMs: o.now() - started });
+  [stats.people, stats.organizations, stats.places, stats.dates] = countEntities(record);
+  o.reporter.summary('stdout', stats);
   return EXIT_OK;
 }
 
@@ -259,6 +269,7 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
     referenceDate,
     maxBytes,
     version: VERSION,
+    dependencies: DEPENDENCIES,
   });
   if (!result.ok) {
     reporter.error(file, result.message);
@@ -275,5 +286,7 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
 
 async function evalCommand(argv: string[], io: Io): Promise<number> {
   const level = colorLevel('auto', io.stdoutIsTTY, io.env);
+  // Loaded only for eval: it may pull in the NLP and gold-set readers, which other commands do not need.
+  const { runEval } = await import('../eval/index.js');
   return runEval(argv, { cwd: io.cwd, stdout: io.stdout, stderr: io.stderr, color: level > 0 });
 }

@@ -21,7 +21,10 @@ export function sourceChecksum(bytes: Uint8Array): string {
 
 /** Everything that affects an annotation's content besides the source bytes. */
 export interface ContentOptions {
+  /** engineFingerprint(): engine revision and the data files it loads. */
   engine: string;
+  /** Versions of the libraries that shape the output (e.g. { compromise: '14.14.4', yaml: '2.8.1' }). */
+  dependencies: Record<string, string>;
   referenceDate: string | null;
 }
 

@@ -85,7 +85,7 @@ async function walk(shown: string, root: string, options: DiscoverOptions, input
   const ignore = ['**/node_modules/**'];
   for (const dir of options.exclude) {
     const rel = path.relative(root, dir);
-    if (rel === '') return; // the whole folder is excluded
+    if (rel === '') continue; // --out-dir is the folder itself: outputs sit next to inputs, as usual
     if (!rel.startsWith('..') && !path.isAbsolute(rel)) ignore.push(`${fg.escapePath(rel.split(path.sep).join('/'))}/**`);
   }
   const walkFs = guardedWalkFs(options.fs, root, (absPath, message) => issues.push({ path: showPath(absPath), message }));

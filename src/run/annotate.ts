@@ -29,6 +29,8 @@ export interface RunOptions {
   referenceDate: string | null;
   maxBytes: number;
   version: string;
+  /** Versions of the libraries that shape the output; part of freshness. */
+  dependencies: Record<string, string>;
   fs: FsAdapter;
   /** For showing output paths relative to where the user is. */
   cwd: string;
@@ -51,9 +53,14 @@ type Outcome =
   | { kind: 'check'; message: Message; missing: boolean }
   | { kind: 'done'; record: AnnotationRecord; data: string; output: string | null; existing: boolean; bytes: number };
 
-export async function generator(version: string, referenceDate: string | null): Promise<string> {
-  const nlp = await loadNlp();
-  return generatorLine(version, { engine: nlp.engineFingerprint(), referenceDate });
+/**
+ * The `generator:` line. The engine fingerprint hashes the data files the engine loads, so it
+ * needs the NLP loaded on this thread too (about 45 MB); that keeps re-runs and --check free of
+ * worker start-up.
+ */
+export async function generator(version: string, dependencies: Record<string, string>, referenceDate: string | null): Promise<string> {
+  const engine = (await loadNlp()).engineFingerprint();
+  return generatorLine(version, { engine, dependencies, referenceDate });
 }
 
 /** Serializes a record in the chosen format. */
@@ -65,7 +72,8 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   const started = o.now();
   const stats = emptyStats();
   stats.files = inputs.length;
-  const gen = await generator(o.version, o.referenceDate);
+  const gen = await generator(o.version, o.dependencies, o.referenceDate);
+  // Workers start at the first file that needs the NLP, so a re-run with nothing to do starts none.
   let analyzer: Analyzer | null = null;
   const getAnalyzer = (): Analyzer => {
     analyzer ??= o.jobs > 1 && inputs.length >= MIN_FILES_FOR_WORKERS ? workerPool(Math.min(o.jobs, inputs.length)) : inlineAnalyzer();

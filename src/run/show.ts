@@ -20,6 +20,7 @@ export interface ShowOptions {
   referenceDate: string | null;
   maxBytes: number;
   version: string;
+  dependencies: Record<string, string>;
 }
 
 export type ShowResult =
@@ -41,7 +42,7 @@ export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowRe
   const read = await readSource(o.fs, abs, o.maxBytes);
   if (!read.ok) return read;
   const { text, bytes } = read.source;
-  const gen = await generator(o.version, o.referenceDate);
+  const gen = await generator(o.version, o.dependencies, o.referenceDate);
   for (const output of candidates(abs, o.outDir)) {
     let content: string;
     try {

@@ -10,7 +10,7 @@
  *          fresh and skipped without NLP (the incremental path)
  *   peer   plain compromise, one thread (src/tools/peer-compromise.ts)
  *
- * with files, MB (10^6 bytes of .txt), wall seconds, MB/s and the peak RSS of the child process
+ * with files, MB (2^20 bytes of .txt, as annotate's summary counts), wall seconds, MB/s and the peak RSS of the child process
  * (VmHWM from /proc/<pid>/status, polled until exit; worker threads share the process, so this is
  * the whole run's peak). Then the speedups j1/j2 and j2/rerun, and whether j1 and j2 wrote
  * byte-identical trees.
@@ -18,6 +18,10 @@
  * --generate N writes N small articles (src/tools/bench-articles.ts) into a temp folder first and
  * benchmarks those instead; <folder> may then be omitted. --runs picks a subset (rerun needs j2).
  * --keep leaves the temp folders in place and prints where they are.
+ * --snapshot runs a copy of the build (bin/, dist/, package.json; src/ and node_modules/ linked)
+ * made at the start, so a rebuild during a long run cannot change what the re-run measures (a
+ * new build changes the generator line and makes every annotation stale). Without it the bench
+ * warns when dist/ changed while it ran.
  *
  * Timings are wall-clock on whatever else the machine is doing: run it on an idle machine.
  */
@@ -28,9 +32,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeArticles } from './bench-articles.js';
 
+/** annotate's summary counts 1 MB = 2^20 bytes; the bench uses the same unit. */
+const MB = 1024 * 1024;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = path.join(ROOT, 'bin', 'annotate.js');
-const PEER = path.join(ROOT, 'dist', 'src', 'tools', 'peer-compromise.js');
 
 type RunName = 'j1' | 'j2' | 'rerun' | 'peer';
 const ALL_RUNS: RunName[] = ['j1', 'j2', 'rerun', 'peer'];
@@ -46,13 +50,14 @@ interface Measure {
   lastStderr: string;
 }
 
-const USAGE = 'usage: npm run bench -- <folder> [--generate N] [--runs j1,j2,rerun,peer] [--keep]';
+const USAGE = 'usage: npm run bench -- <folder> [--generate N] [--runs j1,j2,rerun,peer] [--keep] [--snapshot]';
 
-function parseArgs(argv: string[]): { folder: string | null; generate: number | null; runs: RunName[]; keep: boolean } {
+function parseArgs(argv: string[]): { folder: string | null; generate: number | null; runs: RunName[]; keep: boolean; snapshot: boolean } {
   let folder: string | null = null;
   let generate: number | null = null;
   let runs = ALL_RUNS;
   let keep = false;
+  let snapshot = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--generate') {
@@ -66,6 +71,8 @@ function parseArgs(argv: string[]): { folder: string | null; generate: number | 
       runs = ALL_RUNS.filter((r) => list.includes(r));
     } else if (a === '--keep') {
       keep = true;
+    } else if (a === '--snapshot') {
+      snapshot = true;
     } else if (a === '-h' || a === '--help') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -79,7 +86,7 @@ function parseArgs(argv: string[]): { folder: string | null; generate: number | 
   }
   if (folder === null && generate === null) fail(USAGE);
   if (runs.includes('rerun') && !runs.includes('j2')) fail('--runs: rerun needs j2 (it re-runs on j2\'s output).');
-  return { folder, generate, runs, keep };
+  return { folder, generate, runs, keep, snapshot };
 }
 
 function fail(message: string): never {
@@ -117,12 +124,36 @@ function readPeakKiB(pid: number): number | null {
   }
 }
 
-function measure(name: RunName, label: string, argv: string[]): Promise<Measure> {
+/** Newest mtime (ms) of any file under dir: a rebuild during the bench changes it. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  const stack = [dir];
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** A frozen copy of the runnable package under `to`; returns its root. */
+function snapshotBuild(to: string): string {
+  fs.mkdirSync(to, { recursive: true });
+  for (const d of ['bin', 'dist']) fs.cpSync(path.join(ROOT, d), path.join(to, d), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(to, 'package.json'));
+  for (const d of ['src', 'node_modules']) fs.symlinkSync(path.join(ROOT, d), path.join(to, d));
+  return to;
+}
+
+function measure(name: RunName, label: string, argv: string[], cwd: string): Promise<Measure> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.FORCE_COLOR;
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, argv, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let peak: number | null = null;
     const poll = (): void => {
       if (child.pid === undefined) return;
@@ -182,8 +213,14 @@ function shellQuote(args: string[]): string {
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(BIN) || !fs.existsSync(PEER)) fail('build first: npx tsc -p . (dist/ is missing).');
+  if (!fs.existsSync(path.join(ROOT, 'bin', 'annotate.js')) || !fs.existsSync(path.join(ROOT, 'dist', 'src', 'tools', 'peer-compromise.js'))) {
+    fail('build first: npx tsc -p . (dist/ is missing).');
+  }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'annotate-bench-'));
+  const root = opts.snapshot ? snapshotBuild(path.join(work, 'build')) : ROOT;
+  const BIN = path.join(root, 'bin', 'annotate.js');
+  const PEER = path.join(root, 'dist', 'src', 'tools', 'peer-compromise.js');
+  const builtAt = newestMtime(path.join(root, 'dist'));
   let folder: string;
   if (opts.generate !== null) {
     folder = path.join(work, 'corpus');
@@ -195,7 +232,7 @@ async function main(): Promise<void> {
   }
   const { files, bytes } = countCorpus(folder);
   if (files === 0) fail(`${folder}: no .txt files.`);
-  const mb = bytes / 1e6;
+  const mb = bytes / MB;
 
   const outJ1 = path.join(work, 'out-j1');
   const outJ2 = path.join(work, 'out-j2');
@@ -207,7 +244,7 @@ async function main(): Promise<void> {
     ['peer', 'plain compromise', [PEER, folder, outPeer]],
   ];
 
-  process.stdout.write(`corpus: ${folder}\nfiles: ${files}, ${mb.toFixed(2)} MB of .txt\n`);
+  process.stdout.write(`corpus: ${folder}\nfiles: ${files}, ${mb.toFixed(2)} MB of .txt (1 MB = 2^20 bytes, as in annotate's summary)\n`);
   process.stdout.write(`node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.arch()}\n\ncommands:\n`);
   for (const [name, , argv] of plans) {
     if (opts.runs.includes(name)) process.stdout.write(`  ${pad(name, 6)}node ${shellQuote(argv)}\n`);
@@ -218,7 +255,7 @@ async function main(): Promise<void> {
   for (const [name, label, argv] of plans) {
     if (!opts.runs.includes(name)) continue;
     process.stderr.write(`bench: ${label} ...\n`);
-    const m = await measure(name, label, argv);
+    const m = await measure(name, label, argv, root);
     results.push(m);
     process.stderr.write(`bench: ${label}: ${m.seconds.toFixed(2)} s, exit ${m.code ?? m.signal}${m.lastStderr ? ` | ${m.lastStderr}` : ''}\n`);
   }
@@ -254,6 +291,9 @@ async function main(): Promise<void> {
   if (peakMax > 0) process.stdout.write(`annotate peak RSS: ${(peakMax / 1024).toFixed(1)} MiB (target < 400 MiB on 100,000 small files)\n`);
   for (const m of results) {
     if (m.name !== 'peer' && m.lastStderr) process.stdout.write(`${m.name} summary: ${m.lastStderr}\n`);
+  }
+  if (newestMtime(path.join(root, 'dist')) !== builtAt) {
+    process.stdout.write('\nWARNING: dist/ was rebuilt while the bench ran; the runs may have used different builds (use --snapshot).\n');
   }
   const failed = results.filter((r) => r.code !== 0);
   if (failed.length > 0) {

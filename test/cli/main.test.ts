@@ -374,3 +374,15 @@ test('a wide --glob never takes our own annotations for inputs', async () => {
     cleanup();
   }
 });
+
+test('--out-dir naming the corpus itself writes next to each file', async () => {
+  const { dir, cleanup } = corpus({ 'a/x.txt': ARTICLE });
+  try {
+    const r = await run(['--out-dir', 'a', 'a'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(existsSync(path.join(dir, 'a/x.yaml')));
+    assert.match((await run(['a'], { cwd: dir })).stderr, /1 skipped/);
+  } finally {
+    cleanup();
+  }
+});

@@ -3,7 +3,7 @@
  * Everything a test observes comes from the process's exit status, its two streams and the files
  * it leaves behind, as a user would see them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -33,6 +33,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Run as another user (used to test permissions when the suite runs as root). */
   user?: { uid: number; gid: number };
+  /** Package root to run bin/annotate.js from (default: this checkout); see packageFor(). */
+  root?: string;
 }
 
 /**
@@ -54,7 +56,8 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 
 /** Start the CLI without waiting (for tests that signal it mid-run). */
 export function start(args: string[], options: RunOptions = {}): ChildProcess {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const bin = options.root ? path.join(options.root, 'bin', 'annotate.js') : BIN;
+  const child = spawn(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? ROOT,
     env: baseEnv(options.env),
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -200,6 +203,26 @@ export function nobody(): { uid: number; gid: number } | null {
     }
   } catch { /* not a Unix-like system */ }
   return null;
+}
+
+/**
+ * A package root `user` can run: this checkout when the user can read it, else a copy of what
+ * the CLI needs at run time (bin, dist, src, package.json, runtime node_modules) in a temp folder
+ * anyone can read. CI may clone under a folder only root can enter (e.g. /root).
+ */
+export function packageFor(user: { uid: number; gid: number }): { root: string; cleanup: () => void } {
+  const probe = spawnSync(process.execPath, ['-e', "require('fs').readFileSync(process.argv[1])", BIN], { stdio: 'ignore', uid: user.uid, gid: user.gid });
+  if (probe.status === 0) return { root: ROOT, cleanup: () => undefined };
+  const root = tempDir('annotate-pkg-');
+  fs.chmodSync(root, 0o755);
+  const skip = new Set(['typescript', '@types', '.bin', '.package-lock.json']);
+  for (const d of ['bin', 'dist', 'src']) fs.cpSync(path.join(ROOT, d), path.join(root, d), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
+  fs.mkdirSync(path.join(root, 'node_modules'));
+  for (const m of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
+    if (!skip.has(m)) fs.cpSync(path.join(ROOT, 'node_modules', m), path.join(root, 'node_modules', m), { recursive: true });
+  }
+  return { root, cleanup: () => removeDir(root) };
 }
 
 /** Give a tree to a user (recursively), so a process running as that user owns it. */
