@@ -64,7 +64,7 @@ type Handler = (m: RegExpExecArray, c: Ctx) => Hit | null;
 
 const MON_ANY = `(?:${MONTH_FULL}|(?:${MONTH_ABBR}|${MONTH_CAPS})\\.?)`;
 const WKD_ANY = `(?:${WEEKDAY_FULL}|(?:${WEEKDAY_ABBR})\\.?)`;
-const DAY = '([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const DAY = '([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)?';
 const YEAR = '(1[0-9]\\d\\d|2[01]\\d\\d)(?!\\d)';
 const MODW = '[Ee]arly|[Ll]ate|[Mm]id|(?:[Tt]he\\s+)?(?:very\\s+)?(?:end|beginning|start|middle)\\s+of';
 const REL = '[Ll]ast|[Nn]ext|[Tt]his(?:\\s+past|\\s+coming)?';
@@ -163,6 +163,8 @@ const YEAR_CTX = new Set([
   'class', 'season', 'election', 'elections', 'census', 'budget',
 ]);
 
+const WEAK_YEAR_CTX = new Set(['of', 'for', 'around', 'than', 'as', 'into', 'from', 'to', 'c', 'ca']);
+
 const EVENT_NOUN = new Set([
   'election', 'elections', 'presidential', 'general', 'campaign', 'attacks', 'attack', 'crisis',
   'tournament', 'championship', 'championships', 'final', 'finals', 'race', 'vote', 'referendum',
@@ -196,13 +198,30 @@ function century2(y: number): number {
 // ---------------------------------------------------------------------------------------
 // Expression families
 
-const RULES: { re: RegExp; fn: Handler }[] = [];
-function rule(src: string, fn: Handler): void {
-  RULES.push({ re: new RegExp(src, 'g'), fn });
+/**
+ * Trigger categories: a rule runs on a sentence only if the prefilter saw one of its categories
+ * there (months, weekdays, 4-digit numbers, digit shapes, ...). This keeps the per-sentence cost
+ * to the few rules that can match.
+ */
+const M = 1; // month names
+const W = 2; // weekday names
+const N4 = 4; // four digits
+const NS = 8; // digit shapes: 12:37, 13/09, 8 p.m., 1430 GMT
+const NO = 16; // ordinals, '98, 90s, Q3
+const R = 32; // today, now, recently, ago, noon, o'clock
+const U = 64; // week, month, year, decade, century, quarter, half
+const S = 128; // seasons
+const D = 256; // decade words
+const H = 512; // holidays
+const P = 1024; // parts of day, the past/future, present
+
+const RULES: { gate: number; re: RegExp; fn: Handler }[] = [];
+function rule(gate: number, src: string, fn: Handler): void {
+  RULES.push({ gate, re: new RegExp(src, 'g'), fn });
 }
 
 // ISO 8601: 2016-09-13, 2016-09-13T12:37, 2016-09-13 12:37:00+02:00
-rule(
+rule(NS | N4, 
   '(?<![\\w.\\/-])(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(Z|[+-]\\d{2}:?\\d{2})?)?(?![\\w\\/]|[-.]\\d)',
   (m) => {
     const y = Number(m[1]);
@@ -219,18 +238,28 @@ rule(
   },
 );
 
-function resolveMonthDay(c: Ctx, mo: number, d: number, at: number, end: number): Hit | null {
+function resolveMonthDay(c: Ctx, mo: number, d: number, at: number, end: number, weekday?: string): Hit | null {
   if (d > (mo === 2 ? 29 : [4, 6, 9, 11].includes(mo) ? 30 : 31)) return null;
   if (!c.a) return { value: `XXXX-${pad(mo, 2)}-${pad(d, 2)}`, day: true };
   const a = c.a;
   const keyOf = (y: number): number => daysFromCivil(y, mo, isValidDate(y, mo, d) ? d : 28);
-  const y = chooseCycle(a.y, keyOf, a.day, c.tense.dirAt(at, end));
+  let y = chooseCycle(a.y, keyOf, a.day, c.tense.dirAt(at, end));
+  // "Thursday, November 3": the weekday tells which year is meant, when one nearby fits.
+  const wd = weekday ? weekdayNumber(weekday) : 0;
+  if (wd && !(isValidDate(y, mo, d) && isoWeekday(daysFromCivil(y, mo, d)) === wd)) {
+    for (const cand of [a.y, a.y - 1, a.y + 1]) {
+      if (isValidDate(cand, mo, d) && isoWeekday(daysFromCivil(cand, mo, d)) === wd) {
+        y = cand;
+        break;
+      }
+    }
+  }
   if (!isValidDate(y, mo, d)) return null;
   return dayHit(daysFromCivil(y, mo, d), '');
 }
 
 // 13 September 2016, Tuesday 13 Sep 2016, the 13th of September, 13 Sept
-rule(
+rule(M, 
   `(?:\\b(${WKD_ANY}),?\\s+)?(?:\\b(the)\\s+)?(?<![\\d,.])${DAY}(?:\\s+of)?\\s+(${MON_ANY})(?![A-Za-z])(?:,?\\s+${YEAR})?`,
   (m, c) => {
     const d = Number(m[3]);
@@ -241,13 +270,13 @@ rule(
       if (!isValidDate(y, mo, d)) return null;
       return { value: `${m[5]}-${pad(mo, 2)}-${pad(d, 2)}`, day: true, start };
     }
-    const hit = resolveMonthDay(c, mo, d, m.index, m.index + m[0].length);
+    const hit = resolveMonthDay(c, mo, d, m.index, m.index + m[0].length, m[1]);
     return hit && { ...hit, start };
   },
 );
 
 // September 13, 2016; Sept. 13; Tuesday, Sept 13; March 3rd
-rule(
+rule(M, 
   `(?:\\b(${WKD_ANY}),?\\s+)?\\b(${MON_ANY})\\s+${DAY}(?![\\d:]|,\\d{3})(?:,?\\s+${YEAR})?`,
   (m, c) => {
     const mo = monthNumber(m[2]!);
@@ -259,12 +288,12 @@ rule(
     }
     // "May 5" is a date, "May 5 people" is not; the same for "in March 10 ..." counts.
     if (nounFollows(c.s, m.index + m[0].length) && !/(?:st|nd|rd|th)$/.test(m[0])) return null;
-    return resolveMonthDay(c, mo, d, m.index, m.index + m[0].length);
+    return resolveMonthDay(c, mo, d, m.index, m.index + m[0].length, m[1]);
   },
 );
 
 // Months: November, late August, mid-May, last March, September 2015, March last year
-rule(
+rule(M, 
   `(?:\\b(${MODW})(?:\\s+|-))?(?:\\b(${REL})\\s+)?\\b(${MON_ANY})(?![A-Za-z])(?:(?:\\s+of)?,?\\s+${YEAR}|\\s+(this|last|next)\\s+year\\b)?`,
   (m, c) => {
     const [, mod, rel, monText, yearText, relYear] = m;
@@ -307,7 +336,7 @@ rule(
 );
 
 // Years: in 2013, since 1995, mid-2015, early 2016, between 2010 and 2015
-rule(
+rule(N4, 
   `(?:\\b(${MODW})(?:\\s+|-))?(?<![\\w$€£.,:/])(1\\d{3}|20\\d{2}|21\\d{2})(?![\\w%°]|[,.:/-]\\d)`,
   (m, c) => {
     const [, mod, yearText] = m;
@@ -321,7 +350,11 @@ rule(
       const lb = before.toLowerCase();
       const after = nextWord(s, end);
       let ok = false;
-      if (YEAR_CTX.has(lb) || lb.endsWith('-year')) ok = !nounFollows(s, end);
+      const y = Number(yearText);
+      if (YEAR_CTX.has(lb) || lb.endsWith('-year')) {
+        // Weak contexts ("a high of 1051", "for 2000") need a plausible modern year.
+        ok = !nounFollows(s, end) && (!WEAK_YEAR_CTX.has(lb) || (y >= 1800 && y <= 2100));
+      }
       else if ((lb === 'and' || lb === 'or' || lb === 'to' || lb === 'through' || lb === 'till' || lb === 'until') &&
         /(?:1\d|20)\d\d\s*[,)]?\s+(?:and|or|to|through|till|until)\s+$/.test(s.slice(Math.max(0, yStart - 20), yStart))) ok = true;
       else if ((lb === 'the' || lb === 'its' || lb === 'his' || lb === 'her' || lb === 'their') && after) {
@@ -337,7 +370,7 @@ rule(
 );
 
 // '98 after a year context
-rule(`(?<![\\w'’])['’](\\d\\d)(?![\\w'’])`, (m, c) => {
+rule(NO, `(?<![\\w'’])['’](\\d\\d)(?![\\w'’])`, (m, c) => {
   const lb = prevWord(c.s, m.index).toLowerCase();
   if (!YEAR_CTX.has(lb) && lb !== 'of') return null;
   const yy = Number(m[1]);
@@ -346,7 +379,7 @@ rule(`(?<![\\w'’])['’](\\d\\d)(?![\\w'’])`, (m, c) => {
 });
 
 // Decades: the 1970s, the 90's, the late 1990s, mid-1980s, the nineties
-rule(
+rule(NO | N4, 
   `(?:\\b([Tt]he)\\s+)?(?:\\b([Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?(?<![\\w$€£.,])(?:(1\\d|20)(\\d)0|(['’])?(\\d)0)['’]?s(?![\\w'’])`,
   (m, c) => {
     const [, the, mod, cent, dec, apos, dec2] = m;
@@ -368,7 +401,7 @@ rule(
   },
 );
 
-rule(
+rule(D, 
   `(?:\\b([Tt]he)\\s+)?(?:\\b([Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?\\b(?:[Nn]ineteen[\\s-])?(${capAlt(Object.keys(DECADE_WORDS).join('|'))})\\b`,
   (m, c) => {
     if (!m[1]) return null;
@@ -379,7 +412,7 @@ rule(
 );
 
 // Centuries: the 19th century, the twenty-first century, this century
-rule(
+rule(U, 
   `(?:\\b([Tt]he)\\s+)?(?:\\b([Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${Object.keys(CENTURY_WORDS).join('|')}))[\\s-]+[Cc]entury\\b`,
   (m) => {
     const n = m[3] ? Number(m[3]) : CENTURY_WORDS[m[4]!.toLowerCase()]!;
@@ -389,7 +422,7 @@ rule(
 );
 
 // Seasons: the summer, this winter, last spring, summer 2015, the autumn of 2015, winter this year
-rule(
+rule(S, 
   `(?:\\b(${MODW})(?:\\s+|-))?(?:\\b([Tt]he|[Tt]his(?:\\s+past|\\s+coming)?|[Ll]ast|[Nn]ext)\\s+)?(?:\\b([Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?\\b(${SEASON})(?![\\w-])(?:\\s+of\\s+${YEAR}|,?\\s+${YEAR}|\\s+(this|last|next)\\s+year\\b)?`,
   (m, c) => {
     const [, mod, det, mod2, word, y1, y2, relYear] = m;
@@ -437,7 +470,7 @@ rule(
 const SPORT = /\b(?:scor\w*|game|match|points?|goals?|touchdowns?|play(?:ed|ing)?|minutes?|period|innings?|lead)\b/i;
 
 // Quarters and halves: the third quarter of 2015, the first half of the year, Q3 2016, last quarter
-rule(
+rule(U, 
   `(?:\\b([Tt]he)\\s+)?\\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\\s+(quarter|half)(?:\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year\\b|the\\s+(year))|,?\\s+${YEAR})?(?![\\w-])`,
   (m, c) => {
     const [, the, ord, unit, y1, relYear, theYear, y2] = m;
@@ -464,7 +497,7 @@ rule(
   },
 );
 
-rule(`\\b([QH])([1-4])(?:\\s+|-|\\s*['’])?(?:${YEAR}|(\\d\\d))?(?![\\w-])`, (m, c) => {
+rule(NO, `\\b([QH])([1-4])(?:\\s+|-|\\s*['’])?(?:${YEAR}|(\\d\\d))?(?![\\w-])`, (m, c) => {
   const [, letter, nText, yearText, yy] = m;
   const n = Number(nText);
   if (letter === 'H' && n > 2) return null;
@@ -477,13 +510,13 @@ rule(`\\b([QH])([1-4])(?:\\s+|-|\\s*['’])?(?:${YEAR}|(\\d\\d))?(?![\\w-])`, (m
   return { value: `${y}-${letter}${n}` };
 });
 
-rule(`(?<![\\w-])${YEAR}\\s*([QH])([1-4])\\b`, (m) => {
+rule(NO | N4, `(?<![\\w-])${YEAR}\\s*([QH])([1-4])\\b`, (m) => {
   if (m[2] === 'H' && Number(m[3]) > 2) return null;
   return { value: `${m[1]}-${m[2]}${m[3]}` };
 });
 
 // Weekdays: Monday, last Friday, early Sunday morning, Monday night, Tuesday last week
-rule(
+rule(W, 
   `(?:\\b([Ee]arly|[Ll]ate)\\s+)?(?:\\b(${REL})\\s+)?\\b(${WEEKDAY_FULL})(?![\\w-])(?:\\s+(${PARTS})(?![\\w-]))?(?:\\s+(last|this|next)\\s+week\\b)?`,
   (m, c) => {
     const [, , rel, wdText, part, relWeek] = m;
@@ -494,6 +527,7 @@ rule(
     const lb = before.toLowerCase();
     if (lb === 'every' || lb === 'each' || lb === 'per') return null;
     if (NAMEISH_PREV.has(before) && !rel) return null;
+    if (/\bMail\s+on\s+$/.test(c.s.slice(Math.max(0, m.index - 10), m.index))) return null; // The Mail on Sunday
     const wdEnd = wdStart + wdText!.length;
     const after = nextWord(c.s, wdEnd);
     if (!part && after && isUpper(after[0]) && c.s[wdEnd] === ' ' && (NAMEISH_NEXT.has(after) || lb === 'the')) return null;
@@ -511,12 +545,14 @@ rule(
 );
 
 // today, tonight, yesterday morning, the day before yesterday, this morning, last night
-rule(
+rule(R | P, 
   `(?:\\b([Ee]arly|[Ll]ate)\\s+)?\\b(?:([Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)|([Tt]he)\\s+day\\s+(before\\s+yesterday|after\\s+tomorrow)|([Tt]his|[Ll]ast)\\s+(${PARTS}))(?:\\s+(${PARTS}))?(?![\\w-])`,
   (m, c) => {
     const [, , word, , dayPhrase, thisLast, part1, part2] = m;
     const before = prevWord(c.s, m.index);
-    if (word && isUpper(before[0]) && !atSentenceStart(c.s, prevWordStart(c.s, m.index))) return null; // USA Today
+    if (word && isUpper(word[0]) && !atSentenceStart(c.s, m.index)) return null; // USA Today, the Today Show
+    if (word && isUpper(before[0]) && !atSentenceStart(c.s, prevWordStart(c.s, m.index))) return null;
+    if (word && before.toLowerCase() === 'the') return null; // the Today programme
     if (word && /^Today$/.test(word) && isUpper(nextWord(c.s, m.index + m[0].length)[0]) && c.s[m.index + m[0].length] === ' ') {
       if (!atSentenceStart(c.s, m.index)) return null; // the Today Show
     }
@@ -539,7 +575,7 @@ rule(
 );
 
 // this week, last month, next year, earlier this year, late last year, the end of the month, the weekend
-rule(
+rule(U, 
   `(?:\\b([Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?(?:\\b(?:[Tt]he\\s+)?(?:very\\s+)?(end|beginning|start|middle)\\s+of\\s+)?\\b(${REL}|[Tt]he)\\s+(week|weekend|month|year|quarter|decade|century)(?![\\w-])`,
   (m, c) => {
     const [, mod, endOf, relText, unit] = m;
@@ -588,7 +624,7 @@ rule(
 );
 
 // three years ago, two days ago, a week ago, a decade ago, a year from now, years ago
-rule(
+rule(R, 
   `\\b(${COUNT})\\s+(days?|weeks?|months?|years?|decades?|centuries|century)\\s+(ago|from\\s+now)\\b`,
   (m, c) => {
     const [, countText, unitText, dirText] = m;
@@ -618,10 +654,10 @@ rule(
   },
 );
 
-rule(`\\b([Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades|[Ll]ong)\\s+ago\\b`, () => ({ value: 'PAST_REF' }));
+rule(R, `\\b([Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades|[Ll]ong)\\s+ago\\b`, () => ({ value: 'PAST_REF' }));
 
 // now, recently, currently, nowadays, lately, these days, in the past, in the future, at present
-rule(
+rule(R | P, 
   `\\b(?:([Nn]ow)|([Rr]ecently|[Ll]ately)|([Cc]urrently|[Nn]owadays|[Tt]hese\\s+days)|(the\\s+past)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(present))\\b`,
   (m, c) => {
     const [, now, past, present, thePast, theFuture, presentWord] = m;
@@ -652,7 +688,7 @@ rule(
 
 // Holidays: Christmas, this Christmas, Easter 2015, Thanksgiving, Bastille Day
 const HOLIDAY_RES = HOLIDAYS.map((h) => ({ h, re: new RegExp(`^(?:${h.re})$`) }));
-rule(
+rule(H | M | W | P, 
   `(?:\\b([Tt]his|[Ll]ast|[Nn]ext)\\s+)?\\b(${HOLIDAYS.map((h) => h.re).join('|')})(?![\\w-])(?:,?\\s+${YEAR})?`,
   (m, c) => {
     const [, rel, name, yearText] = m;
@@ -689,17 +725,17 @@ function zoneOf(name: string | undefined, sign: string | undefined, hh: string |
   return ZONES[name] ?? '';
 }
 
-rule(`(?<![\\w:.,$£€])(\\d{1,2})(?:[:.](\\d{2}))?\\s*([AaPp])\\.?\\s?[Mm]\\b\\.?${ZONE}`, (m) => {
+rule(NS, `(?<![\\w:.,$£€])(\\d{1,2})(?:[:.](\\d{2})(?::(\\d{2}))?)?\\s*([AaPp])\\.?\\s?[Mm]\\b\\.?${ZONE}`, (m) => {
   let hh = Number(m[1]);
   const mm = m[2] ? Number(m[2]) : 0;
   if (hh < 1 || hh > 12 || mm > 59) return null;
-  const pm = m[3]!.toLowerCase() === 'p';
+  const pm = m[4]!.toLowerCase() === 'p';
   if (hh === 12) hh = pm ? 12 : 0;
   else if (pm) hh += 12;
-  return { value: '', time: { hh, mm, ss: null, zone: zoneOf(m[4], m[5], m[6], m[7]) } };
+  return { value: '', time: { hh, mm, ss: m[3] ? Number(m[3]) : null, zone: zoneOf(m[5], m[6], m[7], m[8]) } };
 });
 
-rule(`(?<![\\w:.,$£€/])([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?(?![\\d:])(?:\\s*h(?:rs)?\\b)?${ZONE}`, (m, c) => {
+rule(NS, `(?<![\\w:.,$£€/])([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?(?![\\d:])(?:\\s*h(?:rs)?\\b)?${ZONE}`, (m, c) => {
   const before = prevWord(c.s, m.index);
   if (/^(?:verse|verses|chapter|ratio|odds|John|Matthew|Mark|Luke|Genesis)$/i.test(before)) return null;
   return {
@@ -708,25 +744,25 @@ rule(`(?<![\\w:.,$£€/])([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?(?![\\d:])
   };
 });
 
-rule(`(?<![\\w:.,$£€])([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hrs\\s*)?\\b(GMT|UTC)\\b(?:\\s*([+-])\\s?(\\d{1,2})(?::?(\\d{2}))?)?`, (m) => ({
+rule(NS, `(?<![\\w:.,$£€])([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hrs\\s*)?\\b(GMT|UTC)\\b(?:\\s*([+-])\\s?(\\d{1,2})(?::?(\\d{2}))?)?`, (m) => ({
   value: '',
   time: { hh: Number(m[1]), mm: Number(m[2]), ss: null, zone: zoneOf(m[3], m[4], m[5], m[6]) },
 }));
 
-rule(`\\b([Nn]oon|[Mm]idnight|[Mm]idday)\\b`, (m, c) => {
+rule(R, `\\b([Nn]oon|[Mm]idnight|[Mm]idday)\\b`, (m, c) => {
   if (c.s[m.index + m[0].length] === '-') return null;
   const lw = m[1]!.toLowerCase();
   return { value: '', time: { hh: lw === 'midnight' ? 24 : 12, mm: 0, ss: null, zone: '' } };
 });
 
-rule(`\\b(\\d{1,2}|${capAlt('one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')})\\s+o['’]clock\\b`, (m) => {
+rule(R, `\\b(\\d{1,2}|${capAlt('one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')})\\s+o['’]clock\\b`, (m) => {
   const hh = parseCount(m[1]!);
   if (!(hh >= 1 && hh <= 12)) return null;
   return { value: '', time: { hh, mm: 0, ss: null, zone: '' } };
 });
 
 // Numeric dates: 13/09/2016, 13.09.2016, 9/13/16, 2016/09/13
-rule(`(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\w]|[/.:-]\\d)`, (m, c) => {
+rule(NS, `(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\w]|[/.:-]\\d)`, (m, c) => {
   const [, aText, sep, bText, yText] = m;
   if (yText!.length === 2 && sep !== '/') return null;
   const a = Number(aText);
@@ -744,7 +780,7 @@ rule(`(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\w]|[/.:-]
   return { value: `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}`, day: true };
 });
 
-rule(`(?<![\\w/.:-])(\\d{4})([/.])(\\d{1,2})\\2(\\d{1,2})(?![\\w]|[/.:-]\\d)`, (m) => {
+rule(NS, `(?<![\\w/.:-])(\\d{4})([/.])(\\d{1,2})\\2(\\d{1,2})(?![\\w]|[/.:-]\\d)`, (m) => {
   const y = Number(m[1]);
   const mo = Number(m[3]);
   const d = Number(m[4]);
@@ -759,17 +795,25 @@ rule(`(?<![\\w/.:-])(\\d{4})([/.])(\\d{1,2})\\2(\\d{1,2})(?![\\w]|[/.:-]\\d)`, (
  * The prefilter: a sentence is examined only if it contains one of these. It must be a superset
  * of what the rules can match (every rule needs one of these words or digit shapes).
  */
-const TRIGGER = new RegExp(
-  [
-    `\\b(?:${MONTH_FULL}|${MONTH_ABBR}|${MONTH_CAPS}|${WEEKDAY_FULL})(?![a-z])`,
-    '\\d{4}|\\d[:/.-]\\d|\\d\\s*[AaPp]\\.?\\s?[Mm]\\b|\\d0[\'’]?s\\b|[\'’]\\d\\d\\b|\\d(?:st|nd|rd|th)\\b|\\b[QH][1-4]\\b|\\d{4}\\s*(?:GMT|UTC)',
-    '\\b(?:[Tt]o(?:day|night|morrow)|[Yy]esterday|[Nn]ow|[Rr]ecently|[Ll]ately|[Cc]urrently|[Nn]owadays|ago|o[\'’]clock)\\b',
-    '\\b(?:[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur|[Qq]uarter|half|[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all\\b|[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|[Nn]oon|[Mm]id(?:night|day)|these\\s+days|the\\s+(?:past|future|near|distant|foreseeable)|present)',
-    `\\b(?:${capAlt(Object.keys(DECADE_WORDS).join('|'))})\\b`,
-    '\\b(?:Christmas|Xmas|Easter|Hogmanay|Hallowe|Thanksgiving|Pentecost|Day\\b|Eve\\b|Night\\b|Fourth\\s+of\\s+July|Friday|Monday|Sunday)',
-  ].join('|'),
-  'g',
-);
+const TRIGGER_GROUPS: [number, string][] = [
+  [M, `\\b(?:${MONTH_FULL}|${MONTH_ABBR}|${MONTH_CAPS})(?![a-z])`],
+  [W, `\\b(?:${WEEKDAY_FULL})(?![a-z])`],
+  [NS, '\\d{4}\\s*(?:GMT|UTC)|\\d[:/.-]\\d|\\d\\s*[AaPp]\\.?\\s?[Mm]\\b'],
+  [NO, '\\d0[\'’]?s\\b|[\'’]\\d\\d\\b|\\d(?:st|nd|rd|th)\\b|\\b[QH][1-4]\\b'],
+  [N4, '\\d{4}'],
+  [R, '\\b(?:[Tt]o(?:day|night|morrow)|[Yy]esterday|[Nn]ow|[Rr]ecently|[Ll]ately|[Cc]urrently|[Nn]owadays|ago|o[\'’]clock|[Nn]oon|[Mm]id(?:night|day))\\b'],
+  [U, '\\b(?:[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur|[Qq]uarter|half)'],
+  [S, '\\b(?:[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)\\b'],
+  [P, '\\b(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|[Tt]hese\\s+days|the\\s+(?:past|future|near|distant|foreseeable)|present)\\b'],
+  [D, `\\b(?:${capAlt(Object.keys(DECADE_WORDS).join('|'))})\\b`],
+  [H, '\\b(?:Christmas|Xmas|Easter|Hogmanay|Hallowe[\'’]?en|Thanksgiving|Pentecost|Day|Eve)\\b'],
+];
+const TRIGGER = new RegExp(TRIGGER_GROUPS.map(([, src]) => `(${src})`).join('|'), 'g');
+
+function categoryOf(m: RegExpExecArray): number {
+  for (let i = 0; i < TRIGGER_GROUPS.length; i++) if (m[i + 1] !== undefined) return TRIGGER_GROUPS[i]![0];
+  return 0;
+}
 
 const ABBREV = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
@@ -844,10 +888,11 @@ function timeString(t: TimeOfDay): string {
   return `T${pad(t.hh, 2)}:${pad(t.mm, 2)}${t.ss !== null ? `:${pad(t.ss, 2)}` : ''}${t.zone}`;
 }
 
-function processSentence(s: string, base: number, a: Anchor | null, dayFirst: () => boolean, out: Span[], text: string): void {
+function processSentence(s: string, base: number, mask: number, a: Anchor | null, dayFirst: () => boolean, out: Span[], text: string): void {
   const ctx: Ctx = { s, a, tense: new TenseScope(s), dayFirst };
   const cands: Cand[] = [];
   for (const r of RULES) {
+    if ((r.gate & mask) === 0) continue;
     r.re.lastIndex = 0;
     for (let m = r.re.exec(s); m; m = r.re.exec(s)) {
       const hit = r.fn(m, ctx);
@@ -910,11 +955,18 @@ export function extractDates(text: string, options: DateOptions): Span[] {
   const dayFirst = (): boolean => (order ??= dayFirstOrder(text));
   const trigger = new RegExp(TRIGGER.source, 'g');
   let floor = 0;
-  for (let m = trigger.exec(text); m; m = trigger.exec(text)) {
+  let m = trigger.exec(text);
+  while (m) {
     const [start, end] = sentenceBounds(text, m.index, floor);
-    processSentence(text.slice(start, end), start, a, dayFirst, out, text);
+    let mask = categoryOf(m);
+    let next = trigger.exec(text);
+    while (next && next.index < end) {
+      mask |= categoryOf(next);
+      next = trigger.exec(text);
+    }
+    processSentence(text.slice(start, end), start, mask, a, dayFirst, out, text);
     floor = end;
-    trigger.lastIndex = Math.max(end, m.index + 1);
+    m = next;
   }
   return out;
 }

@@ -46,7 +46,8 @@ function looksLikeHeadline(line: string): boolean {
  * photo and again above the story) wins over an earlier one.
  */
 export function findTitle(text: string): string | null {
-  const head = lines(text.replace(/^\uFEFF/, ''), 40).map((l) => l.trim());
+  // Whitespace is normalised (no-break spaces, tabs, runs): the title is for display and search.
+  const head = lines(text.replace(/^\uFEFF/, ''), 40).map((l) => l.replace(/\s+/g, ' ').trim());
   const cands: string[] = [];
   for (const line of head.slice(0, 12)) if (looksLikeHeadline(line)) cands.push(line);
   if (cands.length === 0) return null;
@@ -57,8 +58,18 @@ export function findTitle(text: string): string | null {
 const FULL_DAY = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 const HEADER_LABEL = /^\s*(?:(published|first\s+published|posted|created|date|dated|updated|last\s+updated|modified)\b)\s*(?:on|at)?\s*[:：]?/i;
 
+/** The first full calendar date of a line, with its clock time when the line gives one ("... at 8:05 AM"). */
 function firstFullDate(line: string, anchor: string | null): string | null {
-  for (const d of extractDates(line, { anchor })) if (d.value && FULL_DAY.test(d.value)) return d.value;
+  const spans = extractDates(line, { anchor });
+  for (let i = 0; i < spans.length; i++) {
+    const v = spans[i]!.value;
+    if (!v || !FULL_DAY.test(v)) continue;
+    if (!v.includes('T')) {
+      const timed = spans.slice(i + 1).find((s) => s.value?.startsWith(`${v}T`) && FULL_DAY.test(s.value));
+      if (timed) return timed.value!;
+    }
+    return v;
+  }
   return null;
 }
 

@@ -16,8 +16,15 @@ const FUTURE = new Set([
   'vows', 'promised', 'promises', 'pledged', 'pledges', 'next', 'forthcoming', 'tomorrow',
 ]);
 
+/** Past markers that are never participles. */
+const PAST_AUX = new Set([
+  'was', 'were', 'had', 'did', "didn't", "wasn't", "weren't", "hadn't", 'ago', 'yesterday', 'earlier',
+  'previously', 'recently', 'last', 'since', 'former', 'formerly', 'once',
+]);
+
+/** Irregular past forms; most double as participles ("was held", "will be held"). */
 const PAST = new Set([
-  'was', 'were', 'had', 'did', "didn't", "wasn't", "weren't", "hadn't", 'ago', 'said', 'told',
+  'said', 'told',
   'met', 'made', 'took', 'gave', 'went', 'came', 'saw', 'found', 'left', 'began', 'fell', 'rose',
   'won', 'lost', 'held', 'brought', 'thought', 'became', 'knew', 'ran', 'sent', 'spent', 'built',
   'paid', 'sold', 'struck', 'shot', 'fought', 'led', 'wrote', 'spoke', 'broke', 'chose', 'drove',
@@ -26,8 +33,7 @@ const PAST = new Set([
   'dealt', 'drew', 'forgot', 'froze', 'overtook', 'withdrew', 'sank', 'sang', 'swam', 'bore',
   'beat', 'bit', 'blew', 'dug', 'fed', 'forbade', 'forgave', 'laid', 'lay', 'lent', 'lit', 'rode',
   'rang', 'sat', 'shook', 'shone', 'slept', 'slid', 'spun', 'sprang', 'stuck', 'stung', 'strove',
-  'swept', 'swung', 'tore', 'undertook', 'upheld', 'wept', 'wound', 'yesterday', 'earlier',
-  'previously', 'recently', 'last', 'since', 'former', 'formerly', 'once',
+  'swept', 'swung', 'tore', 'undertook', 'upheld', 'wept', 'wound',
 ]);
 
 const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'does', 'do', "isn't", "aren't", 'now', 'currently', 'today']);
@@ -41,10 +47,10 @@ const ED_STOP = new Set([
   'greed', 'hundred', 'shed', 'sled', 'wed', 'fled', 'bred', 'shred', 'proceed', 'succeed',
   'exceed', 'embed', 'naked', 'wicked', 'sacred', 'rugged', 'ragged', 'beloved', 'learned',
   'aged', 'based', 'related', 'limited', 'united', 'detailed', 'advanced', 'concerned', 'interested',
-  'alleged', 'armed', 'supposed', 'so-called', 'used', 'skilled', 'qualified', 'experienced',
+  'alleged', 'armed', 'supposed', 'so-called', 'skilled', 'qualified', 'experienced',
   'talented', 'renowned', 'noted', 'tired', 'married', 'retired', 'dedicated', 'encrypted',
   'sophisticated', 'complicated', 'unprecedented', 'unexpected', 'expected', 'scheduled',
-  'planned', 'slated', 'vowed', 'promised', 'pledged', 'proposed', 'suspected', 'wanted',
+  'planned', 'slated', 'vowed', 'promised', 'pledged', 'suspected',
   'infested', 'crowded', 'isolated', 'sustained', 'automated', 'biased', 'closed-sourced',
 ]);
 
@@ -84,9 +90,9 @@ function cueAt(toks: Tok[], k: number): Cue | null {
     return 'F';
   }
   if (HAVE.has(w)) return isParticiple(toks[k + 1]) || isParticiple(toks[k + 2]) ? 'P' : 'N';
-  if (PAST.has(w)) return 'P';
+  if (PAST_AUX.has(w)) return 'P';
   if (PRESENT.has(w)) return 'N';
-  if (w.length > 4 && w.endsWith('ed') && !ED_STOP.has(w) && !t.cap) {
+  if (PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !ED_STOP.has(w) && !t.cap)) {
     const p1 = toks[k - 1]?.w ?? '';
     const p2 = toks[k - 2]?.w ?? '';
     // Passive or perfect participle: the auxiliary to its left decides.
