@@ -20,24 +20,39 @@ export function groupEntities(spans: Span[]): EntityGroup[] {
   const byLastAbbreviated = new Map<string, Group[]>();
   const byLetters = new Map<string, Group[]>();
 
+  // Documents repeat their names: describe each distinct string once.
+  const described = new Map<string, Mention>();
+  let turn = 0;
   for (const span of sorted) {
-    const m = describe(span.text);
+    turn++;
+    let m = described.get(span.text);
+    if (!m) described.set(span.text, (m = describe(span.text)));
     const label = span.label;
-    const candidates = new Set<Group>();
-    const exact = new Set<Group>();
-    for (const g of lookup(byKey, label, m.key)) {
-      candidates.add(g);
-      exact.add(g);
+    // Candidate groups, each visited once per turn (marks instead of a Set per mention).
+    const candidates: Group[] = [];
+    const consider = (list: Group[] | undefined, exact: boolean): void => {
+      if (!list) return;
+      for (const g of list) {
+        if (exact) g.exactTurn = turn;
+        if (g.seenTurn !== turn) {
+          g.seenTurn = turn;
+          candidates.push(g);
+        }
+      }
+    };
+    const prefix = label + '\u0000';
+    consider(byKey.get(prefix + m.key), true);
+    if (m.last) {
+      if (label === 'PER' || m.abbreviated || m.words.length >= 2 || m.acronym) consider(byLast.get(prefix + m.last), false);
+      consider(byLastAbbreviated.get(prefix + m.last), false);
     }
-    if (label === 'PER' || m.abbreviated || m.words.length >= 2 || m.acronym) for (const g of lookup(byLast, label, m.last)) candidates.add(g);
-    for (const g of lookup(byLastAbbreviated, label, m.last)) candidates.add(g);
-    if (m.acronym) for (const g of lookup(byLetters, label, m.acronym)) candidates.add(g);
-    if (m.initials) for (const g of lookup(byLetters, label, m.initials)) candidates.add(g);
+    if (m.acronym) consider(byLetters.get(prefix + m.acronym), false);
+    if (m.initials) consider(byLetters.get(prefix + m.initials), false);
 
     let best: Group | null = null;
     let bestRank = -1;
     for (const g of candidates) {
-      if (!exact.has(g) && !compatible(m, g.info, label)) continue;
+      if (g.exactTurn !== turn && !compatible(m, g.info, label)) continue;
       // Prefer a group whose canonical name is this very string, then the most recent one.
       const rank = (g.info.key === m.key ? 1 : 0) * 1e15 + g.lastPos;
       if (rank > bestRank) {
@@ -46,7 +61,7 @@ export function groupEntities(spans: Span[]): EntityGroup[] {
       }
     }
     if (!best) {
-      best = { label, name: span.text, info: m, mentions: [], lastPos: span.start };
+      best = { label, name: span.text, info: m, mentions: [], lastPos: span.start, texts: new Set(), seenTurn: 0, exactTurn: 0 };
       groups.push(best);
     } else if (fuller(m, best.info)) {
       best.name = span.text;
@@ -54,13 +69,15 @@ export function groupEntities(spans: Span[]): EntityGroup[] {
     }
     best.mentions.push(span);
     best.lastPos = span.start;
-    index(byKey, label, m.key, best);
+    if (best.texts.has(span.text)) continue;
+    best.texts.add(span.text);
+    index(byKey, prefix + m.key, best);
     if (m.last) {
-      index(byLast, label, m.last, best);
-      if (m.abbreviated) index(byLastAbbreviated, label, m.last, best);
+      index(byLast, prefix + m.last, best);
+      if (m.abbreviated) index(byLastAbbreviated, prefix + m.last, best);
     }
-    if (m.acronym) index(byLetters, label, m.acronym, best);
-    if (m.initials) index(byLetters, label, m.initials, best);
+    if (m.acronym) index(byLetters, prefix + m.acronym, best);
+    if (m.initials) index(byLetters, prefix + m.initials, best);
   }
   return groups.map((g) => ({ name: g.name, mentions: g.mentions }));
 }
@@ -72,6 +89,11 @@ interface Group {
   info: Mention;
   mentions: Span[];
   lastPos: number;
+  /** Mention strings already indexed for this group. */
+  texts: Set<string>;
+  /** Bookkeeping of the candidate search: the last turn this group was collected / matched exactly. */
+  seenTurn: number;
+  exactTurn: number;
 }
 
 /** What matching needs to know about one mention's text. */
@@ -93,15 +115,9 @@ export interface Mention {
   shouting: number;
 }
 
-function lookup(map: Map<string, Group[]>, label: Label, key: string | null): Group[] {
-  if (!key) return [];
-  return map.get(label + '\u0000' + key) ?? [];
-}
-
-function index(map: Map<string, Group[]>, label: Label, key: string, g: Group): void {
-  const k = label + '\u0000' + key;
-  const list = map.get(k);
-  if (!list) map.set(k, [g]);
+function index(map: Map<string, Group[]>, key: string, g: Group): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [g]);
   else if (!list.includes(g)) list.push(g);
 }
 

@@ -24,6 +24,7 @@ import {
   TITLES,
   isWordChar,
   startsLower,
+  wordCharWidth,
   startsUpper,
 } from './aliases/words.js';
 import { gazetteerLookup } from './gazetteer/index.js';
@@ -366,15 +367,27 @@ function propagate(text: string, existing: Span[], index: Map<string, Candidate[
   const lowerWords = new Set<string>();
   const hits: number[] = [];
   const hitLists: Candidate[][] = [];
-  const re = new RegExp(PIECE_RE.source, 'gu');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const w = m[0];
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    let width = wordCharWidth(text, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (width > 0) {
+      i += width;
+      width = i < n ? wordCharWidth(text, i) : 0;
+    }
+    const first = text.charCodeAt(start);
+    const lower = first < 128 ? first >= 97 && first <= 122 : startsLower(text.slice(start, start + 2));
+    const w = text.slice(start, i);
+    if (lower) lowerWords.add(w);
     const list = index.get(w);
     if (list) {
-      hits.push(m.index);
+      hits.push(start);
       hitLists.push(list);
     }
-    if (startsLower(w)) lowerWords.add(w);
   }
   const ctx: Context = { text, lowerWords, line: null };
   const added: Span[] = [];
