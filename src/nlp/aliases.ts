@@ -111,8 +111,8 @@ export interface Mention {
   initials: string | null;
   /** For "the fullest mention": number of words, then length. */
   size: [number, number];
-  /** 1 when written in capitals with a word of six letters or more, else 0. */
-  shouting: number;
+  /** Lower when written in capitals with a word of six letters or more, or after a lower-case "the". */
+  plainness: number;
 }
 
 function index(map: Map<string, Group[]>, key: string, g: Group): void {
@@ -173,16 +173,17 @@ export function describe(text: string): Mention {
     acronym,
     initials,
     size: [core.length, core.join(' ').length],
-    shouting: !/\p{Ll}/u.test(text) && /\p{Lu}{6}/u.test(text) ? 1 : 0,
+    plainness: (!/\p{Ll}/u.test(text) && /\p{Lu}{6}/u.test(text) ? 0 : 2) + (raw[0] === 'the' && raw.length > 1 ? 0 : 1),
   };
 }
 
 function fuller(a: Mention, b: Mention): boolean {
   if (a.size[0] !== b.size[0]) return a.size[0] > b.size[0];
   if (a.size[1] !== b.size[1]) return a.size[1] > b.size[1];
-  // Same words: a long name in capitals is the shouting form ("TELEGRAM", "WIKIPEDIA"); the
-  // written form names the group. Short capitals are acronyms ("ISIS") and keep first-wins.
-  return a.shouting < b.shouting;
+  // Same words: a long name in capitals is the shouting form ("TELEGRAM", "WIKIPEDIA") and "the
+  // Paris" carries an article; the plain written form names the group. Short capitals are
+  // acronyms ("ISIS") and keep first-wins.
+  return a.plainness > b.plainness;
 }
 
 /** Whether mention m can be another name for the entity named n. */
