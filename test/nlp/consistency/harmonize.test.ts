@@ -138,3 +138,21 @@ test('harmonizeEntities: does not modify its input', () => {
   harmonizeEntities(text, input);
   assert.deepEqual(input, copy);
 });
+
+test('harmonizeEntities: each step can be switched off', () => {
+  const text = 'President Hollande spoke. Hollande left. Hollande (Paris) and Hollande.';
+  const input = spansOf(text, [['President Hollande', 'PER'], ['Hollande', 'LOC', 2], ['Hollande', 'PER', 3]]);
+  assert.deepEqual(show(text, harmonizeEntities(text, input, { clean: false, vote: false, propagate: false })), show(text, input));
+  assert.deepEqual(
+    show(text, harmonizeEntities(text, input, { vote: false, propagate: false })),
+    expectSpans(text, [['Hollande', 'PER'], ['Hollande', 'LOC', 2], ['Hollande', 'PER', 3]]),
+  );
+  assert.deepEqual(
+    show(text, harmonizeEntities(text, input, { propagate: false })),
+    expectSpans(text, [['Hollande', 'PER'], ['Hollande', 'PER', 2], ['Hollande', 'PER', 3]]),
+  );
+  assert.deepEqual(
+    show(text, harmonizeEntities(text, input)),
+    expectSpans(text, [['Hollande', 'PER'], ['Hollande', 'PER', 1], ['Hollande', 'PER', 2], ['Hollande', 'PER', 3]]),
+  );
+});
