@@ -294,13 +294,14 @@ rule(M,
 
 // Months: November, late August, mid-May, last March, September 2015, March last year
 rule(M, 
-  `(?:\\b(${MODW})(?:\\s+|-))?(?:\\b(${REL})\\s+)?\\b(${MON_ANY})(?![A-Za-z])(?:(?:\\s+of)?,?\\s+${YEAR}|\\s+(this|last|next)\\s+year\\b)?`,
+  `(?:\\b(${MODW})(?:\\s+|-))?(?:\\b(${REL})\\s+)?\\b(${MON_ANY})(?![A-Za-z])(?:(?:\\s+of)?,?\\s+${YEAR}|(?:\\s+of)?\\s+['’](\\d\\d)(?![\\w'’])|\\s+(this|last|next)\\s+year\\b)?`,
   (m, c) => {
-    const [, mod, rel, monText, yearText, relYear] = m;
+    const [, mod, rel, monText, yearText, shortYear, relYear] = m;
     const mo = monthNumber(monText!);
     const full = isFullMonth(monText!);
     const end = m.index + m[0].length;
     if (yearText) return { value: fmtMonth(Number(yearText), mo) };
+    if (shortYear) return { value: fmtMonth(twoDigitYear(Number(shortYear), c.a), mo) };
     if (!full) return null;
     if (relYear) return { value: c.a ? fmtMonth(c.a.y + relK(relYear), mo) : `XXXX-${pad(mo, 2)}` };
     const monStart = m.index + m[0].lastIndexOf(monText!);
@@ -351,7 +352,9 @@ rule(N4,
       const after = nextWord(s, end);
       let ok = false;
       const y = Number(yearText);
-      if (YEAR_CTX.has(lb) || lb.endsWith('-year')) {
+      if (lb === 'to' && /\b(?:back|dates?|dating)\s+to\s+$/i.test(s.slice(Math.max(0, yStart - 16), yStart))) ok = true;
+      else if (y >= 1900 && y <= 2100 && EVENT_NOUN.has(after.toLowerCase()) && s[end] === ' ') ok = true; // fellow 2012 presidential candidate
+      else if (YEAR_CTX.has(lb) || lb.endsWith('-year')) {
         // Weak contexts ("a high of 1051", "for 2000") need a plausible modern year.
         ok = !nounFollows(s, end) && (!WEAK_YEAR_CTX.has(lb) || (y >= 1800 && y <= 2100));
       }
@@ -369,12 +372,25 @@ rule(N4,
   },
 );
 
+/** '72 -> 1972, '08 -> 2008: the latest such year not after the anchor's next year. */
+function twoDigitYear(yy: number, a: Anchor | null): number {
+  if (a) return 2000 + yy <= a.y + 1 ? 2000 + yy : 1900 + yy;
+  return yy < 50 ? 2000 + yy : 1900 + yy;
+}
+
 // '98 after a year context
 rule(NO, `(?<![\\w'’])['’](\\d\\d)(?![\\w'’])`, (m, c) => {
   const lb = prevWord(c.s, m.index).toLowerCase();
   if (!YEAR_CTX.has(lb) && lb !== 'of') return null;
+  return { value: String(twoDigitYear(Number(m[1]), c.a)) };
+});
+
+// Two-digit years in a list next to a full year: "Reagan in 80 and 84, ... Bush in 2000 and, Romney in 08".
+rule(N4, `(?<=\\b(?:in|and)\\s)(\\d\\d)(?=\\s*(?:[,.;]|and\\b|$))`, (m, c) => {
+  const list = c.s.match(/\b(?:in|and)\s\d\d(?=\s*(?:[,.;]|and\b|$))/g);
+  if (!list || list.length < 2) return null;
   const yy = Number(m[1]);
-  const y = c.a ? (2000 + yy <= c.a.y + 1 ? 2000 + yy : 1900 + yy) : yy < 50 ? 2000 + yy : 1900 + yy;
+  const y = c.a ? (2000 + yy <= c.a.y ? 2000 + yy : 1900 + yy) : yy < 30 ? 2000 + yy : 1900 + yy;
   return { value: String(y) };
 });
 
@@ -551,7 +567,6 @@ rule(R | P,
     const [, , word, , dayPhrase, thisLast, part1, part2] = m;
     const before = prevWord(c.s, m.index);
     if (word && isUpper(word[0]) && !atSentenceStart(c.s, m.index)) return null; // USA Today, the Today Show
-    if (word && isUpper(before[0]) && !atSentenceStart(c.s, prevWordStart(c.s, m.index))) return null;
     if (word && before.toLowerCase() === 'the') return null; // the Today programme
     if (word && /^Today$/.test(word) && isUpper(nextWord(c.s, m.index + m[0].length)[0]) && c.s[m.index + m[0].length] === ' ') {
       if (!atSentenceStart(c.s, m.index)) return null; // the Today Show
@@ -569,6 +584,12 @@ rule(R | P,
     }
     const suffix = part ? `T${PART_OF_DAY[part]}` : '';
     if (part1 && part2) return null;
+    if (lw === 'today' && !part) {
+      // "Today, this issue is more complex" / "he would be a Libertarian today": nowadays.
+      const cue = c.tense.cueFor(m.index, m.index + m[0].length);
+      const opening = atSentenceStart(c.s, m.index) && c.s[m.index + m[0].length] === ',';
+      if (cue && cue !== 'since' && (cue.word === 'would' || (opening && cue.cue === 'N'))) return { value: 'PRESENT_REF' };
+    }
     if (!c.a) return { value: `XXXX-XX-XX${suffix}`, day: !suffix };
     return { value: fmtDay(c.a.day + offset) + suffix, day: !suffix };
   },

@@ -112,26 +112,33 @@ export class TenseScope {
   constructor(private readonly s: string) {}
 
   dirAt(start: number, end: number): Dir {
+    const cue = this.cueFor(start, end);
+    if (cue === 'since') return 'past';
+    if (cue) return toDir(cue.cue);
+    // Headline style with no finite verb: "France to clear camp Monday" announces a plan.
+    if (/\bto\s+[a-z]{2,}/.test(this.s) && !this.cues.some((c) => c)) return 'future';
+    return 'none';
+  }
+
+  /** The cue that decides the direction of [start, end) and its word, or null without one. */
+  cueFor(start: number, end: number): { cue: Cue; word: string } | 'since' | null {
     if (!this.toks) {
       this.toks = tokenize(this.s);
       this.cues = this.toks.map((_, k) => cueAt(this.toks!, k));
     }
     const toks = this.toks;
     // "since November" always looks back.
-    const before = this.s.slice(Math.max(0, start - 8), start);
-    if (/\bsince\s+$/i.test(before)) return 'past';
+    if (/\bsince\s+$/i.test(this.s.slice(Math.max(0, start - 8), start))) return 'since';
     for (let k = toks.length - 1; k >= 0; k--) {
       if (toks[k]!.end > start) continue;
       const c = this.cues[k];
-      if (c) return toDir(c);
+      if (c) return { cue: c, word: toks[k]!.w };
     }
     for (let k = 0; k < toks.length; k++) {
       if (toks[k]!.start < end) continue;
       const c = this.cues[k];
-      if (c) return toDir(c);
+      if (c) return { cue: c, word: toks[k]!.w };
     }
-    // Headline style with no finite verb: "France to clear camp Monday" announces a plan.
-    if (/\bto\s+[a-z]{2,}/.test(this.s) && !this.cues.some((c) => c)) return 'future';
-    return 'none';
+    return null;
   }
 }

@@ -298,6 +298,21 @@ const OTHER_ANCHORS: Case[] = [
   ['The plant closed in the 20s.', [['the 20s', '202']], '2026-05-01'],
 ];
 
+const MORE: Case[] = [
+  ['Today, this issue is more complex than ever.', [['Today', 'PRESENT_REF']]],
+  ['He would be a Libertarian today.', [['today', 'PRESENT_REF']]],
+  ['Today, the minister resigned.', [['Today', '2016-09-13']]],
+  ['Reagan in 80 and 84, Bush in 88 and 92, Bush in 2000 and, Romney in 08.', [
+    ['80', '1980'], ['84', '1984'], ['88', '1988'], ['92', '1992'], ['2000', '2000'], ['08', '2008'],
+  ]],
+  ['Prices rose in 20 cities and fell in 30.', []],
+  ['He posed with fellow 2012 presidential candidate Buddy Roemer.', [['2012', '2012']]],
+  ['My ties to the party date back to 1979, when I volunteered.', [['1979', '1979']]],
+  ['Output rose to 2000 tonnes.', []],
+  ['In September of \'72, the campaign began.', [["September of '72", '1972-09']]],
+  ['The firm was founded in \'98.', [["'98", '1998']]],
+];
+
 function run(name: string, cases: Case[]): void {
   describe(name, () => {
     for (const [text, expected, anchor] of cases) {
@@ -322,9 +337,10 @@ run('now / recently', REFS);
 run('not dates', NOT_DATES);
 run('unresolved without an anchor', UNRESOLVED);
 run('other anchors', OTHER_ANCHORS);
+run('more cases (reference annotations)', MORE);
 
 test('the table holds at least 150 cases', () => {
-  const n = [ABSOLUTE, TIMES, RELATIVE, MONTHS_AND_TENSE, SEASONS_HOLIDAYS, REFS, NOT_DATES, UNRESOLVED, OTHER_ANCHORS]
+  const n = [ABSOLUTE, TIMES, RELATIVE, MONTHS_AND_TENSE, SEASONS_HOLIDAYS, REFS, NOT_DATES, UNRESOLVED, OTHER_ANCHORS, MORE]
     .reduce((sum, t) => sum + t.length, 0);
   assert.ok(n >= 150, String(n));
 });
@@ -343,4 +359,11 @@ test('offsets are JS string indices, also after astral characters', () => {
 
 test('output does not depend on the anchor being a Date string the host would parse', () => {
   assert.deepEqual(extractDates('He left last year.', { anchor: 'not a date' }).map((s) => s.value), ['XXXX']);
+});
+
+test('pathological input stays linear: one enormous line, no sentence ends', () => {
+  const text = 'May May 2016 in 1999 12:30 '.repeat(40000);
+  const spans = extractDates(text, { anchor: ANCHOR });
+  assert.ok(spans.length > 40000);
+  for (const s of spans.slice(0, 50)) assert.equal(s.text, text.slice(s.start, s.end));
 });
