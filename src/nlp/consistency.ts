@@ -24,8 +24,8 @@ import {
   TITLES,
   isWordChar,
   startsLower,
-  wordCharWidth,
   startsUpper,
+  wordCharWidth,
 } from './aliases/words.js';
 import { gazetteerLookup } from './gazetteer/index.js';
 
@@ -40,7 +40,6 @@ export interface HarmonizeOptions {
   /** Also look for tagged names written in capitals ("TELEGRAM" after "Telegram"). */
   upperCase?: boolean;
 }
-
 
 export function harmonizeEntities(text: string, spans: Span[], options: HarmonizeOptions = {}): Span[] {
   const { clean = true, vote = true, propagate: spread = true, upperCase = true } = options;
