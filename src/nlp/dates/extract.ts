@@ -124,6 +124,8 @@ const FOLLOW_OK = new Set([
   'being', 'well', 'however', 'too', 'either', 'each', 'every', 'all', 'both', 'some', 'many', 'most',
   'more', 'less', 'among', 'between', 'without', 'within', 'per', 'via', 'like', 'unlike', 'including',
   'say', 'said', 'says', 'according', 'became', 'began', 'followed', 'saying', 'showed', 'shows',
+  'rose', 'fell', 'grew', 'came', 'went', 'won', 'lost', 'left', 'took', 'brought', 'made', 'ran',
+  'hit', 'become', 'begin', 'begins', 'ended', 'marked', 'is', 'remains', 'remained',
 ]);
 
 /** A lowercase word after the expression that makes it a noun modifier ("summer holidays", "2000 police"). */
@@ -368,7 +370,9 @@ rule(N4,
       } else if (/['’]s$/.test(s.slice(end, end + 2))) ok = YEAR_CTX.has(lb) || before === '';
       if (!ok) return null;
     }
-    return { value: yearText!, start: mod ? undefined : yStart };
+    // "fiscal 1989", "fiscal year 1990": the TIMEX3 span includes the qualifier.
+    const fiscal = mod ? null : /\b(?:[Ff]iscal(?:\s+[Yy]ear)?|FY)\s*$/.exec(s.slice(Math.max(0, yStart - 16), yStart));
+    return { value: yearText!, start: mod ? undefined : fiscal ? yStart - fiscal[0].length : yStart };
   },
 );
 
@@ -428,7 +432,7 @@ rule(D,
 );
 
 // Centuries: the 19th century, the twenty-first century, this century
-rule(U, 
+rule(U,
   `(?:\\b([Tt]he)\\s+)?(?:\\b([Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${Object.keys(CENTURY_WORDS).join('|')}))[\\s-]+[Cc]entury\\b`,
   (m) => {
     const n = m[3] ? Number(m[3]) : CENTURY_WORDS[m[4]!.toLowerCase()]!;
@@ -486,10 +490,10 @@ rule(S,
 const SPORT = /\b(?:scor\w*|game|match|points?|goals?|touchdowns?|play(?:ed|ing)?|minutes?|period|innings?|lead)\b/i;
 
 // Quarters and halves: the third quarter of 2015, the first half of the year, Q3 2016, last quarter
-rule(U, 
-  `(?:\\b([Tt]he)\\s+)?\\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\\s+(quarter|half)(?:\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year\\b|the\\s+(year))|,?\\s+${YEAR})?(?![\\w-])`,
+rule(U,
+  `(?:\\b([Tt]he)\\s+)?\\b(${capAlt('first|second|third|fourth|final|last')}|1st|2nd|3rd|4th)(\\s+|-)(quarter|half)(?:\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year\\b|the\\s+(year))|,?\\s+${YEAR})?(?![\\w-])`,
   (m, c) => {
-    const [, the, ord, unit, y1, relYear, theYear, y2] = m;
+    const [, the, ord, sep, unit, y1, relYear, theYear, y2] = m;
     const isQ = unit === 'quarter';
     const letter = isQ ? 'Q' : 'H';
     const count = isQ ? 4 : 2;
@@ -505,18 +509,21 @@ rule(U,
     if (n > count) return null;
     if (yearText) return { value: `${yearText}-${letter}${n}` };
     if (relYear || theYear) return { value: c.a ? `${c.a.y + relK(relYear)}-${letter}${n}` : `XXXX-${letter}${n}` };
-    if (!isQ || SPORT.test(c.s)) return null;
-    if (!c.a) return { value: `XXXX-Q${n}` };
+    // "the first half" is usually a match; "first-half profit", "third-quarter results" are periods.
+    if (SPORT.test(c.s) || (!isQ && sep !== '-')) return null;
+    if (!c.a) return { value: `XXXX-${letter}${n}` };
     const a = c.a;
-    const y = chooseCycle(a.y, (yy) => yy * 4 + n - 1, a.y * 4 + Math.floor((a.m - 1) / 3), c.tense.dirAt(m.index, m.index + m[0].length));
-    return { value: `${y}-Q${n}` };
+    const per = isQ ? 3 : 6;
+    const y = chooseCycle(a.y, (yy) => yy * count + n - 1, a.y * count + Math.floor((a.m - 1) / per), c.tense.dirAt(m.index, m.index + m[0].length));
+    return { value: `${y}-${letter}${n}` };
   },
 );
 
-rule(NO, `\\b([QH])([1-4])(?:\\s+|-|\\s*['’])?(?:${YEAR}|(\\d\\d))?(?![\\w-])`, (m, c) => {
+rule(NO, `\\b([QH])([1-4])(?:(?:\\s+|-)${YEAR}|\\s*['’](\\d\\d))?(?![\\w-])`, (m, c) => {
   const [, letter, nText, yearText, yy] = m;
   const n = Number(nText);
   if (letter === 'H' && n > 2) return null;
+  if (/quartile/i.test(c.s)) return null; // statistics: Q1 and Q3 are quartiles
   let y: number | null = yearText ? Number(yearText) : yy ? 2000 + Number(yy) : null;
   if (y === null) {
     if (letter === 'H') return null;
@@ -596,8 +603,8 @@ rule(R | P,
 );
 
 // this week, last month, next year, earlier this year, late last year, the end of the month, the weekend
-rule(U, 
-  `(?:\\b([Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?(?:\\b(?:[Tt]he\\s+)?(?:very\\s+)?(end|beginning|start|middle)\\s+of\\s+)?\\b(${REL}|[Tt]he)\\s+(week|weekend|month|year|quarter|decade|century)(?![\\w-])`,
+rule(U,
+  `(?:\\b([Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?(?:\\b(?:[Tt]he\\s+)?(?:very\\s+)?(end|beginning|start|middle)\\s+of\\s+)?\\b(${REL}|[Tt]he(?:\\s+current)?)\\s+(week|weekend|month|year|quarter|decade|century)(?![\\w-])`,
   (m, c) => {
     const [, mod, endOf, relText, unit] = m;
     const rel = relText!.toLowerCase().replace(/\s+/g, ' ');
@@ -679,7 +686,7 @@ rule(R, `\\b([Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades|[Ll]ong)\\s+ago\\b`, () => (
 
 // now, recently, currently, nowadays, lately, these days, in the past, in the future, at present
 rule(R | P, 
-  `\\b(?:([Nn]ow)|([Rr]ecently|[Ll]ately)|([Cc]urrently|[Nn]owadays|[Tt]hese\\s+days)|(the\\s+past)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(present))\\b`,
+  `\\b(?:([Nn]ow)|([Rr]ecently|[Ll]ately)|([Cc]urrently|[Nn]owadays|[Tt]hese\\s+days|(?<=\\b[Aa]t\\s)the\\s+moment(?![\\w-]|\\s+(?:of|when|that)\\b))|(the\\s+past)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(present))\\b`,
   (m, c) => {
     const [, now, past, present, thePast, theFuture, presentWord] = m;
     const end = m.index + m[0].length;
@@ -825,7 +832,7 @@ const TRIGGER_GROUPS: [number, string][] = [
   [R, '\\b(?:[Tt]o(?:day|night|morrow)|[Yy]esterday|[Nn]ow|[Rr]ecently|[Ll]ately|[Cc]urrently|[Nn]owadays|ago|o[\'’]clock|[Nn]oon|[Mm]id(?:night|day))\\b'],
   [U, '\\b(?:[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur|[Qq]uarter|half)'],
   [S, '\\b(?:[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)\\b'],
-  [P, '\\b(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|[Tt]hese\\s+days|the\\s+(?:past|future|near|distant|foreseeable)|present)\\b'],
+  [P, '\\b(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|[Tt]hese\\s+days|the\\s+(?:past|future|near|distant|foreseeable|moment)|present)\\b'],
   [D, `\\b(?:${capAlt(Object.keys(DECADE_WORDS).join('|'))})\\b`],
   [H, '\\b(?:Christmas|Xmas|Easter|Hogmanay|Hallowe[\'’]?en|Thanksgiving|Pentecost|Day|Eve)\\b'],
 ];

@@ -311,6 +311,15 @@ const MORE: Case[] = [
   ['Output rose to 2000 tonnes.', []],
   ['In September of \'72, the campaign began.', [["September of '72", '1972-09']]],
   ['The firm was founded in \'98.', [["'98", '1998']]],
+  ['Third-quarter profit rose 5%.', [['Third-quarter', '2016-Q3']]],
+  ['First-half sales fell.', [['First-half', '2016-H1']]],
+  ['The team led in the first half.', []],
+  ['Earnings in fiscal 1989 rose.', [['fiscal 1989', '1989']]],
+  ['Sales for the current quarter will rise.', [['the current quarter', '2016-Q3']]],
+  ['At the moment nobody knows.', [['the moment', 'PRESENT_REF']]],
+  ['The third quartile, Q3, is the 75th percentile.', []],
+  ['Results for Q3 are due soon.', [['Q3', '2016-Q3']]],
+  ["The switch happens in Q1'02.", [["Q1'02", '2002-Q1']]],
 ];
 
 function run(name: string, cases: Case[]): void {
