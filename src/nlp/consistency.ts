@@ -91,6 +91,10 @@ const POSSESSIVE_NAMES: ReadonlySet<string> = new Set(
   "McDonald Macy Sainsbury Denny Wendy Domino Kellogg Levi Lloyd Moody Sotheby Christie Dillard Applebee Hardee Friendly Chili Carl Nathan Ben Jerry Bloomingdale Kohl Lowe Walgreen".split(' '),
 );
 
+const HYPHEN_PREFIXES: ReadonlySet<string> = new Set(
+  'anti pro non ex post pre neo pan trans inter intra counter mid semi multi sub super ultra co self'.split(' '),
+);
+
 /** The span without surrounding punctuation, quotes, possessive 's and (for people) titles. */
 export function cleanSpan(text: string, span: Span): Span | null {
   let s = Math.max(0, span.start);
@@ -109,6 +113,11 @@ export function cleanSpan(text: string, span: Span): Span | null {
         changed = true;
       }
     }
+  }
+  // "EUROPE Anti" in "EUROPE Anti-Terrorism Group": a prefix cut off its word is not a name.
+  if (text[e] === '-' && isWordChar(text[e + 1])) {
+    const last = /(\s+)([\p{L}]+)$/u.exec(text.slice(s, e));
+    if (last && HYPHEN_PREFIXES.has(last[2]!.toLowerCase())) e -= last[0].length;
   }
   if (span.label === 'PER') {
     if (onlyTitles(text.slice(s, e))) return null;
@@ -301,7 +310,9 @@ const FIRST_PIECE_RE = /^[\p{L}\p{M}\p{N}]+/u;
 /** Strings worth looking for, indexed by their first word, longest first. */
 function buildCandidates(spans: Span[], labels: Map<string, Label>, upperCase: boolean): Map<string, Candidate[]> {
   const byText = new Map<string, Candidate>();
-  const add = (t: string, label: Label): void => {
+  const add = (written: string, label: Label): void => {
+    // A name broken across lines is looked for on one line.
+    const t = /\s\s|[^\S ]/.test(written) ? written.replace(/\s+/g, ' ') : written;
     if (byText.has(t) || !propagatable(t)) return;
     const single = !/[\s]/.test(t) && !/[^\p{L}\p{M}\p{N}.'’-]/u.test(t);
     let adjectival = false;

@@ -105,6 +105,11 @@ const cases: readonly Case[] = [
     [['Coron', 'LOC']], [['Coron', 'LOC'], ['Coron', 'LOC', 1]]],
   ['"-like" compounds are not the name', 'Telegram offers YouTube-like channels. YouTube is a site.',
     [['YouTube', 'ORG', 1]], [['YouTube', 'ORG', 1]]],
+  ['a prefix cut off its hyphenated word goes', 'EUROPE Anti-Terrorism Group-4: news from EUROPE Anti-Terrorism desk',
+    [['EUROPE Anti', 'LOC'], ['EUROPE Anti', 'LOC', 1]], [['EUROPE', 'LOC'], ['EUROPE', 'LOC', 1]]],
+  ['a place before a hyphenated place stays', 'Rachid Kassim lives in Iraq-Syria.', [['Iraq', 'LOC'], ['Syria', 'LOC']], [['Iraq', 'LOC'], ['Syria', 'LOC']]],
+  ['a name across a line break is looked for on one line', 'He met Rachid\nKassim. Rachid Kassim left.',
+    [['Rachid\nKassim', 'PER']], [['Rachid\nKassim', 'PER'], ['Rachid Kassim', 'PER']]],
   ['era abbreviations are not spread', 'Troy fell around 1180 BC according to BC legend; in the 9th century BC writing returned.',
     [['BC', 'ORG']], [['BC', 'ORG']]],
 ];
