@@ -6,7 +6,8 @@
  * document:
  * 1. every span is cleaned (surrounding punctuation, quotes and possessive 's out; a person's
  *    titles out: "President Hollande" -> "Hollande");
- * 2. the same string tagged with different labels gets the majority label (ties: first mention);
+ * 2. the same string (case and diacritics aside) tagged with different labels gets the majority
+ *    label (ties: first mention);
  * 3. each tagged string, and the surname of each multi-token person name, is looked up at every
  *    other whole-word occurrence in one linear pass over the text (an index keyed by the first
  *    word), and the untagged occurrences are added, unless the occurrence is only capitalised
@@ -22,6 +23,7 @@ import {
   PARTICLES,
   TITLE_MODIFIERS,
   TITLES,
+  fold,
   isWordChar,
   startsLower,
   startsUpper,
@@ -53,7 +55,7 @@ export function harmonizeEntities(text: string, spans: Span[], options: Harmoniz
   const labels = voteLabels(kept);
   const voted = vote
     ? kept.map((s) => {
-        const label = labels.get(s.text) ?? s.label;
+        const label = labels.get(fold(s.text)) ?? s.label;
         return label === s.label ? s : { ...s, label };
       })
     : kept;
@@ -222,7 +224,8 @@ function isTitle(w: string): boolean {
 // 2. Label voting
 
 /**
- * Majority label per exact string. A multi-token person name also votes PER for its surname
+ * Majority label per string, case and diacritics aside ("TELEGRAM" and "Telegram" are one
+ * entity in one list, as groupEntities will merge them). A multi-token person name also votes PER for its surname
  * alone ("Rachid Kassim" makes a lone "Kassim" a person), at the full name's position.
  * Ties go to the label of the earliest vote.
  */
@@ -235,10 +238,13 @@ function voteLabels(spans: Span[]): Map<string, Label> {
     if (v) v.n++;
     else t.set(label, { n: 1, first: pos });
   };
-  for (const s of spans) vote(s.text, s.label, s.start);
+  for (const s of spans) vote(fold(s.text), s.label, s.start);
   for (const s of spans) {
     if (s.label !== 'PER') continue;
-    for (const short of surnameForms(s.text)) if (tally.has(short)) vote(short, 'PER', s.start);
+    for (const short of surnameForms(s.text)) {
+      const key = fold(short);
+      if (tally.has(key)) vote(key, 'PER', s.start);
+    }
   }
   const out = new Map<string, Label>();
   for (const [key, t] of tally) {
@@ -326,9 +332,9 @@ function buildCandidates(spans: Span[], labels: Map<string, Label>, upperCase: b
     }
     byText.set(t, { text: t, label, single, person: label === 'PER', adjectival });
   };
-  for (const s of spans) add(s.text, labels.get(s.text) ?? s.label);
+  for (const s of spans) add(s.text, labels.get(fold(s.text)) ?? s.label);
   for (const s of spans) {
-    if ((labels.get(s.text) ?? s.label) !== 'PER') continue;
+    if ((labels.get(fold(s.text)) ?? s.label) !== 'PER') continue;
     for (const short of surnameForms(s.text)) add(short, 'PER');
   }
   if (upperCase) {
