@@ -60,9 +60,34 @@ export function harmonizeEntities(text: string, spans: Span[], options: Harmoniz
       })
     : kept;
   if (!spread) return voted;
-  const added = propagate(text, voted, buildCandidates(voted, labels, upperCase));
-  if (added.length === 0) return voted;
-  return [...voted, ...added].sort(byPosition);
+  const defined = acronymsDefined(text, voted);
+  const known = defined.length === 0 ? voted : [...voted, ...defined].sort(byPosition);
+  for (const d of defined) labels.set(fold(d.text), labels.get(fold(d.text)) ?? d.label);
+  const added = propagate(text, known, buildCandidates(known, labels, upperCase));
+  if (added.length === 0) return known;
+  return [...known, ...added].sort(byPosition);
+}
+
+const DEFINED_ACRONYM_RE = /^[ \t]?\((\p{Lu}[\p{Lu}&]{1,7})\)/u;
+
+/**
+ * "the European Commission (EC)", "Bundesnachrichtendienst (BND)": capitals in brackets right
+ * after an organisation or place define its short form, which is then tagged alike.
+ */
+function acronymsDefined(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    if (s.label === 'PER' || text.charCodeAt(s.end) > 41 /* ')' */) continue;
+    const m = DEFINED_ACRONYM_RE.exec(text.slice(s.end, s.end + 14));
+    if (!m) continue;
+    const start = s.end + m[0].indexOf('(') + 1;
+    const end = start + m[1]!.length;
+    const next = spans[i + 1];
+    if (next && next.start < end) continue;
+    out.push({ start, end, label: s.label, text: m[1]! });
+  }
+  return out;
 }
 
 function byPosition(a: Span, b: Span): number {

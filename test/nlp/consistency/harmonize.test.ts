@@ -113,6 +113,9 @@ const cases: readonly Case[] = [
   ['a place before a hyphenated place stays', 'Rachid Kassim lives in Iraq-Syria.', [['Iraq', 'LOC'], ['Syria', 'LOC']], [['Iraq', 'LOC'], ['Syria', 'LOC']]],
   ['a name across a line break is looked for on one line', 'He met Rachid\nKassim. Rachid Kassim left.',
     [['Rachid\nKassim', 'PER']], [['Rachid\nKassim', 'PER'], ['Rachid Kassim', 'PER']]],
+  ['an acronym defined in brackets is tagged and spread', 'The World Conservation Union (IUCN) warned. IUCN experts agree.',
+    [['World Conservation Union', 'ORG']], [['World Conservation Union', 'ORG'], ['IUCN', 'ORG'], ['IUCN', 'ORG', 1]]],
+  ['brackets after a person are not an acronym', 'Senator Ted Cruz (R) spoke.', [['Ted Cruz', 'PER']], [['Ted Cruz', 'PER']]],
   ['era abbreviations are not spread', 'Troy fell around 1180 BC according to BC legend; in the 9th century BC writing returned.',
     [['BC', 'ORG']], [['BC', 'ORG']]],
 ];
