@@ -56,8 +56,13 @@ export function lexiconFromFile(f: LexiconFile): Lexicon {
   const words = new Map(Object.entries(f.words));
   const phrases = new Map(Object.entries(f.phrases));
   let maxPhrase = 1;
-  for (const k of phrases.keys()) maxPhrase = Math.max(maxPhrase, k.split(' ').length);
-  return { words, phrases, maxPhrase };
+  const phraseStarts = new Set<string>();
+  for (const k of phrases.keys()) {
+    const parts = k.split(' ');
+    maxPhrase = Math.max(maxPhrase, parts.length);
+    phraseStarts.add(parts[0]!);
+  }
+  return { words, phrases, maxPhrase, phraseStarts };
 }
 
 export function loadLexicon(path: string | URL): { lexicon: Lexicon; bytes: Buffer } {

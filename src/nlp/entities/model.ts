@@ -8,7 +8,8 @@
  * Transition weights are in the header (they are few). Weights are quantised to 16 bits: the
  * model stays well under 20 MB and loads quickly; the loss is below 0.1 F1.
  */
-import { TAGS, allowed } from './features.js';
+import { NEIGHBOUR_TEMPLATES, TAGS, allowed, extractFeatures, wordFeatures, type GazetteerFn, type Lexicon } from './features.js';
+import type { Token } from './tokenize.js';
 
 const MAGIC = 'NERM1\n';
 
@@ -22,14 +23,43 @@ export interface ModelHeader {
   trans: number[];
   start: number[];
   end: number[];
+  /** See TaggerModel.oBias. */
+  oBias: number;
   /** Free-form training metadata (data sets, epochs), for humans. */
   meta: Record<string, unknown>;
 }
 
+// Feature lookup without building feature strings: two 32-bit hashes of the feature's UTF-16
+// code units (FNV-1a and a murmur-style mix), computed incrementally over its pieces, index an
+// open-addressing table. A false hit needs both hashes to collide (~1e-14 per lookup).
+let h1 = 0;
+let h2 = 0;
+function reset(): void { h1 = 0x811c9dc5 | 0; h2 = 0x9747b28c | 0; }
+function mix(s: string, from: number, to: number): void {
+  let a = h1;
+  let b = h2;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  h1 = a;
+  h2 = b;
+}
+const BAR = '|';
+
 export class TaggerModel {
   readonly T: number;
+  /** Subtracted from every token's O score: trades precision for recall (tuned on dev). */
+  oBias = 0;
+  private readonly mask: number;
+  private readonly k1: Int32Array;
+  private readonly k2: Int32Array;
+  private readonly rows: Int32Array;
+
   constructor(
-    readonly featIndex: Map<string, number>,
+    features: readonly string[],
     /** nFeatures x T */
     readonly weights: Float32Array,
     readonly trans: Float64Array,
@@ -44,23 +74,106 @@ export class TaggerModel {
       if (!allowed(-1, a)) this.start[a] = -Infinity;
       if (!allowed(a, -1)) this.end[a] = -Infinity;
     }
+    let size = 1024;
+    while (size < features.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.k1 = new Int32Array(size);
+    this.k2 = new Int32Array(size);
+    this.rows = new Int32Array(size).fill(-1);
+    for (let r = 0; r < features.length; r++) {
+      const f = features[r]!;
+      reset();
+      mix(f, 0, f.length);
+      let i = h1 & this.mask;
+      while (this.rows[i]! >= 0 && !(this.k1[i] === h1 && this.k2[i] === h2)) i = (i + 1) & this.mask;
+      if (this.rows[i]! >= 0) continue; // same hashes as an earlier feature: keep the first
+      this.k1[i] = h1;
+      this.k2[i] = h2;
+      this.rows[i] = r;
+    }
   }
 
-  /** Emission scores, n x T, for tokens' feature strings. */
-  emissions(feats: string[][]): Float64Array {
-    const T = this.T;
-    const out = new Float64Array(feats.length * T);
-    const w = this.weights;
-    const idx = this.featIndex;
-    for (let i = 0; i < feats.length; i++) {
-      const base = i * T;
-      for (const f of feats[i]!) {
-        const r = idx.get(f);
-        if (r === undefined) continue;
-        const o = r * T;
-        for (let t = 0; t < T; t++) out[base + t]! += w[o + t]!;
-      }
+  /** Row of the feature whose hashes are in h1/h2, or -1. */
+  private find(): number {
+    const mask = this.mask;
+    let i = h1 & mask;
+    for (;;) {
+      const r = this.rows[i]!;
+      if (r < 0) return -1;
+      if (this.k1[i] === h1 && this.k2[i] === h2) return r;
+      i = (i + 1) & mask;
     }
+  }
+
+  /** Summed weights of each word's own features, and rows of its neighbour features. */
+  private readonly wordCache = new Map<string, Float64Array>();
+  private readonly neighbourCache = new Map<string, Int32Array>();
+
+  private hashRow(name: string, a: string): number {
+    reset(); mix(name, 0, name.length); mix(a, 0, a.length);
+    return this.find();
+  }
+
+  private wordVector(form: string, lower: string, shape: string, lexClass: string): Float64Array {
+    // In a CAPS/Title line an unknown word's shape is '?C'/'?T': part of the key.
+    const key = shape.charCodeAt(0) === 63 ? shape + '\u0000' + form : form;
+    let v = this.wordCache.get(key);
+    if (v !== undefined) return v;
+    const T = this.T;
+    const w = this.weights;
+    const acc = new Float64Array(T);
+    const add = (r: number): void => {
+      if (r < 0) return;
+      const o = r * T;
+      for (let t = 0; t < T; t++) acc[t]! += w[o + t]!;
+    };
+    wordFeatures({
+      token() {},
+      word() {},
+      neighbour() {},
+      f: (name, a) => add(this.hashRow(name, a)),
+      f2: () => { throw new Error('word features are unary'); },
+      sub: (name, s, from, to) => { reset(); mix(name, 0, name.length); mix(s, from, to); add(this.find()); },
+    }, form, lower, shape, lexClass);
+    if (this.wordCache.size >= 200_000) this.wordCache.clear(); // bounded memory on huge inputs
+    this.wordCache.set(key, acc);
+    return acc;
+  }
+
+  private neighbourRows(lower: string): Int32Array {
+    let rows = this.neighbourCache.get(lower);
+    if (rows !== undefined) return rows;
+    rows = new Int32Array(NEIGHBOUR_TEMPLATES.length);
+    for (let s = 0; s < rows.length; s++) rows[s] = this.hashRow(NEIGHBOUR_TEMPLATES[s]!, lower);
+    if (this.neighbourCache.size >= 200_000) this.neighbourCache.clear();
+    this.neighbourCache.set(lower, rows);
+    return rows;
+  }
+
+  /** Emission scores, n x T, for a document's tokens. */
+  emissions(tokens: Token[], lex: Lexicon, gazetteer?: GazetteerFn): Float64Array {
+    const T = this.T;
+    const out = new Float64Array(tokens.length * T);
+    const w = this.weights;
+    let base = 0;
+    const addRow = (r: number): void => {
+      if (r < 0) return;
+      const o = r * T;
+      for (let t = 0; t < T; t++) out[base + t]! += w[o + t]!;
+    };
+    const add = (): void => addRow(this.find());
+    extractFeatures(tokens, lex, gazetteer, {
+      token(i) { base = i * T; },
+      word: (form, lower, shape, lexClass) => {
+        const v = this.wordVector(form, lower, shape, lexClass);
+        for (let t = 0; t < T; t++) out[base + t]! += v[t]!;
+      },
+      neighbour: (slot, lower) => addRow(this.neighbourRows(lower)[slot]!),
+      f(name, a) { reset(); mix(name, 0, name.length); mix(a, 0, a.length); add(); },
+      f2(name, a, b) { reset(); mix(name, 0, name.length); mix(a, 0, a.length); mix(BAR, 0, 1); mix(b, 0, b.length); add(); },
+      sub(name, s, from, to) { reset(); mix(name, 0, name.length); mix(s, from, to); add(); },
+    });
+    if (this.oBias !== 0) for (let i = 0; i < tokens.length; i++) out[i * T]! -= this.oBias;
     return out;
   }
 }
@@ -109,7 +222,7 @@ export function viterbi(
 export function encodeModel(
   features: string[], weights: Float64Array | Float32Array,
   trans: ArrayLike<number>, start: ArrayLike<number>, end: ArrayLike<number>, meta: Record<string, unknown>,
-  featureVersion: string,
+  featureVersion: string, oBias: number,
 ): Buffer {
   const T = TAGS.length;
   let maxAbs = 0;
@@ -125,6 +238,7 @@ export function encodeModel(
     trans: Array.from(trans, round),
     start: Array.from(start, round),
     end: Array.from(end, round),
+    oBias,
     meta,
   };
   const headerBuf = Buffer.from(JSON.stringify(header), 'utf8');
@@ -148,12 +262,11 @@ export function decodeModel(buf: Buffer): { model: TaggerModel; header: ModelHea
   p += fLen;
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error('model tag set does not match the code');
   const T = TAGS.length;
-  const index = new Map<string, number>();
-  for (let i = 0; i < feats.length; i++) index.set(feats[i]!, i);
   const count = header.nFeatures * T;
   const weights = new Float32Array(count);
   const raw = new Int16Array(buf.buffer.slice(buf.byteOffset + p, buf.byteOffset + p + count * 2));
   for (let i = 0; i < count; i++) weights[i] = raw[i]! * header.scale;
-  const model = new TaggerModel(index, weights, Float64Array.from(header.trans), Float64Array.from(header.start), Float64Array.from(header.end));
+  const model = new TaggerModel(feats, weights, Float64Array.from(header.trans), Float64Array.from(header.start), Float64Array.from(header.end));
+  model.oBias = header.oBias ?? 0;
   return { model, header };
 }

@@ -14,4 +14,7 @@ export const DEFAULT_TRAIN_OPTIONS = {
   capsRate: 0.03,
   /** Use the gazetteer features (src/nlp/gazetteer). */
   gazetteer: true,
+  tuneBias: true,
+  /** Train on the test splits too (EWT, GUM, BTC, WNUT test; never uner-en-pud). */
+  withTest: false,
 };

@@ -3,15 +3,14 @@
  * BILOU tags -> spans. Used by the runtime (index.ts) and by the trainer's evaluation.
  */
 import type { EntityLabel, Span } from '../../core/types.js';
-import { TAGS, extractFeatures, type GazetteerFn, type Lexicon } from './features.js';
+import { TAGS, type GazetteerFn, type Lexicon } from './features.js';
 import { viterbi, type TaggerModel } from './model.js';
 import { tokenize, type Token } from './tokenize.js';
 
 export function tagText(model: TaggerModel, lex: Lexicon, text: string, gazetteer?: GazetteerFn): Span[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
-  const feats = extractFeatures(tokens, lex, gazetteer);
-  const em = model.emissions(feats);
+  const em = model.emissions(tokens, lex, gazetteer);
   const tags = decodeLines(tokens, em, model.T, model.trans, model.start, model.end);
   return tagsToSpans(text, tokens, tags);
 }
