@@ -174,6 +174,10 @@ const EVENT_NOUN = new Set([
   'floods', 'riots', 'protests', 'uprising', 'revolution', 'coup', 'crash', 'merger', 'law', 'act',
   'report', 'study', 'survey', 'edition', 'model', 'agreement', 'deal', 'accord', 'treaty', 'plan',
   'strategy', 'midterms', 'midterm', 'primary', 'primaries', 'world', 'film', 'movie', 'album',
+  'period', 'quarter', 'results', 'fiscal', 'presidential', 'legislative', 'parliamentary', 'municipal',
+  'local', 'olympic', 'winter', 'summer', 'storm', 'cyclone', 'hurricane', 'typhoon', 'flood', 'fire',
+  'quake', 'drought', 'famine', 'massacre', 'bombing', 'bombings', 'shooting', 'invasion', 'census',
+  'recession', 'crash', 'scandal', 'visit', 'trip', 'tour', 'festival', 'conference', 'session',
 ]);
 
 function isoDayOfWeek(a: Anchor, weekOffset: number, wd: number): number {
@@ -487,6 +491,7 @@ rule(S,
   },
 );
 
+const FINANCE = /\b(?:profits?|sales|revenues?|earnings|income|growth|economy|GDP|output|results|forecasts?|percent|per\s+cent|shares|prices|demand|quarter|fiscal)\b|%/i;
 const SPORT = /\b(?:scor\w*|game|match|points?|goals?|touchdowns?|play(?:ed|ing)?|minutes?|period|innings?|lead)\b/i;
 
 // Quarters and halves: the third quarter of 2015, the first half of the year, Q3 2016, last quarter
@@ -510,11 +515,13 @@ rule(U,
     if (yearText) return { value: `${yearText}-${letter}${n}` };
     if (relYear || theYear) return { value: c.a ? `${c.a.y + relK(relYear)}-${letter}${n}` : `XXXX-${letter}${n}` };
     // "the first half" is usually a match; "first-half profit", "third-quarter results" are periods.
-    if (SPORT.test(c.s) || (!isQ && sep !== '-')) return null;
+    if (SPORT.test(c.s) || (!isQ && sep !== '-' && !FINANCE.test(c.s))) return null;
     if (!c.a) return { value: `XXXX-${letter}${n}` };
     const a = c.a;
     const per = isQ ? 3 : 6;
-    const y = chooseCycle(a.y, (yy) => yy * count + n - 1, a.y * count + Math.floor((a.m - 1) / per), c.tense.dirAt(m.index, m.index + m[0].length));
+    // Past tense reports on a completed period: not the one the article is written in.
+    const dir = c.tense.dirAt(m.index, m.index + m[0].length);
+    const y = chooseCycle(a.y, (yy) => yy * count + n - 1, a.y * count + Math.floor((a.m - 1) / per), dir, dir === 'past');
     return { value: `${y}-${letter}${n}` };
   },
 );
@@ -683,6 +690,12 @@ rule(R,
 );
 
 rule(R, `\\b([Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades|[Ll]ong)\\s+ago\\b`, () => ({ value: 'PAST_REF' }));
+
+// "a year earlier" in financial news compares with the year before the article's.
+rule(U, `\\b[Aa]\\s+year\\s+(?:earlier|before)\\b`, (m, c) => {
+  if (!FINANCE.test(c.s)) return null;
+  return { value: c.a ? pad(c.a.y - 1, 4) : 'XXXX' };
+});
 
 // now, recently, currently, nowadays, lately, these days, in the past, in the future, at present
 rule(R | P, 

@@ -36,6 +36,13 @@ const PAST = new Set([
   'swept', 'swung', 'tore', 'undertook', 'upheld', 'wept', 'wound',
 ]);
 
+/** Present-tense scheduling verbs: "the trial begins Monday" announces what is coming. */
+const SCHEDULE = new Set([
+  'begins', 'starts', 'opens', 'closes', 'ends', 'resumes', 'meets', 'visits', 'arrives', 'leaves',
+  'returns', 'launches', 'convenes', 'travels', 'heads', 'hosts', 'kicks', 'expires', 'debuts',
+  'premieres', 'reopens', 'reconvenes', 'concludes', 'continues', 'goes',
+]);
+
 const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'does', 'do', "isn't", "aren't", 'now', 'currently', 'today']);
 
 const BE_NONPAST = new Set(['is', 'are', 'am', 'be', 'being', "'s", 'get', 'gets', 'will', 'would', 'shall', 'to']);
@@ -91,6 +98,7 @@ function cueAt(toks: Tok[], k: number): Cue | null {
   }
   if (HAVE.has(w)) return isParticiple(toks[k + 1]) || isParticiple(toks[k + 2]) ? 'P' : 'N';
   if (PAST_AUX.has(w)) return 'P';
+  if (SCHEDULE.has(w)) return 'F';
   if (PRESENT.has(w)) return 'N';
   if (PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !ED_STOP.has(w) && !t.cap)) {
     const p1 = toks[k - 1]?.w ?? '';

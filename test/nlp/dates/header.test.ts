@@ -30,6 +30,8 @@ const PUBLISHED: PubCase[] = [
   ['nothing at all', 'Nothing here.', undefined, null, null, null],
   ['invalid reference date is ignored', 'Nothing here.', undefined, '2016-02-30', null, null],
   ['empty text', '', undefined, null, null, null],
+  ['a headline with a date is not the published date', 'Ten years after 11 September 2001, New York remembers\nPeople gathered in New York.', undefined, '2016-09-11', '2016-09-11', 'option'],
+  ['a body date beyond the opening lines is not the published date', 'Headline of it all\nThe first paragraph of the story tells what happened and who was there at the time.\nSecond line here.\nThird line here.\nIt opened on 5 May 2015.', undefined, null, null, null],
 ];
 
 describe('findPublished', () => {

@@ -311,7 +311,8 @@ const MORE: Case[] = [
   ['Output rose to 2000 tonnes.', []],
   ['In September of \'72, the campaign began.', [["September of '72", '1972-09']]],
   ['The firm was founded in \'98.', [["'98", '1998']]],
-  ['Third-quarter profit rose 5%.', [['Third-quarter', '2016-Q3']]],
+  ['Third-quarter profit rose 5%.', [['Third-quarter', '2015-Q3']]],
+  ['Third-quarter profit will rise 5%.', [['Third-quarter', '2016-Q3']]],
   ['First-half sales fell.', [['First-half', '2016-H1']]],
   ['The team led in the first half.', []],
   ['Earnings in fiscal 1989 rose.', [['fiscal 1989', '1989']]],
@@ -320,6 +321,12 @@ const MORE: Case[] = [
   ['The third quartile, Q3, is the 75th percentile.', []],
   ['Results for Q3 are due soon.', [['Q3', '2016-Q3']]],
   ["The switch happens in Q1'02.", [["Q1'02", '2002-Q1']]],
+  ['The trial begins Monday.', [['Monday', '2016-09-19']]],
+  ['Sales rose in the second half.', [['the second half', '2015-H2']]],
+  ['Sales will rise in the second half.', [['the second half', '2016-H2']]],
+  ['Profits fell in the third quarter.', [['the third quarter', '2015-Q3']]],
+  ['Net income rose 5% from a year earlier.', [['a year earlier', '2015']]],
+  ['He had left Paris a year earlier.', []],
 ];
 
 function run(name: string, cases: Case[]): void {
