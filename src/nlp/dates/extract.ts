@@ -292,9 +292,11 @@ rule(M,
       if (!isValidDate(y, mo, d)) return null;
       return { value: `${m[4]}-${pad(mo, 2)}-${pad(d, 2)}`, day: true };
     }
-    // "May 5" is a date, "May 5 people" is not; the same for "in March 10 ..." counts.
-    if (nounFollows(c.s, m.index + m[0].length) && !/(?:st|nd|rd|th)$/.test(m[0])) return null;
-    return resolveMonthDay(c, mo, d, m.index, m.index + m[0].length, m[1]);
+    const end = m.index + m[0].length;
+    // "May 5" is a date, "May 5 people" is not (nor "March 10 miles"); "Sept. 11 attacks" is.
+    if ((mo === 5 || mo === 3) && nounFollows(c.s, end) && !/(?:st|nd|rd|th)$/i.test(m[0])) return null;
+    if (mo === 9 && d === 11 && /^\s+attacks?\b/.test(c.s.slice(end, end + 9))) return { value: '2001-09-11', day: true };
+    return resolveMonthDay(c, mo, d, m.index, end, m[1]);
   },
 );
 

@@ -322,6 +322,8 @@ const MORE: Case[] = [
   ['Results for Q3 are due soon.', [['Q3', '2016-Q3']]],
   ["The switch happens in Q1'02.", [["Q1'02", '2002-Q1']]],
   ['The trial begins Monday.', [['Monday', '2016-09-19']]],
+  ['They marked the anniversary of the Sept. 11 attacks.', [['Sept. 11', '2001-09-11']]],
+  ['He lost May 5 votes.', []],
   ['Sales rose in the second half.', [['the second half', '2015-H2']]],
   ['Sales will rise in the second half.', [['the second half', '2016-H2']]],
   ['Profits fell in the third quarter.', [['the third quarter', '2015-Q3']]],
