@@ -41,10 +41,18 @@ export interface HarmonizeOptions {
   propagate?: boolean;
   /** Also look for tagged names written in capitals ("TELEGRAM" after "Telegram"). */
   upperCase?: boolean;
+  /**
+   * Which untagged occurrences are added: 'majority' (the default) adds a tagged string's other
+   * occurrences only while the tagger's own tags stay at least half of them, and surnames of
+   * full names always; 'all' adds every acceptable occurrence; 'surnames' only surnames.
+   * Measured: with a tagger that already uses document context, 'all' spreads its one-off
+   * slips ("Firefox" as a person once, then six times more).
+   */
+  spread?: SpreadMode;
 }
 
 export function harmonizeEntities(text: string, spans: Span[], options: HarmonizeOptions = {}): Span[] {
-  const { clean = true, vote = true, propagate: spread = true, upperCase = true } = options;
+  const { clean = true, vote = true, propagate: spread = true, upperCase = true, spread: mode = 'majority' } = options;
   const cleaned: Span[] = [];
   for (const s of spans) {
     const c = clean ? cleanSpan(text, s) : s;
@@ -63,7 +71,7 @@ export function harmonizeEntities(text: string, spans: Span[], options: Harmoniz
   const defined = acronymsDefined(text, voted);
   const known = defined.length === 0 ? voted : [...voted, ...defined].sort(byPosition);
   for (const d of defined) labels.set(fold(d.text), labels.get(fold(d.text)) ?? d.label);
-  const added = propagate(text, known, buildCandidates(known, labels, upperCase));
+  const added = propagate(text, known, buildCandidates(known, labels, upperCase), mode);
   if (added.length === 0) return known;
   return [...known, ...added].sort(byPosition);
 }
@@ -328,6 +336,10 @@ interface Candidate {
   person: boolean;
   /** Looks like an adjective of origin ("Mycenaean"): not taken right before a noun. */
   adjectival: boolean;
+  /** A surname form of a tagged full name, rather than a tagged string itself. */
+  surname: boolean;
+  /** How many times the tagger tagged this very string. */
+  tagged: number;
 }
 
 /** Capitalised words that are rarely names on their own, whatever the tagger said once. */
@@ -341,10 +353,15 @@ const FIRST_PIECE_RE = /^[\p{L}\p{M}\p{N}]+/u;
 /** Strings worth looking for, indexed by their first word, longest first. */
 function buildCandidates(spans: Span[], labels: Map<string, Label>, upperCase: boolean): Map<string, Candidate[]> {
   const byText = new Map<string, Candidate>();
-  const add = (written: string, label: Label): void => {
+  const add = (written: string, label: Label, surname: boolean): void => {
     // A name broken across lines is looked for on one line.
     const t = /\s\s|[^\S ]/.test(written) ? written.replace(/\s+/g, ' ') : written;
-    if (byText.has(t) || !propagatable(t)) return;
+    const known = byText.get(t);
+    if (known) {
+      if (!surname) known.tagged++;
+      return;
+    }
+    if (!propagatable(t)) return;
     const single = !/[\s]/.test(t) && !/[^\p{L}\p{M}\p{N}.'’-]/u.test(t);
     let adjectival = false;
     if (single && label !== 'PER') {
@@ -355,12 +372,12 @@ function buildCandidates(spans: Span[], labels: Map<string, Label>, upperCase: b
       if (!place && cats.includes('demonym')) return;
       adjectival = !place && ADJECTIVAL_RE.test(t);
     }
-    byText.set(t, { text: t, label, single, person: label === 'PER', adjectival });
+    byText.set(t, { text: t, label, single, person: label === 'PER', adjectival, surname, tagged: surname ? 0 : 1 });
   };
-  for (const s of spans) add(s.text, labels.get(fold(s.text)) ?? s.label);
+  for (const s of spans) add(s.text, labels.get(fold(s.text)) ?? s.label, false);
   for (const s of spans) {
     if ((labels.get(fold(s.text)) ?? s.label) !== 'PER') continue;
-    for (const short of surnameForms(s.text)) add(short, 'PER');
+    for (const short of surnameForms(s.text)) add(short, 'PER', true);
   }
   if (upperCase) {
     // The same names in CAPS (headlines, "TELEGRAM"), when long enough not to be a common word.
@@ -400,7 +417,7 @@ function isAllCaps(t: string): boolean {
   return /\p{Lu}.*\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t);
 }
 
-function propagate(text: string, existing: Span[], index: Map<string, Candidate[]>): Span[] {
+function propagate(text: string, existing: Span[], index: Map<string, Candidate[]>, mode: SpreadMode): Span[] {
   if (index.size === 0) return [];
   // One pass over the words: where a candidate may start, and which words are seen in lower
   // case somewhere (capitalised at a sentence start, those are more likely the common word than
@@ -432,6 +449,8 @@ function propagate(text: string, existing: Span[], index: Map<string, Candidate[
   }
   const ctx: Context = { text, lowerWords, line: null };
   const added: Span[] = [];
+  const from: Candidate[] = [];
+  const count = new Map<Candidate, number>();
   let ptr = 0;
   let skipUntil = 0;
   for (let h = 0; h < hits.length; h++) {
@@ -445,14 +464,23 @@ function propagate(text: string, existing: Span[], index: Map<string, Candidate[
       const next = existing[ptr];
       if (next && next.start < end) break;
       if (acceptable(ctx, p, end, c)) {
-        added.push({ start: p, end, label: c.label, text: c.text });
+        if (!(mode === 'surnames' && !c.surname)) {
+          added.push({ start: p, end, label: c.label, text: c.text });
+          from.push(c);
+          count.set(c, (count.get(c) ?? 0) + 1);
+        }
         skipUntil = end;
       }
       break;
     }
   }
-  return added;
+  if (mode !== 'majority') return added;
+  // A string the tagger tagged once and left alone many more times is more likely its slip than
+  // its recall gap.
+  return added.filter((_, i) => from[i]!.surname || count.get(from[i]!)! <= from[i]!.tagged);
 }
+
+export type SpreadMode = 'all' | 'surnames' | 'majority';
 
 interface Context {
   text: string;

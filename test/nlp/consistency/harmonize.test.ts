@@ -91,7 +91,7 @@ const cases: readonly Case[] = [
   ['CRLF line endings', 'Rachid Kassim spoke.\r\nKassim left.\r\nThen Kassim returned.\r\n',
     [['Rachid Kassim', 'PER']], [['Rachid Kassim', 'PER'], ['Kassim', 'PER', 1], ['Kassim', 'PER', 2]]],
   ['emoji before and between names', '🎉 Telegram 🎉 rocks. 👍Telegram and 😀 Telegram.',
-    [['Telegram', 'ORG']], [['Telegram', 'ORG'], ['Telegram', 'ORG', 1], ['Telegram', 'ORG', 2]]],
+    [['Telegram', 'ORG'], ['Telegram', 'ORG', 2]], [['Telegram', 'ORG'], ['Telegram', 'ORG', 1], ['Telegram', 'ORG', 2]]],
   ['no spans in, none out', 'Nothing to see here.', [], []],
   // guards added after measuring on the dev sets
   ['a bare title is not a person', 'Mr. Chief Justice, Mr. President and Mr. Smith.',
@@ -116,6 +116,10 @@ const cases: readonly Case[] = [
   ['an acronym defined in brackets is tagged and spread', 'The World Conservation Union (IUCN) warned. IUCN experts agree.',
     [['World Conservation Union', 'ORG']], [['World Conservation Union', 'ORG'], ['IUCN', 'ORG'], ['IUCN', 'ORG', 1]]],
   ['brackets after a person are not an acronym', 'Senator Ted Cruz (R) spoke.', [['Ted Cruz', 'PER']], [['Ted Cruz', 'PER']]],
+  ['tagged once, left alone many more times: not spread', 'Firefox is fast. Firefox crashed. I use Firefox and Firefox addons.',
+    [['Firefox', 'PER']], [['Firefox', 'PER']]],
+  ['tagged as often as not: spread', 'Firefox is fast. Firefox crashed. I use Firefox and Firefox addons.',
+    [['Firefox', 'ORG'], ['Firefox', 'ORG', 2]], [['Firefox', 'ORG'], ['Firefox', 'ORG', 1], ['Firefox', 'ORG', 2], ['Firefox', 'ORG', 3]]],
   ['era abbreviations are not spread', 'Troy fell around 1180 BC according to BC legend; in the 9th century BC writing returned.',
     [['BC', 'ORG']], [['BC', 'ORG']]],
 ];
@@ -137,7 +141,7 @@ test('harmonizeEntities: output never overlaps and is sorted', () => {
 test('harmonizeEntities: a long single line is handled in one pass', () => {
   const sentence = 'Rachid Kassim met Pavel Durov in Paris. Kassim and Durov spoke. ';
   const text = sentence.repeat(20_000);
-  const out = harmonizeEntities(text, spansOf(text, [['Rachid Kassim', 'PER'], ['Pavel Durov', 'PER'], ['Paris', 'LOC']]));
+  const out = harmonizeEntities(text, spansOf(text, [['Rachid Kassim', 'PER'], ['Pavel Durov', 'PER'], ['Paris', 'LOC']]), { spread: 'all' });
   assert.equal(out.length, 5 * 20_000);
   assert.equal(out[out.length - 1]!.text, 'Durov');
 });
