@@ -927,6 +927,18 @@ function dayFirstOrder(text: string): boolean {
   return monthFirst <= dayFirst;
 }
 
+/** Whether [start, end) sits inside a URL, an e-mail address or a @handle ("@September_babyy"). */
+function inUrlOrHandle(s: string, start: number, end: number): boolean {
+  const before = s[start - 1];
+  const after = s[end];
+  if (before === '@' || before === '/' || before === '_' || after === '_' || after === '/' || after === '@') return true;
+  let i = start;
+  while (i > 0 && !/\s/.test(s[i - 1]!)) i--;
+  if (i === start) return false;
+  const token = s.slice(i, start);
+  return token.includes('://') || token.startsWith('www.') || token.includes('@');
+}
+
 function timeString(t: TimeOfDay): string {
   return `T${pad(t.hh, 2)}:${pad(t.mm, 2)}${t.ss !== null ? `:${pad(t.ss, 2)}` : ''}${t.zone}`;
 }
@@ -938,7 +950,7 @@ function processSentence(s: string, base: number, mask: number, a: Anchor | null
     if ((r.gate & mask) === 0) continue;
     r.re.lastIndex = 0;
     for (let m = r.re.exec(s); m; m = r.re.exec(s)) {
-      const hit = r.fn(m, ctx);
+      const hit = m[0].length > 0 && !inUrlOrHandle(s, m.index, m.index + m[0].length) ? r.fn(m, ctx) : null;
       if (hit) {
         cands.push({
           start: hit.start ?? m.index,

@@ -111,6 +111,9 @@ function cueAt(toks: Tok[], k: number): Cue | null {
   return null;
 }
 
+/** "France to clear ..." (an infinitive, not "to the", "to Paris"). */
+const HEADLINE_TO = /\bto\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|some|all|every|each|no|one|two|three)\b)[a-z]{2,}/;
+
 const toDir = (c: Cue): Dir => (c === 'P' ? 'past' : c === 'F' ? 'future' : 'none');
 
 /** Lazily tokenised sentence; `dirAt` gives the direction for a mention spanning [start, end). */
@@ -124,7 +127,7 @@ export class TenseScope {
     if (cue === 'since') return 'past';
     if (cue) return toDir(cue.cue);
     // Headline style with no finite verb: "France to clear camp Monday" announces a plan.
-    if (/\bto\s+[a-z]{2,}/.test(this.s) && !this.cues.some((c) => c)) return 'future';
+    if (HEADLINE_TO.test(this.s) && !this.cues.some((c) => c)) return 'future';
     return 'none';
   }
 
