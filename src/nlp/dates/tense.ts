@@ -92,7 +92,7 @@ function cueAt(toks: Tok[], k: number): Cue | null {
     // after "was/had" ("was planned in May") is handled by the auxiliary further left.
     if ((w === 'planned' || w === 'expected' || w === 'vowed' || w === 'promised' || w === 'pledged')) {
       const prev = toks[k - 1]?.w ?? '';
-      if (prev === 'was' || prev === 'were' || prev === 'had') return 'P';
+      if (prev === 'was' || prev === 'were' || prev === 'had' || prev === 'been') return 'P';
     }
     return 'F';
   }
