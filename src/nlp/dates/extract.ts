@@ -613,13 +613,14 @@ rule(R | P,
 
 // this week, last month, next year, earlier this year, late last year, the end of the month, the weekend
 rule(U,
-  `(?:\\b([Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?(?:\\b(?:[Tt]he\\s+)?(?:very\\s+)?(end|beginning|start|middle)\\s+of\\s+)?\\b(${REL}|[Tt]he(?:\\s+current)?)\\s+(week|weekend|month|year|quarter|decade|century)(?![\\w-])`,
+  `(?:\\b([Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?(?:\\b(?:[Tt]he\\s+)?(?:very\\s+)?(end|beginning|start|middle)\\s+of\\s+)?\\b(${REL}|[Tt]he(?:\\s+current)?)\\s+(?:(fiscal)\\s+)?(week|weekend|month|year|quarter|decade|century)(?![\\w-])`,
   (m, c) => {
-    const [, mod, endOf, relText, unit] = m;
+    const [, mod, endOf, relText, fiscal, unit] = m;
+    if (fiscal && unit !== 'year' && unit !== 'quarter') return null;
     const rel = relText!.toLowerCase().replace(/\s+/g, ' ');
     const before = prevWord(c.s, m.index).toLowerCase();
     if (rel === 'the') {
-      if (!endOf && unit !== 'weekend') return null;
+      if (!endOf && unit !== 'weekend' && !(fiscal && unit === 'year' && /^\s+\d{4}/.test(c.s.slice(m.index + m[0].length)))) return null;
       if (unit === 'weekend' && !endOf &&
         !['over', 'at', 'on', 'during', 'by', 'until', 'after', 'before', 'since', 'for', 'throughout'].includes(before)) return null;
     }
@@ -692,6 +693,12 @@ rule(R,
 );
 
 rule(R, `\\b([Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades|[Ll]ong)\\s+ago\\b`, () => ({ value: 'PAST_REF' }));
+
+// year-end: the end of the anchor's year ("by year-end", "at the year end")
+rule(U, `\\b[Yy]ear[- ]end(?![\\w-])`, (m, c) => {
+  if (c.s.slice(m.index + m[0].length).startsWith("'s") || /^\s+(?:bonus|party|results|figures|accounts|report|review|sale|sales)\b/.test(c.s.slice(m.index + m[0].length))) return null;
+  return { value: c.a ? pad(c.a.y, 4) : 'XXXX' };
+});
 
 // "a year earlier" in financial news compares with the year before the article's.
 rule(U, `\\b[Aa]\\s+year\\s+(?:earlier|before)\\b`, (m, c) => {
