@@ -193,12 +193,8 @@ function relK(rel: string | undefined): number {
   return 0;
 }
 
-function dayHit(n: number | null, unresolved: string): Hit {
-  return { value: n === null ? unresolved : fmtDay(n), day: true };
-}
-
-function century2(y: number): number {
-  return y < 0 ? 0 : y;
+function dayHit(n: number): Hit {
+  return { value: fmtDay(n), day: true };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -261,11 +257,11 @@ function resolveMonthDay(c: Ctx, mo: number, d: number, at: number, end: number,
     }
   }
   if (!isValidDate(y, mo, d)) return null;
-  return dayHit(daysFromCivil(y, mo, d), '');
+  return dayHit(daysFromCivil(y, mo, d));
 }
 
 // 13 September 2016, Tuesday 13 Sep 2016, the 13th of September, 13 Sept
-rule(M, 
+rule(M,
   `(?:\\b(${WKD_ANY}),?\\s+)?(?:\\b(the)\\s+)?(?<![\\d,.])${DAY}(?:\\s+of)?\\s+(${MON_ANY})(?![A-Za-z])(?:,?\\s+${YEAR})?`,
   (m, c) => {
     const d = Number(m[3]);
@@ -282,7 +278,7 @@ rule(M,
 );
 
 // September 13, 2016; Sept. 13; Tuesday, Sept 13; March 3rd
-rule(M, 
+rule(M,
   `(?:\\b(${WKD_ANY}),?\\s+)?\\b(${MON_ANY})\\s+${DAY}(?![\\d:]|,\\d{3})(?:,?\\s+${YEAR})?`,
   (m, c) => {
     const mo = monthNumber(m[2]!);
@@ -301,7 +297,7 @@ rule(M,
 );
 
 // Months: November, late August, mid-May, last March, September 2015, March last year
-rule(M, 
+rule(M,
   `(?:\\b(${MODW})(?:\\s+|-))?(?:\\b(${REL})\\s+)?\\b(${MON_ANY})(?![A-Za-z])(?:(?:\\s+of)?,?\\s+${YEAR}|(?:\\s+of)?\\s+['’](\\d\\d)(?![\\w'’])|\\s+(this|last|next)\\s+year\\b)?`,
   (m, c) => {
     const [, mod, rel, monText, yearText, shortYear, relYear] = m;
@@ -427,7 +423,7 @@ rule(NO | N4,
   },
 );
 
-rule(D, 
+rule(D,
   `(?:\\b([Tt]he)\\s+)?(?:\\b([Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?\\b(?:[Nn]ineteen[\\s-])?(${capAlt(Object.keys(DECADE_WORDS).join('|'))})\\b`,
   (m, c) => {
     if (!m[1]) return null;
@@ -443,12 +439,12 @@ rule(U,
   (m) => {
     const n = m[3] ? Number(m[3]) : CENTURY_WORDS[m[4]!.toLowerCase()]!;
     if (n < 1 || n > 22) return null;
-    return { value: pad(century2(n - 1), 2) };
+    return { value: pad(n - 1, 2) };
   },
 );
 
 // Seasons: the summer, this winter, last spring, summer 2015, the autumn of 2015, winter this year
-rule(S, 
+rule(S,
   `(?:\\b(${MODW})(?:\\s+|-))?(?:\\b([Tt]he|[Tt]his(?:\\s+past|\\s+coming)?|[Ll]ast|[Nn]ext)\\s+)?(?:\\b([Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?\\b(${SEASON})(?![\\w-])(?:\\s+of\\s+${YEAR}|,?\\s+${YEAR}|\\s+(this|last|next)\\s+year\\b)?`,
   (m, c) => {
     const [, mod, det, mod2, word, y1, y2, relYear] = m;
@@ -484,8 +480,8 @@ rule(S,
     if (ld && ld !== 'the') {
       const k = relK(ld);
       y = k === 0 ? around : chooseCycle(around, keyOf, anchorKey, k < 0 ? 'past' : 'future', true);
-      if (k === 0 && code === 3 && a.m <= 2) y = a.y - 1;
-      else if (k === 0) y = code === 3 ? a.y : a.y;
+      // "this winter" in January is the winter that began in December.
+      if (k === 0) y = code === 3 && a.m <= 2 ? a.y - 1 : a.y;
     } else {
       y = chooseCycle(around, keyOf, anchorKey, c.tense.dirAt(wStart, end));
     }
@@ -548,7 +544,7 @@ rule(NO | N4, `(?<![\\w-])${YEAR}\\s*([QH])([1-4])\\b`, (m) => {
 });
 
 // Weekdays: Monday, last Friday, early Sunday morning, Monday night, Tuesday last week
-rule(W, 
+rule(W,
   `(?:\\b([Ee]arly|[Ll]ate)\\s+)?(?:\\b(${REL})\\s+)?\\b(${WEEKDAY_FULL})(?![\\w-])(?:\\s+(${PARTS})(?![\\w-]))?(?:\\s+(last|this|next)\\s+week\\b)?`,
   (m, c) => {
     const [, , rel, wdText, part, relWeek] = m;
@@ -577,7 +573,7 @@ rule(W,
 );
 
 // today, tonight, yesterday morning, the day before yesterday, this morning, last night
-rule(R | P, 
+rule(R | P,
   `(?:\\b([Ee]arly|[Ll]ate)\\s+)?\\b(?:([Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)|([Tt]he)\\s+day\\s+(before\\s+yesterday|after\\s+tomorrow)|([Tt]his|[Ll]ast)\\s+(${PARTS}))(?:\\s+(${PARTS}))?(?![\\w-])`,
   (m, c) => {
     const [, , word, , dayPhrase, thisLast, part1, part2] = m;
@@ -662,7 +658,7 @@ rule(U,
 );
 
 // three years ago, two days ago, a week ago, a decade ago, a year from now, years ago
-rule(R, 
+rule(R,
   `\\b(${COUNT})\\s+(days?|weeks?|months?|years?|decades?|centuries|century)\\s+(ago|from\\s+now)\\b`,
   (m, c) => {
     const [, countText, unitText, dirText] = m;
@@ -674,7 +670,7 @@ rule(R,
     const a = c.a;
     switch (unit) {
       case 'day':
-        return a ? dayHit(a.day + k, '') : { value: 'XXXX-XX-XX', day: true };
+        return a ? dayHit(a.day + k) : { value: 'XXXX-XX-XX', day: true };
       case 'week':
         return { value: a ? fmtWeek(a.day + 7 * k) : 'XXXX-WXX' };
       case 'month': {
@@ -707,7 +703,7 @@ rule(U, `\\b[Aa]\\s+year\\s+(?:earlier|before)\\b`, (m, c) => {
 });
 
 // now, recently, currently, nowadays, lately, these days, in the past, in the future, at present
-rule(R | P, 
+rule(R | P,
   `\\b(?:([Nn]ow)|([Rr]ecently|[Ll]ately)|([Cc]urrently|[Nn]owadays|[Tt]hese\\s+days|(?<=\\b[Aa]t\\s)the\\s+moment(?![\\w-]|\\s+(?:of|when|that)\\b))|(the\\s+past)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(present))\\b`,
   (m, c) => {
     const [, now, past, present, thePast, theFuture, presentWord] = m;
@@ -738,7 +734,7 @@ rule(R | P,
 
 // Holidays: Christmas, this Christmas, Easter 2015, Thanksgiving, Bastille Day
 const HOLIDAY_RES = HOLIDAYS.map((h) => ({ h, re: new RegExp(`^(?:${h.re})$`) }));
-rule(H | M | W | P, 
+rule(H | M | W | P,
   `(?:\\b([Tt]his|[Ll]ast|[Nn]ext)\\s+)?\\b(${HOLIDAYS.map((h) => h.re).join('|')})(?![\\w-])(?:,?\\s+${YEAR})?`,
   (m, c) => {
     const [, rel, name, yearText] = m;
@@ -753,7 +749,7 @@ rule(H | M | W | P,
       if (nounFollows(c.s, end)) return null;
     }
     const h = entry.h;
-    if (yearText) return dayHit(h.day(Number(yearText)), '');
+    if (yearText) return dayHit(h.day(Number(yearText)));
     if (!c.a) return { value: h.fixed ? `XXXX-${h.fixed}` : 'XXXX-XX-XX', day: true };
     const a = c.a;
     const k = relK(rel);
@@ -761,7 +757,7 @@ rule(H | M | W | P,
     if (rel && k === 0) y = a.y;
     else if (rel) y = chooseCycle(a.y, h.day, a.day, k < 0 ? 'past' : 'future', true);
     else y = chooseCycle(a.y, h.day, a.day, c.tense.dirAt(m.index, end));
-    return dayHit(h.day(y), '');
+    return dayHit(h.day(y));
   },
 );
 
