@@ -223,7 +223,7 @@ function rule(gate: number, src: string, fn: Handler): void {
 }
 
 // ISO 8601: 2016-09-13, 2016-09-13T12:37, 2016-09-13 12:37:00+02:00
-rule(NS | N4, 
+rule(NS | N4,
   '(?<![\\w.\\/-])(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(Z|[+-]\\d{2}:?\\d{2})?)?(?![\\w\\/]|[-.]\\d)',
   (m) => {
     const y = Number(m[1]);
@@ -341,7 +341,7 @@ rule(M,
 );
 
 // Years: in 2013, since 1995, mid-2015, early 2016, between 2010 and 2015
-rule(N4, 
+rule(N4,
   `(?:\\b(${MODW})(?:\\s+|-))?(?<![\\w$€£.,:/])(1\\d{3}|20\\d{2}|21\\d{2})(?![\\w%°]|[,.:/-]\\d)`,
   (m, c) => {
     const [, mod, yearText] = m;
@@ -401,7 +401,7 @@ rule(N4, `(?<=\\b(?:in|and)\\s)(\\d\\d)(?=\\s*(?:[,.;]|and\\b|$))`, (m, c) => {
 });
 
 // Decades: the 1970s, the 90's, the late 1990s, mid-1980s, the nineties
-rule(NO | N4, 
+rule(NO | N4,
   `(?:\\b([Tt]he)\\s+)?(?:\\b([Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?(?<![\\w$€£.,])(?:(1\\d|20)(\\d)0|(['’])?(\\d)0)['’]?s(?![\\w'’])`,
   (m, c) => {
     const [, the, mod, cent, dec, apos, dec2] = m;
