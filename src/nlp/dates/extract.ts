@@ -146,7 +146,7 @@ const NAMEISH_NEXT = new Set([
 ]);
 const NAMEISH_PREV = new Set([
   'Black', 'Good', 'Super', 'Ash', 'Holy', 'Palm', 'Easter', 'Bloody', 'Cyber', 'Maundy', 'Shrove',
-  'Whit', 'Mothering', 'Remembrance', 'Giving', 'Manic', 'Blue', 'Man', 'Girl', 'Big',
+  'Whit', 'Mothering', 'Remembrance', 'Giving', 'Manic', 'Blue', 'Man', 'Girl', 'Big', 'Ruby',
 ]);
 const MONTH_OR_WEEKDAY = new RegExp(`^(?:${MONTH_FULL}|${WEEKDAY_FULL})$`);
 

@@ -325,6 +325,7 @@ const MORE: Case[] = [
   ['Tickets to the show on Monday', [['Monday', '2016-09-12']]],
   ['Sales rose in the current fiscal year.', [['the current fiscal year', '2016']]],
   ['Profit fell last fiscal year.', [['last fiscal year', '2015']]],
+  ['The song is by Ruby Tuesday.', []],
   ['The deal should close by year-end.', [['year-end', '2016']]],
   ['They marked the anniversary of the Sept. 11 attacks.', [['Sept. 11', '2001-09-11']]],
   ['He lost May 5 votes.', []],
