@@ -1,6 +1,6 @@
 /**
  * `npm run train -- <data dirs...> [--out FILE] [--epochs N] [--seed N] [--min-count N]
- *  [--weights set=w,...] [--caps-rate R] [--with-test] [--no-gazetteer]` trains the entity tagger on data sets in the shared
+ *  [--weights set=w,...] [--caps-rate R] [--title-rate R] [--with-test] [--no-gazetteer]` trains the entity tagger on data sets in the shared
  * format (docs/*.txt + gold.jsonl) and writes the model; the same data and options give the same
  * bytes. `npm run train -- --lexicon` rebuilds the word-class lexicon from compromise.
  * `--eval FILE` scores a model on the dev documents of the given sets instead of training;
@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--with-test') opt.withTest = true;
     else if (a === '--no-gazetteer') opt.gazetteer = false;
     else if (a === '--caps-rate') opt.capsRate = Number(next());
+    else if (a === '--title-rate') opt.titleRate = Number(next());
     else if (a === '--weights') {
       for (const kv of next().split(',')) {
         const [k, v] = kv.split('=');

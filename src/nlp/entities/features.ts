@@ -217,10 +217,10 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     sink.f('b', '');
     sink.word(form[i]!, lw, sh, lxs[i]!);
     sink.f2('ss=', ss, sh);
-    sink.neighbour(0, lp1);
-    sink.neighbour(1, ln1);
-    sink.neighbour(2, lp2);
-    sink.neighbour(3, ln2);
+    sink.neighbour(0, lp1, hasP1 ? i - 1 : -1);
+    sink.neighbour(1, ln1, hasN1 ? i + 1 : -1);
+    sink.neighbour(2, lp2, hasP2 ? i - 2 : -1);
+    sink.neighbour(3, ln2, hasN2 ? i + 2 : -1);
     sink.f('s-1=', sp1);
     sink.f('s+1=', sn1);
     sink.f2('s-1s=', sp1, sh);
@@ -282,8 +282,8 @@ export interface FeatureSink {
   token(i: number): void;
   /** The word-only features: same as calling wordFeatures(this, ...). */
   word(form: string, lower: string, shape: string, lexClass: string): void;
-  /** Same as f(NEIGHBOUR_TEMPLATES[slot], lower). */
-  neighbour(slot: number, lower: string): void;
+  /** Same as f(NEIGHBOUR_TEMPLATES[slot], lower); `token` is the neighbour's index, -1 at a line edge. */
+  neighbour(slot: number, lower: string, token: number): void;
   f(name: string, a: string): void;
   f2(name: string, a: string, b: string): void;
   sub(name: string, s: string, from: number, to: number): void;

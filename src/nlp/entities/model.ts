@@ -162,13 +162,19 @@ export class TaggerModel {
       for (let t = 0; t < T; t++) out[base + t]! += w[o + t]!;
     };
     const add = (): void => addRow(this.find());
+    const byToken: (Int32Array | undefined)[] = new Array(tokens.length);
     extractFeatures(tokens, lex, gazetteer, {
       token(i) { base = i * T; },
       word: (form, lower, shape, lexClass) => {
         const v = this.wordVector(form, lower, shape, lexClass);
         for (let t = 0; t < T; t++) out[base + t]! += v[t]!;
       },
-      neighbour: (slot, lower) => addRow(this.neighbourRows(lower)[slot]!),
+      neighbour: (slot, lower, j) => {
+        if (j < 0) { addRow(this.neighbourRows(lower)[slot]!); return; }
+        let rows = byToken[j];
+        if (rows === undefined) { rows = this.neighbourRows(lower); byToken[j] = rows; }
+        addRow(rows[slot]!);
+      },
       f(name, a) { reset(); mix(name, 0, name.length); mix(a, 0, a.length); add(); },
       f2(name, a, b) { reset(); mix(name, 0, name.length); mix(a, 0, a.length); mix(BAR, 0, 1); mix(b, 0, b.length); add(); },
       sub(name, s, from, to) { reset(); mix(name, 0, name.length); mix(s, from, to); add(); },

@@ -66,28 +66,41 @@ export function tagsToSpans(text: string, tokens: Token[], tags: Int32Array): Sp
       const first = p === 'U' ? i : open;
       open = -1;
       if (first < 0) continue;
-      let f = first;
-      let l = i;
       const label = tag.slice(2) as EntityLabel | 'MISC';
       if (label === 'MISC') continue;
-      // A name does not hold lower-case common words at its edges ("German agency BND",
-      // "the East Delta region"); connectors inside ("Bank of England", "bin Laden") stay.
-      if (l > f && tokens.slice(f, l + 1).some((t) => CAPITALISED.test(t.text))) {
-        for (let j = l; j > f; j--) {
-          if (isCommonLower(tokens[j]!.text)) { f = j + 1; break; }
+      // Brackets and quotes inside a tagged run split it ("[Phil] Gramm" is two mentions).
+      let seg = first;
+      for (let j = first; j <= i; j++) {
+        if (BREAKER.test(tokens[j]!.text)) {
+          if (j > seg) emit(text, tokens, seg, j - 1, label, out);
+          seg = j + 1;
         }
-        while (l > f && isCommonLower(tokens[l]!.text)) l--;
-        if (f > l) continue;
       }
-      // Titles stay outside a person's span ("Mr Osborne" -> "Osborne").
-      if (label === 'PER') {
-        while (f < l && TITLES.has(tokens[f]!.text.toLowerCase())) f += tokens[f + 1]!.text === '.' && f + 1 < l ? 2 : 1;
-      }
-      const span = trimmed(text, tokens[f]!.start, tokens[l]!.end, label);
-      if (span) out.push(span);
+      if (seg <= i) emit(text, tokens, seg, i, label, out);
     } else if (p === 'O') open = -1;
   }
   return out;
+}
+
+const BREAKER = /^[\[\](){}"“”«»]$/u;
+
+/** Cleans the token range [f, l] of a mention and adds its span. */
+function emit(text: string, tokens: Token[], f: number, l: number, label: EntityLabel, out: Span[]): void {
+  // A name does not hold lower-case common words at its edges ("German agency BND",
+  // "the East Delta region"); connectors inside ("Bank of England", "bin Laden") stay.
+  if (l > f && tokens.slice(f, l + 1).some((t) => CAPITALISED.test(t.text))) {
+    for (let j = l; j > f; j--) {
+      if (isCommonLower(tokens[j]!.text)) { f = j + 1; break; }
+    }
+    while (l > f && isCommonLower(tokens[l]!.text)) l--;
+    if (f > l) return;
+  }
+  // Titles stay outside a person's span ("Mr Osborne" -> "Osborne").
+  if (label === 'PER') {
+    while (f < l && TITLES.has(tokens[f]!.text.toLowerCase())) f += tokens[f + 1]!.text === '.' && f + 1 < l ? 2 : 1;
+  }
+  const span = trimmed(text, tokens[f]!.start, tokens[l]!.end, label);
+  if (span) out.push(span);
 }
 
 function trimmed(text: string, start: number, end: number, label: EntityLabel): Span | null {

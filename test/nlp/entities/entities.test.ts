@@ -30,6 +30,9 @@ const cases: [string, string[]][] = [
   // All-caps headline followed by running text.
   ['FRANCE AND GERMANY URGE EU TO ACT\nFrance and Germany want the EU to act on encryption.',
     ['FRANCE/LOC', 'GERMANY/LOC', 'EU/ORG', 'France/LOC', 'Germany/LOC', 'EU/ORG']],
+  // Title Case headline.
+  ['Paris Thieves Use Tear Gas To Steal Watches Worth €500,000\nThieves in Paris stole watches on Monday.',
+    ['Paris/LOC', 'Paris/LOC']],
 ];
 
 test('tricky names', () => {
@@ -56,4 +59,12 @@ test('spans are sorted, non-overlapping, exact slices, trimmed', () => {
   }
   assert.deepEqual(extractEntities(''), []);
   assert.deepEqual(extractEntities('\n\n  \r\n'), []);
+});
+
+test('results do not depend on what was tagged before (per-word caches)', () => {
+  const a = 'Rachid Kassim urged contacts in France to attack. Kassim was in Syria.';
+  const b = 'KASSIM IN SYRIA\nThe Islamic State group said Kassim had left Raqqa.';
+  const first = JSON.stringify(extractEntities(a));
+  extractEntities(b);
+  assert.equal(JSON.stringify(extractEntities(a)), first);
 });

@@ -52,3 +52,12 @@ test('gold spans become BILOU tags; MISC is learned as its own type', () => {
   assert.equal(misaligned, 0);
   assert.deepEqual(Array.from(tags, (t) => TAGS[t]), ['B-PER', 'L-PER', 'O', 'U-LOC', 'O', 'O', 'B-MISC', 'I-MISC', 'L-MISC', 'O']);
 });
+
+test('the committed model is compact and matches the code', async () => {
+  const { readFileSync, statSync } = await import('node:fs');
+  const { MODEL_URL } = await import('../../../src/nlp/entities/paths.js');
+  assert.ok(statSync(MODEL_URL).size <= 20 * 1024 * 1024);
+  const { header } = decodeModel(readFileSync(MODEL_URL));
+  assert.deepEqual(header.tags, TAGS);
+  assert.ok(header.nFeatures > 1000);
+});
