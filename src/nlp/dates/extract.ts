@@ -879,11 +879,14 @@ function endsSentence(text: string, i: number): boolean {
   let k = i - 1;
   while (k >= 0 && /[A-Za-z.]/.test(text[k]!)) k--;
   const word = text.slice(k + 1, i).toLowerCase();
-  if (word.length === 1 || ABBREV.has(word)) {
-    // An abbreviation ends the sentence only if a capitalised word that is not a date follows.
-    return false;
-  }
   while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  if (word === 'a.m' || word === 'p.m') {
+    // "... at 8 p.m. Police said" ends a sentence; "8 p.m. Monday", "8 p.m. EST" do not.
+    const next = /^[A-Za-z]+/.exec(text.slice(j, j + 12))?.[0] ?? '';
+    return isUpper(next[0]) && !MONTH_OR_WEEKDAY.test(next) && !(next in ZONES) && next !== 'ET' && next !== 'PT';
+  }
+  // Initials and abbreviations (U.S., Mr., Sept.) do not end a sentence.
+  if (word.length === 1 || ABBREV.has(word)) return false;
   const next = text[j];
   return !(next !== undefined && (isLower(next) || (next >= '0' && next <= '9')));
 }

@@ -326,6 +326,8 @@ const MORE: Case[] = [
   ['Sales rose in the current fiscal year.', [['the current fiscal year', '2016']]],
   ['Profit fell last fiscal year.', [['last fiscal year', '2015']]],
   ['The song is by Ruby Tuesday.', []],
+  ['Voting ended at 8 p.m. Results in October.', [['8 p.m.', '2016-09-13T20:00'], ['October', '2016-10']]],
+  ['Voting ended at 8 p.m. Monday.', [['8 p.m. Monday', '2016-09-12T20:00']]],
   ['The deal should close by year-end.', [['year-end', '2016']]],
   ['They marked the anniversary of the Sept. 11 attacks.', [['Sept. 11', '2001-09-11']]],
   ['He lost May 5 votes.', []],
