@@ -740,24 +740,29 @@ rule(H | M | W | P,
     const [, rel, name, yearText] = m;
     const entry = HOLIDAY_RES.find((e) => e.re.test(name!));
     if (!entry) return null;
-    const end = m.index + m[0].length;
+    let end = m.index + m[0].length;
     const before = prevWord(c.s, m.index).toLowerCase();
     if (before === 'every' || before === 'each') return null;
-    if (!yearText) {
+    // "Christmas morning": the holiday's part of the day.
+    const partMatch = yearText ? null : new RegExp(`^\\s+(${PARTS})(?![\\w-])`).exec(c.s.slice(end, end + 12));
+    const suffix = partMatch ? `T${PART_OF_DAY[partMatch[1]!]}` : '';
+    if (partMatch) end += partMatch[0].length;
+    else if (!yearText) {
       const after = nextWord(c.s, end);
       if (after && c.s[end] === ' ' && isUpper(after[0]) && !MONTH_OR_WEEKDAY.test(after) && after !== 'Day' && after !== 'Eve') return null;
       if (nounFollows(c.s, end)) return null;
     }
     const h = entry.h;
-    if (yearText) return dayHit(h.day(Number(yearText)));
-    if (!c.a) return { value: h.fixed ? `XXXX-${h.fixed}` : 'XXXX-XX-XX', day: true };
+    const hit = (n: number): Hit => (suffix ? { value: fmtDay(n) + suffix, end } : dayHit(n));
+    if (yearText) return hit(h.day(Number(yearText)));
+    if (!c.a) return { value: (h.fixed ? `XXXX-${h.fixed}` : 'XXXX-XX-XX') + suffix, day: !suffix, end };
     const a = c.a;
     const k = relK(rel);
     let y: number;
     if (rel && k === 0) y = a.y;
     else if (rel) y = chooseCycle(a.y, h.day, a.day, k < 0 ? 'past' : 'future', true);
     else y = chooseCycle(a.y, h.day, a.day, c.tense.dirAt(m.index, end));
-    return dayHit(h.day(y));
+    return hit(h.day(y));
   },
 );
 

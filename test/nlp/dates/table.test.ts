@@ -254,6 +254,7 @@ const NOT_DATES: Case[] = [
   ['Prices will fall next year.', [['next year', '2017']]],
   ['He had a spring in his step.', []],
   ['They bought a Christmas tree.', []],
+  ['The gifts were opened on Christmas morning.', [['Christmas morning', '2015-12-25TMO']]],
   ['They sailed to Easter Island.', []],
   ['The now-defunct party lost.', []],
   ['The Winter Olympics opened.', []],
