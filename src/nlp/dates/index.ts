@@ -8,7 +8,7 @@ import { registerEngineData } from '../fingerprint.js';
  * Bump when the date rules change behaviour, so existing annotations go stale (the rules are
  * code, not a data file, but they feed the same freshness key).
  */
-const DATE_RULES_REVISION = 'dates-rules-2';
+const DATE_RULES_REVISION = 'dates-rules-3';
 registerEngineData('dates', DATE_RULES_REVISION);
 
 export { findTitle, findPublished, dateFromFileName } from './header.js';
