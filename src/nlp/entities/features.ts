@@ -18,6 +18,8 @@ export interface Lexicon {
   maxPhrase: number;
   /** First words of the phrases. */
   phraseStarts: Set<string>;
+  /** Whether a lower-case word is in the English word list (model/words.txt), if loaded. */
+  isWord?: (lower: string) => boolean;
 }
 
 /** Optional per-token gazetteer tags (e.g. ["B-city", "U-given"]), aligned with tokens. */
@@ -95,7 +97,7 @@ function caseBits(w: string): number {
 }
 
 /** Per line: 'C' all caps, 'T' title case (headline), '' normal. */
-function lineCaseKinds(tokens: Token[]): Map<number, string> {
+export function lineCaseKinds(tokens: Token[]): Map<number, string> {
   const stats = new Map<number, { up: number; low: number; cap: number; words: number }>();
   for (const t of tokens) {
     let s = stats.get(t.line);
@@ -193,6 +195,8 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     for (let x = i; x < j; x++) run[x] = bucket + (len === 1 ? 'U' : x === i ? 'B' : x === j - 1 ? 'L' : 'I');
     i = j;
   }
+  const dict: string[] = new Array(n);
+  for (let i = 0; i < n; i++) dict[i] = dictFlag(lex, lower[i]!);
   const lxs: string[] = new Array(n);
   for (let i = 0; i < n; i++) lxs[i] = lex.words.get(lower[i]!) ?? '-';
   for (let i = 0; i < n; i++) {
@@ -216,6 +220,7 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     sink.token(i);
     sink.f('b', '');
     sink.word(form[i]!, lw, sh, lxs[i]!);
+    sink.f2('dss=', dict[i]!, ss + (capital[i] ? 'C' : 'l'));
     sink.f2('ss=', ss, sh);
     sink.neighbour(0, lp1, hasP1 ? i - 1 : -1);
     sink.neighbour(1, ln1, hasN1 ? i + 1 : -1);
@@ -254,7 +259,7 @@ const RUN_JOIN = new Set(['of', 'the', 'and', '&', 'for', 'de', 'la', 'du', 'des
  * Features of the word itself (its form, lower case, shape, affixes, word class): they depend on
  * nothing else, so the runtime caches their summed weights per word.
  */
-export function wordFeatures(sink: FeatureSink, form: string, lower: string, shape: string, lexClass: string): void {
+export function wordFeatures(sink: FeatureSink, form: string, lower: string, shape: string, lexClass: string, lex: Lexicon): void {
   sink.f('w=', form);
   sink.f('l=', lower);
   sink.f('s=', shape);
@@ -265,6 +270,21 @@ export function wordFeatures(sink: FeatureSink, form: string, lower: string, sha
   }
   if (len > 14) sink.f('len>14', '');
   sink.f('lx=', lexClass);
+  sink.f('dict=', dictFlag(lex, lower));
+}
+
+const ALPHA = /^[a-z]+$/;
+const dictMemo = new Map<string, string>();
+/** 'D' in the English word list, 'N' not, 'x' not a plain word, '?' no list loaded. */
+export function dictFlag(lex: Lexicon, lower: string): string {
+  if (!lex.isWord) return '?';
+  let f = dictMemo.get(lower);
+  if (f === undefined) {
+    f = !ALPHA.test(lower) ? 'x' : lex.isWord(lower) ? 'D' : 'N';
+    if (dictMemo.size >= 100_000) dictMemo.clear();
+    dictMemo.set(lower, f);
+  }
+  return f;
 }
 
 /** Templates of the neighbouring words' lower case, by slot (-1, +1, -2, +2). */
@@ -295,7 +315,7 @@ export function featureStrings(tokens: Token[], lex: Lexicon, gazetteer?: Gazett
   let cur: string[] = [];
   extractFeatures(tokens, lex, gazetteer, {
     token(i) { cur = []; out[i] = cur; },
-    word(form, lower, shape, lexClass) { wordFeatures(this, form, lower, shape, lexClass); },
+    word(form, lower, shape, lexClass) { wordFeatures(this, form, lower, shape, lexClass, lex); },
     neighbour(slot, lower) { cur.push(NEIGHBOUR_TEMPLATES[slot]! + lower); },
     f(name, a) { cur.push(name + a); },
     f2(name, a, b) { cur.push(name + a + '|' + b); },

@@ -3,7 +3,7 @@
  * BILOU tags -> spans. Used by the runtime (index.ts) and by the trainer's evaluation.
  */
 import type { EntityLabel, Span } from '../../core/types.js';
-import { TAGS, type GazetteerFn, type Lexicon } from './features.js';
+import { TAGS, lineCaseKinds, type GazetteerFn, type Lexicon } from './features.js';
 import { viterbi, type TaggerModel } from './model.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -12,7 +12,43 @@ export function tagText(model: TaggerModel, lex: Lexicon, text: string, gazettee
   if (tokens.length === 0) return [];
   const em = model.emissions(tokens, lex, gazetteer);
   const tags = decodeLines(tokens, em, model.T, model.trans, model.start, model.end);
-  return tagsToSpans(text, tokens, tags);
+  return relabelHeadlines(tokens, tagsToSpans(text, tokens, tags));
+}
+
+/**
+ * In a CAPS or Title Case line case says little, so a name that running text of the same
+ * document tags takes the label the running text gives it most often ("EU" in
+ * "FRANCE AND GERMANY URGE EU TO ACT").
+ */
+function relabelHeadlines(tokens: Token[], spans: Span[]): Span[] {
+  const kinds = lineCaseKinds(tokens);
+  let any = false;
+  for (const k of kinds.values()) if (k !== '') { any = true; break; }
+  if (!any || spans.length === 0) return spans;
+  // Line of each span, from its first token.
+  const lineAt = new Map<number, number>();
+  for (const t of tokens) lineAt.set(t.start, t.line);
+  const lineOf = (s: Span): number => lineAt.get(s.start) ?? -1;
+  const votes = new Map<string, Map<string, number>>();
+  for (const s of spans) {
+    if ((kinds.get(lineOf(s)) ?? '') !== '') continue;
+    const key = s.text.toLowerCase();
+    let v = votes.get(key);
+    if (!v) { v = new Map(); votes.set(key, v); }
+    v.set(s.label, (v.get(s.label) ?? 0) + 1);
+  }
+  return spans.map((s) => {
+    if ((kinds.get(lineOf(s)) ?? '') === '') return s;
+    const v = votes.get(s.text.toLowerCase());
+    if (!v) return s;
+    let best: string = s.label;
+    let n = v.get(s.label) ?? 0;
+    for (const label of ['PER', 'ORG', 'LOC']) {
+      const c = v.get(label) ?? 0;
+      if (c > n) { best = label; n = c; }
+    }
+    return best === s.label ? s : { ...s, label: best as EntityLabel };
+  });
 }
 
 /** Viterbi over each line's tokens (entities never cross a line break). */

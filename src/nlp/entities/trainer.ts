@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Span } from '../../core/types.js';
 import { FEATURE_VERSION, OUTPUT_TYPES, TAGS, TYPES, featureStrings, type GazetteerFn, type Lexicon } from './features.js';
-import { TaggerModel, encodeModel, viterbi } from './model.js';
+import { TaggerModel, encodeModel, featureHashes, viterbi } from './model.js';
 import { decodeLines, tagText, tagsToSpans } from './tagger.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -222,6 +222,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
   raw.length = 0;
 
   const nF = featNames.length;
+  const keys = featureHashes(featNames);
   const w = new Float64Array(nF * T);
   const u = new Float64Array(nF * T);
   const tr = new Float64Array(T * T);
@@ -292,7 +293,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
     }
     const aw = avg(w, u);
     const at = { tr: avg(tr, tru), st: avg(st, stu), en: avg(en, enu) };
-    const model = new TaggerModel(featNames, Float32Array.from(aw), Float64Array.from(at.tr), Float64Array.from(at.st), Float64Array.from(at.en));
+    const model = new TaggerModel(keys.keys1, keys.keys2, Float32Array.from(aw), 1, Float64Array.from(at.tr), Float64Array.from(at.st), Float64Array.from(at.en));
     const res = evaluate(model, lex, devDocs, opt.gazetteer);
     say(`epoch ${epoch}: sequences with errors ${errors}/${seqs.length}`);
     for (const line of res.lines) say('  ' + line);
@@ -322,7 +323,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
   let oBias = 0;
   const tuneDocs = devDocs.filter((d) => !NOT_FOR_TUNING.has(d.set));
   if (opt.tuneBias && tuneDocs.length > 0) {
-    const model = new TaggerModel(featNames, Float32Array.from(finalW), Float64Array.from(finalT.tr), Float64Array.from(finalT.st), Float64Array.from(finalT.en));
+    const model = new TaggerModel(keys.keys1, keys.keys2, Float32Array.from(finalW), 1, Float64Array.from(finalT.tr), Float64Array.from(finalT.st), Float64Array.from(finalT.en));
     let bestF = -1;
     for (const b of BIAS_GRID) {
       model.oBias = b;
