@@ -54,23 +54,12 @@ export function shapeOf(w: string): string {
   return out;
 }
 
-
 function startsUpper(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   return FIRST_UPPER.test(w);
 }
 
-const shapes = new Map<string, string>();
-function cachedShape(w: string): string {
-  let s = shapes.get(w);
-  if (s === undefined) {
-    s = shapeOf(w);
-    if (shapes.size >= 100_000) shapes.clear();
-    shapes.set(w, s);
-  }
-  return s;
-}
 const FIRST_UPPER = /^[\p{Lu}\p{Lt}]/u;
 
 const LETTER = 1;
@@ -96,14 +85,35 @@ function caseBits(w: string): number {
   return bits;
 }
 
+/** What the features need to know about a word form; cached per form (news repeats words). */
+interface WordInfo { lower: string; shape: string; bits: number; up: boolean; lx: string; dict: string }
+const infoCaches = new WeakMap<Lexicon, Map<string, WordInfo>>();
+const NO_LEX: Lexicon = { words: new Map(), phrases: new Map(), maxPhrase: 1, phraseStarts: new Set() };
+
+function wordInfo(lex: Lexicon, w: string): WordInfo {
+  let cache = infoCaches.get(lex);
+  if (!cache) { cache = new Map(); infoCaches.set(lex, cache); }
+  let info = cache.get(w);
+  if (info === undefined) {
+    const lower = w.toLowerCase();
+    info = {
+      lower, shape: shapeOf(w), bits: caseBits(w), up: startsUpper(w),
+      lx: lex.words.get(lower) ?? '-', dict: dictFlag(lex, lower),
+    };
+    if (cache.size >= 200_000) cache.clear(); // bounded memory on huge inputs
+    cache.set(w, info);
+  }
+  return info;
+}
+
 /** Per line: 'C' all caps, 'T' title case (headline), '' normal. */
-export function lineCaseKinds(tokens: Token[]): Map<number, string> {
+export function lineCaseKinds(tokens: Token[], lex: Lexicon = NO_LEX): Map<number, string> {
   const stats = new Map<number, { up: number; low: number; cap: number; words: number }>();
   for (const t of tokens) {
     let s = stats.get(t.line);
     if (!s) { s = { up: 0, low: 0, cap: 0, words: 0 }; stats.set(t.line, s); }
     if (t.text.length < 2) continue;
-    const bits = caseBits(t.text);
+    const bits = wordInfo(lex, t.text).bits;
     if ((bits & LETTER) === 0) continue;
     s.words++;
     if ((bits & UPPER) !== 0 && (bits & LOWER) === 0) s.up++;
@@ -122,7 +132,8 @@ export function lineCaseKinds(tokens: Token[]): Map<number, string> {
 /** Sends the features of every token of one document to `sink`, token by token. */
 export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: GazetteerFn | undefined, sink: FeatureSink): void {
   const n = tokens.length;
-  const lineKind = lineCaseKinds(tokens);
+  const lineKind = lineCaseKinds(tokens, lex);
+  const infos: WordInfo[] = new Array(n);
   const lower: string[] = new Array(n);
   const form: string[] = new Array(n);
   const shape: string[] = new Array(n);
@@ -133,14 +144,16 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
   const docLow = new Set<string>();
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    const lw = t.text.toLowerCase();
+    const info = wordInfo(lex, t.text);
+    infos[i] = info;
+    const lw = info.lower;
     lower[i] = lw;
     const k = lineKind.get(t.line) ?? '';
     kind[i] = k;
     if (k === '') {
       if (!docForm.has(lw) && !t.sentStart) docForm.set(lw, t.text);
-      if (!t.sentStart && startsUpper(t.text)) docCapMid.add(lw);
-      if (lw === t.text && (caseBits(lw) & LOWER) !== 0) docLow.add(lw);
+      if (!t.sentStart && info.up) docCapMid.add(lw);
+      if (lw === t.text && (info.bits & LOWER) !== 0) docLow.add(lw);
     }
   }
   const capital: boolean[] = new Array(n);
@@ -149,12 +162,13 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     if (kind[i] !== '') {
       const f = docForm.get(lower[i]!);
       form[i] = f ?? lower[i]!;
-      shape[i] = f ? cachedShape(f) : '?' + kind[i];
+      shape[i] = f ? wordInfo(lex, f).shape : '?' + kind[i];
+      capital[i] = wordInfo(lex, form[i]!).up;
     } else {
       form[i] = t.text;
-      shape[i] = cachedShape(t.text);
+      shape[i] = infos[i]!.shape;
+      capital[i] = infos[i]!.up;
     }
-    capital[i] = startsUpper(form[i]!);
   }
   const phraseTag: string[] = new Array(n).fill('');
   if (lex.maxPhrase > 1) {
@@ -196,9 +210,8 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     i = j;
   }
   const dict: string[] = new Array(n);
-  for (let i = 0; i < n; i++) dict[i] = dictFlag(lex, lower[i]!);
   const lxs: string[] = new Array(n);
-  for (let i = 0; i < n; i++) lxs[i] = lex.words.get(lower[i]!) ?? '-';
+  for (let i = 0; i < n; i++) { dict[i] = infos[i]!.dict; lxs[i] = infos[i]!.lx; }
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     const lw = lower[i]!;

@@ -12,7 +12,7 @@ export function tagText(model: TaggerModel, lex: Lexicon, text: string, gazettee
   if (tokens.length === 0) return [];
   const em = model.emissions(tokens, lex, gazetteer);
   const tags = decodeLines(tokens, em, model.T, model.trans, model.start, model.end);
-  return relabelHeadlines(tokens, tagsToSpans(text, tokens, tags));
+  return relabelHeadlines(tokens, tagsToSpans(text, tokens, tags), lex);
 }
 
 /**
@@ -20,8 +20,8 @@ export function tagText(model: TaggerModel, lex: Lexicon, text: string, gazettee
  * document tags takes the label the running text gives it most often ("EU" in
  * "FRANCE AND GERMANY URGE EU TO ACT").
  */
-function relabelHeadlines(tokens: Token[], spans: Span[]): Span[] {
-  const kinds = lineCaseKinds(tokens);
+function relabelHeadlines(tokens: Token[], spans: Span[], lex: Lexicon): Span[] {
+  const kinds = lineCaseKinds(tokens, lex);
   let any = false;
   for (const k of kinds.values()) if (k !== '') { any = true; break; }
   if (!any || spans.length === 0) return spans;
