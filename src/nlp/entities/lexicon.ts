@@ -82,12 +82,11 @@ export function loadLexicon(path: string | URL, wordsPath?: string | URL): { lex
 
 /** Membership in a sorted, '\n'-separated list, by binary search over the text itself. */
 export function sortedListLookup(blob: string): (w: string) => boolean {
-  let count = 0;
-  for (let i = 0; i < blob.length; i++) if (blob.charCodeAt(i) === 10) count++;
-  const starts = new Int32Array(count + 1);
-  let k = 0;
-  starts[k++] = 0;
-  for (let i = 0; i < blob.length && k <= count; i++) if (blob.charCodeAt(i) === 10) starts[k++] = i + 1;
+  // Line starts, found with the native indexOf (a char loop costs ~100 ms before it is optimised).
+  const startsList: number[] = [0];
+  for (let i = blob.indexOf('\n'); i >= 0; i = blob.indexOf('\n', i + 1)) startsList.push(i + 1);
+  const starts = Int32Array.from(startsList);
+  const count = starts.length - 1;
   const n = count; // lines (the blob ends with '\n')
   return (w: string): boolean => {
     let lo = 0;
