@@ -206,6 +206,23 @@ export class TaggerModel {
  * Best tag sequence for tokens [from, to) given emission scores (n x T, row i for token i),
  * transitions (T x T), start and end weights. Writes into `tags`.
  */
+const predCache = new WeakMap<object, { list: Int32Array; offs: Int32Array }>();
+/** For each tag b, the tags a (ascending) whose transition a -> b is not -Infinity. */
+function predecessors(trans: ArrayLike<number>, T: number): { list: Int32Array; offs: Int32Array } {
+  let p = predCache.get(trans as object);
+  if (p) return p;
+  const list: number[] = [];
+  const offs = new Int32Array(T + 1);
+  for (let b = 0; b < T; b++) {
+    offs[b] = list.length;
+    for (let a = 0; a < T; a++) if (trans[a * T + b]! !== -Infinity) list.push(a);
+  }
+  offs[T] = list.length;
+  p = { list: Int32Array.from(list), offs };
+  predCache.set(trans as object, p);
+  return p;
+}
+
 export function viterbi(
   em: ArrayLike<number>, from: number, to: number, T: number,
   trans: ArrayLike<number>, start: ArrayLike<number>, end: ArrayLike<number>, tags: Int32Array,
@@ -214,6 +231,7 @@ export function viterbi(
   if (n <= 0) return;
   const score = new Float64Array(n * T);
   const back = new Int32Array(n * T);
+  const { list, offs } = predecessors(trans, T);
   for (let t = 0; t < T; t++) score[t] = start[t]! + em[from * T + t]!;
   for (let i = 1; i < n; i++) {
     const eBase = (from + i) * T;
@@ -221,7 +239,9 @@ export function viterbi(
     for (let b = 0; b < T; b++) {
       let best = -Infinity;
       let arg = 0;
-      for (let a = 0; a < T; a++) {
+      // Only the tags that may precede b (BILOU): a third of all pairs.
+      for (let k = offs[b]!; k < offs[b + 1]!; k++) {
+        const a = list[k]!;
         const s = score[pBase + a]! + trans[a * T + b]!;
         if (s > best) { best = s; arg = a; }
       }
