@@ -21,6 +21,8 @@ export interface GoldSource {
 export interface DocFilter {
   /** Keep documents whose id starts with this. */
   idsPrefix: string | null;
+  /** Keep documents of this split: ids `dev-...` or `<set>-dev-...` (btc, wnut17). */
+  split?: string | null;
   /** Stop after this many documents (after the prefix filter). */
   limit: number | null;
 }
@@ -68,17 +70,21 @@ async function firstJsonLine(file: string): Promise<Record<string, unknown> | nu
 }
 
 async function* lines(file: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const rl = createInterface({ input, crlfDelay: Infinity });
   try {
     for await (const line of rl) yield line;
   } finally {
+    // Also when the caller stops early (--limit, format sniffing): release the file.
     rl.close();
+    input.destroy();
   }
 }
 
 function accept(id: string, filter: DocFilter, taken: number): 'yes' | 'skip' | 'stop' {
   if (filter.limit !== null && taken >= filter.limit) return 'stop';
   if (filter.idsPrefix !== null && !id.startsWith(filter.idsPrefix)) return 'skip';
+  if (filter.split && !id.startsWith(`${filter.split}-`) && !id.includes(`-${filter.split}-`)) return 'skip';
   return 'yes';
 }
 

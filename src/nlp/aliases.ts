@@ -20,24 +20,39 @@ export function groupEntities(spans: Span[]): EntityGroup[] {
   const byLastAbbreviated = new Map<string, Group[]>();
   const byLetters = new Map<string, Group[]>();
 
+  // Documents repeat their names: describe each distinct string once.
+  const described = new Map<string, Mention>();
+  let turn = 0;
   for (const span of sorted) {
-    const m = describe(span.text);
+    turn++;
+    let m = described.get(span.text);
+    if (!m) described.set(span.text, (m = describe(span.text)));
     const label = span.label;
-    const candidates = new Set<Group>();
-    const exact = new Set<Group>();
-    for (const g of lookup(byKey, label, m.key)) {
-      candidates.add(g);
-      exact.add(g);
+    // Candidate groups, each visited once per turn (marks instead of a Set per mention).
+    const candidates: Group[] = [];
+    const consider = (list: Group[] | undefined, exact: boolean): void => {
+      if (!list) return;
+      for (const g of list) {
+        if (exact) g.exactTurn = turn;
+        if (g.seenTurn !== turn) {
+          g.seenTurn = turn;
+          candidates.push(g);
+        }
+      }
+    };
+    const prefix = label + '\u0000';
+    consider(byKey.get(prefix + m.key), true);
+    if (m.last) {
+      if (label === 'PER' || m.abbreviated || m.words.length >= 2 || m.acronym) consider(byLast.get(prefix + m.last), false);
+      consider(byLastAbbreviated.get(prefix + m.last), false);
     }
-    if (label === 'PER' || m.abbreviated || m.words.length >= 2 || m.acronym) for (const g of lookup(byLast, label, m.last)) candidates.add(g);
-    for (const g of lookup(byLastAbbreviated, label, m.last)) candidates.add(g);
-    if (m.acronym) for (const g of lookup(byLetters, label, m.acronym)) candidates.add(g);
-    if (m.initials) for (const g of lookup(byLetters, label, m.initials)) candidates.add(g);
+    if (m.acronym) consider(byLetters.get(prefix + m.acronym), false);
+    if (m.initials) consider(byLetters.get(prefix + m.initials), false);
 
     let best: Group | null = null;
     let bestRank = -1;
     for (const g of candidates) {
-      if (!exact.has(g) && !compatible(m, g.info, label)) continue;
+      if (g.exactTurn !== turn && !compatible(m, g.info, label)) continue;
       // Prefer a group whose canonical name is this very string, then the most recent one.
       const rank = (g.info.key === m.key ? 1 : 0) * 1e15 + g.lastPos;
       if (rank > bestRank) {
@@ -46,7 +61,7 @@ export function groupEntities(spans: Span[]): EntityGroup[] {
       }
     }
     if (!best) {
-      best = { label, name: span.text, info: m, mentions: [], lastPos: span.start };
+      best = { label, name: span.text, info: m, mentions: [], lastPos: span.start, texts: new Set(), seenTurn: 0, exactTurn: 0 };
       groups.push(best);
     } else if (fuller(m, best.info)) {
       best.name = span.text;
@@ -54,13 +69,15 @@ export function groupEntities(spans: Span[]): EntityGroup[] {
     }
     best.mentions.push(span);
     best.lastPos = span.start;
-    index(byKey, label, m.key, best);
+    if (best.texts.has(span.text)) continue;
+    best.texts.add(span.text);
+    index(byKey, prefix + m.key, best);
     if (m.last) {
-      index(byLast, label, m.last, best);
-      if (m.abbreviated) index(byLastAbbreviated, label, m.last, best);
+      index(byLast, prefix + m.last, best);
+      if (m.abbreviated) index(byLastAbbreviated, prefix + m.last, best);
     }
-    if (m.acronym) index(byLetters, label, m.acronym, best);
-    if (m.initials) index(byLetters, label, m.initials, best);
+    if (m.acronym) index(byLetters, prefix + m.acronym, best);
+    if (m.initials) index(byLetters, prefix + m.initials, best);
   }
   return groups.map((g) => ({ name: g.name, mentions: g.mentions }));
 }
@@ -72,6 +89,11 @@ interface Group {
   info: Mention;
   mentions: Span[];
   lastPos: number;
+  /** Mention strings already indexed for this group. */
+  texts: Set<string>;
+  /** Bookkeeping of the candidate search: the last turn this group was collected / matched exactly. */
+  seenTurn: number;
+  exactTurn: number;
 }
 
 /** What matching needs to know about one mention's text. */
@@ -89,19 +111,13 @@ export interface Mention {
   initials: string | null;
   /** For "the fullest mention": number of words, then length. */
   size: [number, number];
-  /** 1 when written in capitals with a word of six letters or more, else 0. */
-  shouting: number;
+  /** Lower when written in capitals with a word of six letters or more, or after a lower-case "the". */
+  plainness: number;
 }
 
-function lookup(map: Map<string, Group[]>, label: Label, key: string | null): Group[] {
-  if (!key) return [];
-  return map.get(label + '\u0000' + key) ?? [];
-}
-
-function index(map: Map<string, Group[]>, label: Label, key: string, g: Group): void {
-  const k = label + '\u0000' + key;
-  const list = map.get(k);
-  if (!list) map.set(k, [g]);
+function index(map: Map<string, Group[]>, key: string, g: Group): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [g]);
   else if (!list.includes(g)) list.push(g);
 }
 
@@ -157,16 +173,17 @@ export function describe(text: string): Mention {
     acronym,
     initials,
     size: [core.length, core.join(' ').length],
-    shouting: !/\p{Ll}/u.test(text) && /\p{Lu}{6}/u.test(text) ? 1 : 0,
+    plainness: (!/\p{Ll}/u.test(text) && /\p{Lu}{6}/u.test(text) ? 0 : 2) + (raw[0] === 'the' && raw.length > 1 ? 0 : 1),
   };
 }
 
 function fuller(a: Mention, b: Mention): boolean {
   if (a.size[0] !== b.size[0]) return a.size[0] > b.size[0];
   if (a.size[1] !== b.size[1]) return a.size[1] > b.size[1];
-  // Same words: a long name in capitals is the shouting form ("TELEGRAM", "WIKIPEDIA"); the
-  // written form names the group. Short capitals are acronyms ("ISIS") and keep first-wins.
-  return a.shouting < b.shouting;
+  // Same words: a long name in capitals is the shouting form ("TELEGRAM", "WIKIPEDIA") and "the
+  // Paris" carries an article; the plain written form names the group. Short capitals are
+  // acronyms ("ISIS") and keep first-wins.
+  return a.plainness > b.plainness;
 }
 
 /** Whether mention m can be another name for the entity named n. */

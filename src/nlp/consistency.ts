@@ -6,7 +6,8 @@
  * document:
  * 1. every span is cleaned (surrounding punctuation, quotes and possessive 's out; a person's
  *    titles out: "President Hollande" -> "Hollande");
- * 2. the same string tagged with different labels gets the majority label (ties: first mention);
+ * 2. the same string (case and diacritics aside) tagged with different labels gets the majority
+ *    label (ties: first mention);
  * 3. each tagged string, and the surname of each multi-token person name, is looked up at every
  *    other whole-word occurrence in one linear pass over the text (an index keyed by the first
  *    word), and the untagged occurrences are added, unless the occurrence is only capitalised
@@ -22,9 +23,11 @@ import {
   PARTICLES,
   TITLE_MODIFIERS,
   TITLES,
+  fold,
   isWordChar,
   startsLower,
   startsUpper,
+  wordCharWidth,
 } from './aliases/words.js';
 import { gazetteerLookup } from './gazetteer/index.js';
 
@@ -38,11 +41,18 @@ export interface HarmonizeOptions {
   propagate?: boolean;
   /** Also look for tagged names written in capitals ("TELEGRAM" after "Telegram"). */
   upperCase?: boolean;
+  /**
+   * Which untagged occurrences are added: 'majority' (the default) adds a tagged string's other
+   * occurrences only while the tagger's own tags stay at least half of them, and surnames of
+   * full names always; 'all' adds every acceptable occurrence; 'surnames' only surnames.
+   * Measured: with a tagger that already uses document context, 'all' spreads its one-off
+   * slips ("Firefox" as a person once, then six times more).
+   */
+  spread?: SpreadMode;
 }
 
-
 export function harmonizeEntities(text: string, spans: Span[], options: HarmonizeOptions = {}): Span[] {
-  const { clean = true, vote = true, propagate: spread = true, upperCase = true } = options;
+  const { clean = true, vote = true, propagate: spread = true, upperCase = true, spread: mode = 'majority' } = options;
   const cleaned: Span[] = [];
   for (const s of spans) {
     const c = clean ? cleanSpan(text, s) : s;
@@ -53,14 +63,39 @@ export function harmonizeEntities(text: string, spans: Span[], options: Harmoniz
   const labels = voteLabels(kept);
   const voted = vote
     ? kept.map((s) => {
-        const label = labels.get(s.text) ?? s.label;
+        const label = labels.get(fold(s.text)) ?? s.label;
         return label === s.label ? s : { ...s, label };
       })
     : kept;
   if (!spread) return voted;
-  const added = propagate(text, voted, buildCandidates(voted, labels, upperCase));
-  if (added.length === 0) return voted;
-  return [...voted, ...added].sort(byPosition);
+  const defined = acronymsDefined(text, voted);
+  const known = defined.length === 0 ? voted : [...voted, ...defined].sort(byPosition);
+  for (const d of defined) labels.set(fold(d.text), labels.get(fold(d.text)) ?? d.label);
+  const added = propagate(text, known, buildCandidates(known, labels, upperCase), mode);
+  if (added.length === 0) return known;
+  return [...known, ...added].sort(byPosition);
+}
+
+const DEFINED_ACRONYM_RE = /^[ \t]?\((\p{Lu}[\p{Lu}&]{1,7})\)/u;
+
+/**
+ * "the European Commission (EC)", "Bundesnachrichtendienst (BND)": capitals in brackets right
+ * after an organisation or place define its short form, which is then tagged alike.
+ */
+function acronymsDefined(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    if (s.label === 'PER' || text.charCodeAt(s.end) > 41 /* ')' */) continue;
+    const m = DEFINED_ACRONYM_RE.exec(text.slice(s.end, s.end + 14));
+    if (!m) continue;
+    const start = s.end + m[0].indexOf('(') + 1;
+    const end = start + m[1]!.length;
+    const next = spans[i + 1];
+    if (next && next.start < end) continue;
+    out.push({ start, end, label: s.label, text: m[1]! });
+  }
+  return out;
 }
 
 function byPosition(a: Span, b: Span): number {
@@ -91,6 +126,10 @@ const POSSESSIVE_NAMES: ReadonlySet<string> = new Set(
   "McDonald Macy Sainsbury Denny Wendy Domino Kellogg Levi Lloyd Moody Sotheby Christie Dillard Applebee Hardee Friendly Chili Carl Nathan Ben Jerry Bloomingdale Kohl Lowe Walgreen".split(' '),
 );
 
+const HYPHEN_PREFIXES: ReadonlySet<string> = new Set(
+  'anti pro non ex post pre neo pan trans inter intra counter mid semi multi sub super ultra co self'.split(' '),
+);
+
 /** The span without surrounding punctuation, quotes, possessive 's and (for people) titles. */
 export function cleanSpan(text: string, span: Span): Span | null {
   let s = Math.max(0, span.start);
@@ -109,6 +148,11 @@ export function cleanSpan(text: string, span: Span): Span | null {
         changed = true;
       }
     }
+  }
+  // "EUROPE Anti" in "EUROPE Anti-Terrorism Group": a prefix cut off its word is not a name.
+  if (text[e] === '-' && isWordChar(text[e + 1])) {
+    const last = /(\s+)([\p{L}]+)$/u.exec(text.slice(s, e));
+    if (last && HYPHEN_PREFIXES.has(last[2]!.toLowerCase())) e -= last[0].length;
   }
   if (span.label === 'PER') {
     if (onlyTitles(text.slice(s, e))) return null;
@@ -213,7 +257,8 @@ function isTitle(w: string): boolean {
 // 2. Label voting
 
 /**
- * Majority label per exact string. A multi-token person name also votes PER for its surname
+ * Majority label per string, case and diacritics aside ("TELEGRAM" and "Telegram" are one
+ * entity in one list, as groupEntities will merge them). A multi-token person name also votes PER for its surname
  * alone ("Rachid Kassim" makes a lone "Kassim" a person), at the full name's position.
  * Ties go to the label of the earliest vote.
  */
@@ -226,10 +271,13 @@ function voteLabels(spans: Span[]): Map<string, Label> {
     if (v) v.n++;
     else t.set(label, { n: 1, first: pos });
   };
-  for (const s of spans) vote(s.text, s.label, s.start);
+  for (const s of spans) vote(fold(s.text), s.label, s.start);
   for (const s of spans) {
     if (s.label !== 'PER') continue;
-    for (const short of surnameForms(s.text)) if (tally.has(short)) vote(short, 'PER', s.start);
+    for (const short of surnameForms(s.text)) {
+      const key = fold(short);
+      if (tally.has(key)) vote(key, 'PER', s.start);
+    }
   }
   const out = new Map<string, Label>();
   for (const [key, t] of tally) {
@@ -288,6 +336,10 @@ interface Candidate {
   person: boolean;
   /** Looks like an adjective of origin ("Mycenaean"): not taken right before a noun. */
   adjectival: boolean;
+  /** A surname form of a tagged full name, rather than a tagged string itself. */
+  surname: boolean;
+  /** How many times the tagger tagged this very string. */
+  tagged: number;
 }
 
 /** Capitalised words that are rarely names on their own, whatever the tagger said once. */
@@ -301,8 +353,15 @@ const FIRST_PIECE_RE = /^[\p{L}\p{M}\p{N}]+/u;
 /** Strings worth looking for, indexed by their first word, longest first. */
 function buildCandidates(spans: Span[], labels: Map<string, Label>, upperCase: boolean): Map<string, Candidate[]> {
   const byText = new Map<string, Candidate>();
-  const add = (t: string, label: Label): void => {
-    if (byText.has(t) || !propagatable(t)) return;
+  const add = (written: string, label: Label, surname: boolean): void => {
+    // A name broken across lines is looked for on one line.
+    const t = /\s\s|[^\S ]/.test(written) ? written.replace(/\s+/g, ' ') : written;
+    const known = byText.get(t);
+    if (known) {
+      if (!surname) known.tagged++;
+      return;
+    }
+    if (!propagatable(t)) return;
     const single = !/[\s]/.test(t) && !/[^\p{L}\p{M}\p{N}.'’-]/u.test(t);
     let adjectival = false;
     if (single && label !== 'PER') {
@@ -313,12 +372,12 @@ function buildCandidates(spans: Span[], labels: Map<string, Label>, upperCase: b
       if (!place && cats.includes('demonym')) return;
       adjectival = !place && ADJECTIVAL_RE.test(t);
     }
-    byText.set(t, { text: t, label, single, person: label === 'PER', adjectival });
+    byText.set(t, { text: t, label, single, person: label === 'PER', adjectival, surname, tagged: surname ? 0 : 1 });
   };
-  for (const s of spans) add(s.text, labels.get(s.text) ?? s.label);
+  for (const s of spans) add(s.text, labels.get(fold(s.text)) ?? s.label, false);
   for (const s of spans) {
-    if ((labels.get(s.text) ?? s.label) !== 'PER') continue;
-    for (const short of surnameForms(s.text)) add(short, 'PER');
+    if ((labels.get(fold(s.text)) ?? s.label) !== 'PER') continue;
+    for (const short of surnameForms(s.text)) add(short, 'PER', true);
   }
   if (upperCase) {
     // The same names in CAPS (headlines, "TELEGRAM"), when long enough not to be a common word.
@@ -358,7 +417,7 @@ function isAllCaps(t: string): boolean {
   return /\p{Lu}.*\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t);
 }
 
-function propagate(text: string, existing: Span[], index: Map<string, Candidate[]>): Span[] {
+function propagate(text: string, existing: Span[], index: Map<string, Candidate[]>, mode: SpreadMode): Span[] {
   if (index.size === 0) return [];
   // One pass over the words: where a candidate may start, and which words are seen in lower
   // case somewhere (capitalised at a sentence start, those are more likely the common word than
@@ -366,18 +425,32 @@ function propagate(text: string, existing: Span[], index: Map<string, Candidate[
   const lowerWords = new Set<string>();
   const hits: number[] = [];
   const hitLists: Candidate[][] = [];
-  const re = new RegExp(PIECE_RE.source, 'gu');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const w = m[0];
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    let width = wordCharWidth(text, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (width > 0) {
+      i += width;
+      width = i < n ? wordCharWidth(text, i) : 0;
+    }
+    const first = text.charCodeAt(start);
+    const lower = first < 128 ? first >= 97 && first <= 122 : startsLower(text.slice(start, start + 2));
+    const w = text.slice(start, i);
+    if (lower) lowerWords.add(w);
     const list = index.get(w);
     if (list) {
-      hits.push(m.index);
+      hits.push(start);
       hitLists.push(list);
     }
-    if (startsLower(w)) lowerWords.add(w);
   }
   const ctx: Context = { text, lowerWords, line: null };
   const added: Span[] = [];
+  const from: Candidate[] = [];
+  const count = new Map<Candidate, number>();
   let ptr = 0;
   let skipUntil = 0;
   for (let h = 0; h < hits.length; h++) {
@@ -391,14 +464,23 @@ function propagate(text: string, existing: Span[], index: Map<string, Candidate[
       const next = existing[ptr];
       if (next && next.start < end) break;
       if (acceptable(ctx, p, end, c)) {
-        added.push({ start: p, end, label: c.label, text: c.text });
+        if (!(mode === 'surnames' && !c.surname)) {
+          added.push({ start: p, end, label: c.label, text: c.text });
+          from.push(c);
+          count.set(c, (count.get(c) ?? 0) + 1);
+        }
         skipUntil = end;
       }
       break;
     }
   }
-  return added;
+  if (mode !== 'majority') return added;
+  // A string the tagger tagged once and left alone many more times is more likely its slip than
+  // its recall gap.
+  return added.filter((_, i) => from[i]!.surname || count.get(from[i]!)! <= from[i]!.tagged);
 }
+
+export type SpreadMode = 'all' | 'surnames' | 'majority';
 
 interface Context {
   text: string;

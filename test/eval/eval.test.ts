@@ -4,7 +4,7 @@ import { evaluate, parseEvalArgs, runEval, type EvalOptions } from '../../src/ev
 import { captureIo, fakePredictor, fixture } from './helpers.js';
 
 const opts = (o: Partial<EvalOptions>): EvalOptions => ({
-  gold: 'shared', types: ['PER', 'ORG', 'LOC'], dates: false, errors: false, limit: null, idsPrefix: null, json: false, ...o,
+  gold: 'shared', types: ['PER', 'ORG', 'LOC'], dates: false, errors: false, limit: null, idsPrefix: null, split: null, json: false, ...o,
 });
 
 const ENTITIES = fakePredictor({
@@ -14,7 +14,8 @@ const ENTITIES = fakePredictor({
 
 test('argument parsing', () => {
   assert.deepEqual(parseEvalArgs(['g', '--types', 'per,LOC', '--split', 'dev', '--limit=3', '--errors', '--json']),
-    opts({ gold: 'g', types: ['PER', 'LOC'], idsPrefix: 'dev-', limit: 3, errors: true, json: true }));
+    opts({ gold: 'g', types: ['PER', 'LOC'], split: 'dev', limit: 3, errors: true, json: true }));
+  assert.equal((parseEvalArgs(['g', '--ids-prefix', 'test-n']) as EvalOptions).idsPrefix, 'test-n');
   assert.equal(parseEvalArgs(['--help']), 'help');
   assert.throws(() => parseEvalArgs([]), /Missing the gold set/);
   assert.throws(() => parseEvalArgs(['g', '--types', 'MISC']), /--types takes/);
@@ -144,4 +145,12 @@ test('the real engine runs end to end on the fixtures', async () => {
   assert.equal(await runEval(['shared'], c.io), 0);
   assert.match(c.out(), /^Entities: shared \(2 documents\)/);
   assert.match(c.out(), /\nmicro +7 /);
+});
+
+test('--split matches NAME-... and SET-NAME-... ids', async () => {
+  const { openGold } = await import('../../src/eval/sources.js');
+  const src = await openGold(fixture('split'));
+  const ids: string[] = [];
+  for await (const d of src.docs({ idsPrefix: null, split: 'dev', limit: null })) ids.push(d.id);
+  assert.deepEqual(ids, ['dev-a', 'set-dev-b']);
 });

@@ -10,14 +10,40 @@ const UPPER_START_RE = /^\p{Lu}/u;
 const LOWER_START_RE = /^\p{Ll}/u;
 
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHAR_RE.test(ch);
+  if (ch === undefined || ch === '') return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR_RE.test(ch);
+}
+
+const nonAscii = new Map<number, boolean>();
+
+/**
+ * UTF-16 length of the letter, mark or digit at i (1 or 2), or 0 if there is none: a word
+ * scanner without a regular expression per word (ASCII by table, other code points cached).
+ */
+export function wordCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (Number.isNaN(c)) return 0;
+  const cp = text.codePointAt(i)!;
+  let yes = nonAscii.get(cp);
+  if (yes === undefined) {
+    yes = WORD_CHAR_RE.test(String.fromCodePoint(cp));
+    if (nonAscii.size < 10_000) nonAscii.set(cp, yes);
+  }
+  return yes ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
 export function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return UPPER_START_RE.test(s);
 }
 
 export function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
   return LOWER_START_RE.test(s);
 }
 

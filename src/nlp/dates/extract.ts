@@ -64,7 +64,7 @@ type Handler = (m: RegExpExecArray, c: Ctx) => Hit | null;
 
 const MON_ANY = `(?:${MONTH_FULL}|(?:${MONTH_ABBR}|${MONTH_CAPS})\\.?)`;
 const WKD_ANY = `(?:${WEEKDAY_FULL}|(?:${WEEKDAY_ABBR})\\.?)`;
-const DAY = '([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const DAY = '([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)?';
 const YEAR = '(1[0-9]\\d\\d|2[01]\\d\\d)(?!\\d)';
 const MODW = '[Ee]arly|[Ll]ate|[Mm]id|(?:[Tt]he\\s+)?(?:very\\s+)?(?:end|beginning|start|middle)\\s+of';
 const REL = '[Ll]ast|[Nn]ext|[Tt]his(?:\\s+past|\\s+coming)?';
@@ -124,6 +124,8 @@ const FOLLOW_OK = new Set([
   'being', 'well', 'however', 'too', 'either', 'each', 'every', 'all', 'both', 'some', 'many', 'most',
   'more', 'less', 'among', 'between', 'without', 'within', 'per', 'via', 'like', 'unlike', 'including',
   'say', 'said', 'says', 'according', 'became', 'began', 'followed', 'saying', 'showed', 'shows',
+  'rose', 'fell', 'grew', 'came', 'went', 'won', 'lost', 'left', 'took', 'brought', 'made', 'ran',
+  'hit', 'become', 'begin', 'begins', 'ended', 'marked', 'is', 'remains', 'remained',
 ]);
 
 /** A lowercase word after the expression that makes it a noun modifier ("summer holidays", "2000 police"). */
@@ -144,7 +146,7 @@ const NAMEISH_NEXT = new Set([
 ]);
 const NAMEISH_PREV = new Set([
   'Black', 'Good', 'Super', 'Ash', 'Holy', 'Palm', 'Easter', 'Bloody', 'Cyber', 'Maundy', 'Shrove',
-  'Whit', 'Mothering', 'Remembrance', 'Giving', 'Manic', 'Blue', 'Man', 'Girl', 'Big',
+  'Whit', 'Mothering', 'Remembrance', 'Giving', 'Manic', 'Blue', 'Man', 'Girl', 'Big', 'Ruby',
 ]);
 const MONTH_OR_WEEKDAY = new RegExp(`^(?:${MONTH_FULL}|${WEEKDAY_FULL})$`);
 
@@ -163,6 +165,8 @@ const YEAR_CTX = new Set([
   'class', 'season', 'election', 'elections', 'census', 'budget',
 ]);
 
+const WEAK_YEAR_CTX = new Set(['of', 'for', 'around', 'than', 'as', 'into', 'from', 'to', 'c', 'ca']);
+
 const EVENT_NOUN = new Set([
   'election', 'elections', 'presidential', 'general', 'campaign', 'attacks', 'attack', 'crisis',
   'tournament', 'championship', 'championships', 'final', 'finals', 'race', 'vote', 'referendum',
@@ -170,6 +174,10 @@ const EVENT_NOUN = new Set([
   'floods', 'riots', 'protests', 'uprising', 'revolution', 'coup', 'crash', 'merger', 'law', 'act',
   'report', 'study', 'survey', 'edition', 'model', 'agreement', 'deal', 'accord', 'treaty', 'plan',
   'strategy', 'midterms', 'midterm', 'primary', 'primaries', 'world', 'film', 'movie', 'album',
+  'period', 'quarter', 'results', 'fiscal', 'presidential', 'legislative', 'parliamentary', 'municipal',
+  'local', 'olympic', 'winter', 'summer', 'storm', 'cyclone', 'hurricane', 'typhoon', 'flood', 'fire',
+  'quake', 'drought', 'famine', 'massacre', 'bombing', 'bombings', 'shooting', 'invasion', 'census',
+  'recession', 'crash', 'scandal', 'visit', 'trip', 'tour', 'festival', 'conference', 'session',
 ]);
 
 function isoDayOfWeek(a: Anchor, weekOffset: number, wd: number): number {
@@ -185,24 +193,37 @@ function relK(rel: string | undefined): number {
   return 0;
 }
 
-function dayHit(n: number | null, unresolved: string): Hit {
-  return { value: n === null ? unresolved : fmtDay(n), day: true };
-}
-
-function century2(y: number): number {
-  return y < 0 ? 0 : y;
+function dayHit(n: number): Hit {
+  return { value: fmtDay(n), day: true };
 }
 
 // ---------------------------------------------------------------------------------------
 // Expression families
 
-const RULES: { re: RegExp; fn: Handler }[] = [];
-function rule(src: string, fn: Handler): void {
-  RULES.push({ re: new RegExp(src, 'g'), fn });
+/**
+ * Trigger categories: a rule runs on a sentence only if the prefilter saw one of its categories
+ * there (months, weekdays, 4-digit numbers, digit shapes, ...). This keeps the per-sentence cost
+ * to the few rules that can match.
+ */
+const M = 1; // month names
+const W = 2; // weekday names
+const N4 = 4; // four digits
+const NS = 8; // digit shapes: 12:37, 13/09, 8 p.m., 1430 GMT
+const NO = 16; // ordinals, '98, 90s, Q3
+const R = 32; // today, now, recently, ago, noon, o'clock
+const U = 64; // week, month, year, decade, century, quarter, half
+const S = 128; // seasons
+const D = 256; // decade words
+const H = 512; // holidays
+const P = 1024; // parts of day, the past/future, present
+
+const RULES: { gate: number; re: RegExp; fn: Handler }[] = [];
+function rule(gate: number, src: string, fn: Handler): void {
+  RULES.push({ gate, re: new RegExp(src, 'g'), fn });
 }
 
 // ISO 8601: 2016-09-13, 2016-09-13T12:37, 2016-09-13 12:37:00+02:00
-rule(
+rule(NS | N4,
   '(?<![\\w.\\/-])(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?(Z|[+-]\\d{2}:?\\d{2})?)?(?![\\w\\/]|[-.]\\d)',
   (m) => {
     const y = Number(m[1]);
@@ -219,18 +240,28 @@ rule(
   },
 );
 
-function resolveMonthDay(c: Ctx, mo: number, d: number, at: number, end: number): Hit | null {
+function resolveMonthDay(c: Ctx, mo: number, d: number, at: number, end: number, weekday?: string): Hit | null {
   if (d > (mo === 2 ? 29 : [4, 6, 9, 11].includes(mo) ? 30 : 31)) return null;
   if (!c.a) return { value: `XXXX-${pad(mo, 2)}-${pad(d, 2)}`, day: true };
   const a = c.a;
   const keyOf = (y: number): number => daysFromCivil(y, mo, isValidDate(y, mo, d) ? d : 28);
-  const y = chooseCycle(a.y, keyOf, a.day, c.tense.dirAt(at, end));
+  let y = chooseCycle(a.y, keyOf, a.day, c.tense.dirAt(at, end));
+  // "Thursday, November 3": the weekday tells which year is meant, when one nearby fits.
+  const wd = weekday ? weekdayNumber(weekday) : 0;
+  if (wd && !(isValidDate(y, mo, d) && isoWeekday(daysFromCivil(y, mo, d)) === wd)) {
+    for (const cand of [a.y, a.y - 1, a.y + 1]) {
+      if (isValidDate(cand, mo, d) && isoWeekday(daysFromCivil(cand, mo, d)) === wd) {
+        y = cand;
+        break;
+      }
+    }
+  }
   if (!isValidDate(y, mo, d)) return null;
-  return dayHit(daysFromCivil(y, mo, d), '');
+  return dayHit(daysFromCivil(y, mo, d));
 }
 
 // 13 September 2016, Tuesday 13 Sep 2016, the 13th of September, 13 Sept
-rule(
+rule(M,
   `(?:\\b(${WKD_ANY}),?\\s+)?(?:\\b(the)\\s+)?(?<![\\d,.])${DAY}(?:\\s+of)?\\s+(${MON_ANY})(?![A-Za-z])(?:,?\\s+${YEAR})?`,
   (m, c) => {
     const d = Number(m[3]);
@@ -241,13 +272,13 @@ rule(
       if (!isValidDate(y, mo, d)) return null;
       return { value: `${m[5]}-${pad(mo, 2)}-${pad(d, 2)}`, day: true, start };
     }
-    const hit = resolveMonthDay(c, mo, d, m.index, m.index + m[0].length);
+    const hit = resolveMonthDay(c, mo, d, m.index, m.index + m[0].length, m[1]);
     return hit && { ...hit, start };
   },
 );
 
 // September 13, 2016; Sept. 13; Tuesday, Sept 13; March 3rd
-rule(
+rule(M,
   `(?:\\b(${WKD_ANY}),?\\s+)?\\b(${MON_ANY})\\s+${DAY}(?![\\d:]|,\\d{3})(?:,?\\s+${YEAR})?`,
   (m, c) => {
     const mo = monthNumber(m[2]!);
@@ -257,21 +288,24 @@ rule(
       if (!isValidDate(y, mo, d)) return null;
       return { value: `${m[4]}-${pad(mo, 2)}-${pad(d, 2)}`, day: true };
     }
-    // "May 5" is a date, "May 5 people" is not; the same for "in March 10 ..." counts.
-    if (nounFollows(c.s, m.index + m[0].length) && !/(?:st|nd|rd|th)$/.test(m[0])) return null;
-    return resolveMonthDay(c, mo, d, m.index, m.index + m[0].length);
+    const end = m.index + m[0].length;
+    // "May 5" is a date, "May 5 people" is not (nor "March 10 miles"); "Sept. 11 attacks" is.
+    if ((mo === 5 || mo === 3) && nounFollows(c.s, end) && !/(?:st|nd|rd|th)$/i.test(m[0])) return null;
+    if (mo === 9 && d === 11 && /^\s+attacks?\b/.test(c.s.slice(end, end + 9))) return { value: '2001-09-11', day: true };
+    return resolveMonthDay(c, mo, d, m.index, end, m[1]);
   },
 );
 
 // Months: November, late August, mid-May, last March, September 2015, March last year
-rule(
-  `(?:\\b(${MODW})(?:\\s+|-))?(?:\\b(${REL})\\s+)?\\b(${MON_ANY})(?![A-Za-z])(?:(?:\\s+of)?,?\\s+${YEAR}|\\s+(this|last|next)\\s+year\\b)?`,
+rule(M,
+  `(?:\\b(${MODW})(?:\\s+|-))?(?:\\b(${REL})\\s+)?\\b(${MON_ANY})(?![A-Za-z])(?:(?:\\s+of)?,?\\s+${YEAR}|(?:\\s+of)?\\s+['’](\\d\\d)(?![\\w'’])|\\s+(this|last|next)\\s+year\\b)?`,
   (m, c) => {
-    const [, mod, rel, monText, yearText, relYear] = m;
+    const [, mod, rel, monText, yearText, shortYear, relYear] = m;
     const mo = monthNumber(monText!);
     const full = isFullMonth(monText!);
     const end = m.index + m[0].length;
     if (yearText) return { value: fmtMonth(Number(yearText), mo) };
+    if (shortYear) return { value: fmtMonth(twoDigitYear(Number(shortYear), c.a), mo) };
     if (!full) return null;
     if (relYear) return { value: c.a ? fmtMonth(c.a.y + relK(relYear), mo) : `XXXX-${pad(mo, 2)}` };
     const monStart = m.index + m[0].lastIndexOf(monText!);
@@ -307,7 +341,7 @@ rule(
 );
 
 // Years: in 2013, since 1995, mid-2015, early 2016, between 2010 and 2015
-rule(
+rule(N4,
   `(?:\\b(${MODW})(?:\\s+|-))?(?<![\\w$€£.,:/])(1\\d{3}|20\\d{2}|21\\d{2})(?![\\w%°]|[,.:/-]\\d)`,
   (m, c) => {
     const [, mod, yearText] = m;
@@ -321,7 +355,13 @@ rule(
       const lb = before.toLowerCase();
       const after = nextWord(s, end);
       let ok = false;
-      if (YEAR_CTX.has(lb) || lb.endsWith('-year')) ok = !nounFollows(s, end);
+      const y = Number(yearText);
+      if (lb === 'to' && /\b(?:back|dates?|dating)\s+to\s+$/i.test(s.slice(Math.max(0, yStart - 16), yStart))) ok = true;
+      else if (y >= 1900 && y <= 2100 && EVENT_NOUN.has(after.toLowerCase()) && s[end] === ' ') ok = true; // fellow 2012 presidential candidate
+      else if (YEAR_CTX.has(lb) || lb.endsWith('-year')) {
+        // Weak contexts ("a high of 1051", "for 2000") need a plausible modern year.
+        ok = !nounFollows(s, end) && (!WEAK_YEAR_CTX.has(lb) || (y >= 1800 && y <= 2100));
+      }
       else if ((lb === 'and' || lb === 'or' || lb === 'to' || lb === 'through' || lb === 'till' || lb === 'until') &&
         /(?:1\d|20)\d\d\s*[,)]?\s+(?:and|or|to|through|till|until)\s+$/.test(s.slice(Math.max(0, yStart - 20), yStart))) ok = true;
       else if ((lb === 'the' || lb === 'its' || lb === 'his' || lb === 'her' || lb === 'their') && after) {
@@ -332,21 +372,36 @@ rule(
       } else if (/['’]s$/.test(s.slice(end, end + 2))) ok = YEAR_CTX.has(lb) || before === '';
       if (!ok) return null;
     }
-    return { value: yearText!, start: mod ? undefined : yStart };
+    // "fiscal 1989", "fiscal year 1990": the TIMEX3 span includes the qualifier.
+    const fiscal = mod ? null : /\b(?:[Ff]iscal(?:\s+[Yy]ear)?|FY)\s*$/.exec(s.slice(Math.max(0, yStart - 16), yStart));
+    return { value: yearText!, start: mod ? undefined : fiscal ? yStart - fiscal[0].length : yStart };
   },
 );
 
+/** '72 -> 1972, '08 -> 2008: the latest such year not after the anchor's next year. */
+function twoDigitYear(yy: number, a: Anchor | null): number {
+  if (a) return 2000 + yy <= a.y + 1 ? 2000 + yy : 1900 + yy;
+  return yy < 50 ? 2000 + yy : 1900 + yy;
+}
+
 // '98 after a year context
-rule(`(?<![\\w'’])['’](\\d\\d)(?![\\w'’])`, (m, c) => {
+rule(NO, `(?<![\\w'’])['’](\\d\\d)(?![\\w'’])`, (m, c) => {
   const lb = prevWord(c.s, m.index).toLowerCase();
   if (!YEAR_CTX.has(lb) && lb !== 'of') return null;
+  return { value: String(twoDigitYear(Number(m[1]), c.a)) };
+});
+
+// Two-digit years in a list next to a full year: "Reagan in 80 and 84, ... Bush in 2000 and, Romney in 08".
+rule(N4, `(?<=\\b(?:in|and)\\s)(\\d\\d)(?=\\s*(?:[,.;]|and\\b|$))`, (m, c) => {
+  const list = c.s.match(/\b(?:in|and)\s\d\d(?=\s*(?:[,.;]|and\b|$))/g);
+  if (!list || list.length < 2) return null;
   const yy = Number(m[1]);
-  const y = c.a ? (2000 + yy <= c.a.y + 1 ? 2000 + yy : 1900 + yy) : yy < 50 ? 2000 + yy : 1900 + yy;
+  const y = c.a ? (2000 + yy <= c.a.y ? 2000 + yy : 1900 + yy) : yy < 30 ? 2000 + yy : 1900 + yy;
   return { value: String(y) };
 });
 
 // Decades: the 1970s, the 90's, the late 1990s, mid-1980s, the nineties
-rule(
+rule(NO | N4,
   `(?:\\b([Tt]he)\\s+)?(?:\\b([Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?(?<![\\w$€£.,])(?:(1\\d|20)(\\d)0|(['’])?(\\d)0)['’]?s(?![\\w'’])`,
   (m, c) => {
     const [, the, mod, cent, dec, apos, dec2] = m;
@@ -368,7 +423,7 @@ rule(
   },
 );
 
-rule(
+rule(D,
   `(?:\\b([Tt]he)\\s+)?(?:\\b([Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?\\b(?:[Nn]ineteen[\\s-])?(${capAlt(Object.keys(DECADE_WORDS).join('|'))})\\b`,
   (m, c) => {
     if (!m[1]) return null;
@@ -379,17 +434,17 @@ rule(
 );
 
 // Centuries: the 19th century, the twenty-first century, this century
-rule(
+rule(U,
   `(?:\\b([Tt]he)\\s+)?(?:\\b([Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?\\b(?:(\\d{1,2})(?:st|nd|rd|th)|(${Object.keys(CENTURY_WORDS).join('|')}))[\\s-]+[Cc]entury\\b`,
   (m) => {
     const n = m[3] ? Number(m[3]) : CENTURY_WORDS[m[4]!.toLowerCase()]!;
     if (n < 1 || n > 22) return null;
-    return { value: pad(century2(n - 1), 2) };
+    return { value: pad(n - 1, 2) };
   },
 );
 
 // Seasons: the summer, this winter, last spring, summer 2015, the autumn of 2015, winter this year
-rule(
+rule(S,
   `(?:\\b(${MODW})(?:\\s+|-))?(?:\\b([Tt]he|[Tt]his(?:\\s+past|\\s+coming)?|[Ll]ast|[Nn]ext)\\s+)?(?:\\b([Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?\\b(${SEASON})(?![\\w-])(?:\\s+of\\s+${YEAR}|,?\\s+${YEAR}|\\s+(this|last|next)\\s+year\\b)?`,
   (m, c) => {
     const [, mod, det, mod2, word, y1, y2, relYear] = m;
@@ -425,8 +480,8 @@ rule(
     if (ld && ld !== 'the') {
       const k = relK(ld);
       y = k === 0 ? around : chooseCycle(around, keyOf, anchorKey, k < 0 ? 'past' : 'future', true);
-      if (k === 0 && code === 3 && a.m <= 2) y = a.y - 1;
-      else if (k === 0) y = code === 3 ? a.y : a.y;
+      // "this winter" in January is the winter that began in December.
+      if (k === 0) y = code === 3 && a.m <= 2 ? a.y - 1 : a.y;
     } else {
       y = chooseCycle(around, keyOf, anchorKey, c.tense.dirAt(wStart, end));
     }
@@ -434,13 +489,14 @@ rule(
   },
 );
 
+const FINANCE = /\b(?:profits?|sales|revenues?|earnings|income|growth|economy|GDP|output|results|forecasts?|percent|per\s+cent|shares|prices|demand|quarter|fiscal)\b|%/i;
 const SPORT = /\b(?:scor\w*|game|match|points?|goals?|touchdowns?|play(?:ed|ing)?|minutes?|period|innings?|lead)\b/i;
 
 // Quarters and halves: the third quarter of 2015, the first half of the year, Q3 2016, last quarter
-rule(
-  `(?:\\b([Tt]he)\\s+)?\\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\\s+(quarter|half)(?:\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year\\b|the\\s+(year))|,?\\s+${YEAR})?(?![\\w-])`,
+rule(U,
+  `(?:\\b([Tt]he)\\s+)?\\b(${capAlt('first|second|third|fourth|final|last')}|1st|2nd|3rd|4th)(\\s+|-)(quarter|half)(?:\\s+of\\s+(?:${YEAR}|(this|last|next)\\s+year\\b|the\\s+(year))|,?\\s+${YEAR})?(?![\\w-])`,
   (m, c) => {
-    const [, the, ord, unit, y1, relYear, theYear, y2] = m;
+    const [, the, ord, sep, unit, y1, relYear, theYear, y2] = m;
     const isQ = unit === 'quarter';
     const letter = isQ ? 'Q' : 'H';
     const count = isQ ? 4 : 2;
@@ -456,18 +512,23 @@ rule(
     if (n > count) return null;
     if (yearText) return { value: `${yearText}-${letter}${n}` };
     if (relYear || theYear) return { value: c.a ? `${c.a.y + relK(relYear)}-${letter}${n}` : `XXXX-${letter}${n}` };
-    if (!isQ || SPORT.test(c.s)) return null;
-    if (!c.a) return { value: `XXXX-Q${n}` };
+    // "the first half" is usually a match; "first-half profit", "third-quarter results" are periods.
+    if (SPORT.test(c.s) || (!isQ && sep !== '-' && !FINANCE.test(c.s))) return null;
+    if (!c.a) return { value: `XXXX-${letter}${n}` };
     const a = c.a;
-    const y = chooseCycle(a.y, (yy) => yy * 4 + n - 1, a.y * 4 + Math.floor((a.m - 1) / 3), c.tense.dirAt(m.index, m.index + m[0].length));
-    return { value: `${y}-Q${n}` };
+    const per = isQ ? 3 : 6;
+    // Past tense reports on a completed period: not the one the article is written in.
+    const dir = c.tense.dirAt(m.index, m.index + m[0].length);
+    const y = chooseCycle(a.y, (yy) => yy * count + n - 1, a.y * count + Math.floor((a.m - 1) / per), dir, dir === 'past');
+    return { value: `${y}-${letter}${n}` };
   },
 );
 
-rule(`\\b([QH])([1-4])(?:\\s+|-|\\s*['’])?(?:${YEAR}|(\\d\\d))?(?![\\w-])`, (m, c) => {
+rule(NO, `\\b([QH])([1-4])(?:(?:\\s+|-)${YEAR}|\\s*['’](\\d\\d))?(?![\\w-])`, (m, c) => {
   const [, letter, nText, yearText, yy] = m;
   const n = Number(nText);
   if (letter === 'H' && n > 2) return null;
+  if (/quartile/i.test(c.s)) return null; // statistics: Q1 and Q3 are quartiles
   let y: number | null = yearText ? Number(yearText) : yy ? 2000 + Number(yy) : null;
   if (y === null) {
     if (letter === 'H') return null;
@@ -477,13 +538,13 @@ rule(`\\b([QH])([1-4])(?:\\s+|-|\\s*['’])?(?:${YEAR}|(\\d\\d))?(?![\\w-])`, (m
   return { value: `${y}-${letter}${n}` };
 });
 
-rule(`(?<![\\w-])${YEAR}\\s*([QH])([1-4])\\b`, (m) => {
+rule(NO | N4, `(?<![\\w-])${YEAR}\\s*([QH])([1-4])\\b`, (m) => {
   if (m[2] === 'H' && Number(m[3]) > 2) return null;
   return { value: `${m[1]}-${m[2]}${m[3]}` };
 });
 
 // Weekdays: Monday, last Friday, early Sunday morning, Monday night, Tuesday last week
-rule(
+rule(W,
   `(?:\\b([Ee]arly|[Ll]ate)\\s+)?(?:\\b(${REL})\\s+)?\\b(${WEEKDAY_FULL})(?![\\w-])(?:\\s+(${PARTS})(?![\\w-]))?(?:\\s+(last|this|next)\\s+week\\b)?`,
   (m, c) => {
     const [, , rel, wdText, part, relWeek] = m;
@@ -494,6 +555,7 @@ rule(
     const lb = before.toLowerCase();
     if (lb === 'every' || lb === 'each' || lb === 'per') return null;
     if (NAMEISH_PREV.has(before) && !rel) return null;
+    if (/\bMail\s+on\s+$/.test(c.s.slice(Math.max(0, m.index - 10), m.index))) return null; // The Mail on Sunday
     const wdEnd = wdStart + wdText!.length;
     const after = nextWord(c.s, wdEnd);
     if (!part && after && isUpper(after[0]) && c.s[wdEnd] === ' ' && (NAMEISH_NEXT.has(after) || lb === 'the')) return null;
@@ -511,12 +573,13 @@ rule(
 );
 
 // today, tonight, yesterday morning, the day before yesterday, this morning, last night
-rule(
+rule(R | P,
   `(?:\\b([Ee]arly|[Ll]ate)\\s+)?\\b(?:([Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)|([Tt]he)\\s+day\\s+(before\\s+yesterday|after\\s+tomorrow)|([Tt]his|[Ll]ast)\\s+(${PARTS}))(?:\\s+(${PARTS}))?(?![\\w-])`,
   (m, c) => {
     const [, , word, , dayPhrase, thisLast, part1, part2] = m;
     const before = prevWord(c.s, m.index);
-    if (word && isUpper(before[0]) && !atSentenceStart(c.s, prevWordStart(c.s, m.index))) return null; // USA Today
+    if (word && isUpper(word[0]) && !atSentenceStart(c.s, m.index)) return null; // USA Today, the Today Show
+    if (word && before.toLowerCase() === 'the') return null; // the Today programme
     if (word && /^Today$/.test(word) && isUpper(nextWord(c.s, m.index + m[0].length)[0]) && c.s[m.index + m[0].length] === ' ') {
       if (!atSentenceStart(c.s, m.index)) return null; // the Today Show
     }
@@ -533,20 +596,27 @@ rule(
     }
     const suffix = part ? `T${PART_OF_DAY[part]}` : '';
     if (part1 && part2) return null;
+    if (lw === 'today' && !part) {
+      // "Today, this issue is more complex" / "he would be a Libertarian today": nowadays.
+      const cue = c.tense.cueFor(m.index, m.index + m[0].length);
+      const opening = atSentenceStart(c.s, m.index) && c.s[m.index + m[0].length] === ',';
+      if (cue && cue !== 'since' && (cue.word === 'would' || (opening && cue.cue === 'N'))) return { value: 'PRESENT_REF' };
+    }
     if (!c.a) return { value: `XXXX-XX-XX${suffix}`, day: !suffix };
     return { value: fmtDay(c.a.day + offset) + suffix, day: !suffix };
   },
 );
 
 // this week, last month, next year, earlier this year, late last year, the end of the month, the weekend
-rule(
-  `(?:\\b([Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?(?:\\b(?:[Tt]he\\s+)?(?:very\\s+)?(end|beginning|start|middle)\\s+of\\s+)?\\b(${REL}|[Tt]he)\\s+(week|weekend|month|year|quarter|decade|century)(?![\\w-])`,
+rule(U,
+  `(?:\\b([Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id)(?:\\s+|-))?(?:\\b(?:[Tt]he\\s+)?(?:very\\s+)?(end|beginning|start|middle)\\s+of\\s+)?\\b(${REL}|[Tt]he(?:\\s+current)?)\\s+(?:(fiscal)\\s+)?(week|weekend|month|year|quarter|decade|century)(?![\\w-])`,
   (m, c) => {
-    const [, mod, endOf, relText, unit] = m;
+    const [, mod, endOf, relText, fiscal, unit] = m;
+    if (fiscal && unit !== 'year' && unit !== 'quarter') return null;
     const rel = relText!.toLowerCase().replace(/\s+/g, ' ');
     const before = prevWord(c.s, m.index).toLowerCase();
     if (rel === 'the') {
-      if (!endOf && unit !== 'weekend') return null;
+      if (!endOf && unit !== 'weekend' && !(fiscal && unit === 'year' && /^\s+\d{4}/.test(c.s.slice(m.index + m[0].length)))) return null;
       if (unit === 'weekend' && !endOf &&
         !['over', 'at', 'on', 'during', 'by', 'until', 'after', 'before', 'since', 'for', 'throughout'].includes(before)) return null;
     }
@@ -588,7 +658,7 @@ rule(
 );
 
 // three years ago, two days ago, a week ago, a decade ago, a year from now, years ago
-rule(
+rule(R,
   `\\b(${COUNT})\\s+(days?|weeks?|months?|years?|decades?|centuries|century)\\s+(ago|from\\s+now)\\b`,
   (m, c) => {
     const [, countText, unitText, dirText] = m;
@@ -600,7 +670,7 @@ rule(
     const a = c.a;
     switch (unit) {
       case 'day':
-        return a ? dayHit(a.day + k, '') : { value: 'XXXX-XX-XX', day: true };
+        return a ? dayHit(a.day + k) : { value: 'XXXX-XX-XX', day: true };
       case 'week':
         return { value: a ? fmtWeek(a.day + 7 * k) : 'XXXX-WXX' };
       case 'month': {
@@ -618,11 +688,23 @@ rule(
   },
 );
 
-rule(`\\b([Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades|[Ll]ong)\\s+ago\\b`, () => ({ value: 'PAST_REF' }));
+rule(R, `\\b([Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades|[Ll]ong)\\s+ago\\b`, () => ({ value: 'PAST_REF' }));
+
+// year-end: the end of the anchor's year ("by year-end", "at the year end")
+rule(U, `\\b[Yy]ear[- ]end(?![\\w-])`, (m, c) => {
+  if (c.s.slice(m.index + m[0].length).startsWith("'s") || /^\s+(?:bonus|party|results|figures|accounts|report|review|sale|sales)\b/.test(c.s.slice(m.index + m[0].length))) return null;
+  return { value: c.a ? pad(c.a.y, 4) : 'XXXX' };
+});
+
+// "a year earlier" in financial news compares with the year before the article's.
+rule(U, `\\b[Aa]\\s+year\\s+(?:earlier|before)\\b`, (m, c) => {
+  if (!FINANCE.test(c.s)) return null;
+  return { value: c.a ? pad(c.a.y - 1, 4) : 'XXXX' };
+});
 
 // now, recently, currently, nowadays, lately, these days, in the past, in the future, at present
-rule(
-  `\\b(?:([Nn]ow)|([Rr]ecently|[Ll]ately)|([Cc]urrently|[Nn]owadays|[Tt]hese\\s+days)|(the\\s+past)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(present))\\b`,
+rule(R | P,
+  `\\b(?:([Nn]ow)|([Rr]ecently|[Ll]ately)|([Cc]urrently|[Nn]owadays|[Tt]hese\\s+days|(?<=\\b[Aa]t\\s)the\\s+moment(?![\\w-]|\\s+(?:of|when|that)\\b))|(the\\s+past)|(the\\s+(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(present))\\b`,
   (m, c) => {
     const [, now, past, present, thePast, theFuture, presentWord] = m;
     const end = m.index + m[0].length;
@@ -652,30 +734,35 @@ rule(
 
 // Holidays: Christmas, this Christmas, Easter 2015, Thanksgiving, Bastille Day
 const HOLIDAY_RES = HOLIDAYS.map((h) => ({ h, re: new RegExp(`^(?:${h.re})$`) }));
-rule(
+rule(H | M | W | P,
   `(?:\\b([Tt]his|[Ll]ast|[Nn]ext)\\s+)?\\b(${HOLIDAYS.map((h) => h.re).join('|')})(?![\\w-])(?:,?\\s+${YEAR})?`,
   (m, c) => {
     const [, rel, name, yearText] = m;
     const entry = HOLIDAY_RES.find((e) => e.re.test(name!));
     if (!entry) return null;
-    const end = m.index + m[0].length;
+    let end = m.index + m[0].length;
     const before = prevWord(c.s, m.index).toLowerCase();
     if (before === 'every' || before === 'each') return null;
-    if (!yearText) {
+    // "Christmas morning": the holiday's part of the day.
+    const partMatch = yearText ? null : new RegExp(`^\\s+(${PARTS})(?![\\w-])`).exec(c.s.slice(end, end + 12));
+    const suffix = partMatch ? `T${PART_OF_DAY[partMatch[1]!]}` : '';
+    if (partMatch) end += partMatch[0].length;
+    else if (!yearText) {
       const after = nextWord(c.s, end);
       if (after && c.s[end] === ' ' && isUpper(after[0]) && !MONTH_OR_WEEKDAY.test(after) && after !== 'Day' && after !== 'Eve') return null;
       if (nounFollows(c.s, end)) return null;
     }
     const h = entry.h;
-    if (yearText) return dayHit(h.day(Number(yearText)), '');
-    if (!c.a) return { value: h.fixed ? `XXXX-${h.fixed}` : 'XXXX-XX-XX', day: true };
+    const hit = (n: number): Hit => (suffix ? { value: fmtDay(n) + suffix, end } : dayHit(n));
+    if (yearText) return hit(h.day(Number(yearText)));
+    if (!c.a) return { value: (h.fixed ? `XXXX-${h.fixed}` : 'XXXX-XX-XX') + suffix, day: !suffix, end };
     const a = c.a;
     const k = relK(rel);
     let y: number;
     if (rel && k === 0) y = a.y;
     else if (rel) y = chooseCycle(a.y, h.day, a.day, k < 0 ? 'past' : 'future', true);
     else y = chooseCycle(a.y, h.day, a.day, c.tense.dirAt(m.index, end));
-    return dayHit(h.day(y), '');
+    return hit(h.day(y));
   },
 );
 
@@ -689,17 +776,17 @@ function zoneOf(name: string | undefined, sign: string | undefined, hh: string |
   return ZONES[name] ?? '';
 }
 
-rule(`(?<![\\w:.,$£€])(\\d{1,2})(?:[:.](\\d{2}))?\\s*([AaPp])\\.?\\s?[Mm]\\b\\.?${ZONE}`, (m) => {
+rule(NS, `(?<![\\w:.,$£€])(\\d{1,2})(?:[:.](\\d{2})(?::(\\d{2}))?)?\\s*([AaPp])\\.?\\s?[Mm]\\b\\.?${ZONE}`, (m) => {
   let hh = Number(m[1]);
   const mm = m[2] ? Number(m[2]) : 0;
   if (hh < 1 || hh > 12 || mm > 59) return null;
-  const pm = m[3]!.toLowerCase() === 'p';
+  const pm = m[4]!.toLowerCase() === 'p';
   if (hh === 12) hh = pm ? 12 : 0;
   else if (pm) hh += 12;
-  return { value: '', time: { hh, mm, ss: null, zone: zoneOf(m[4], m[5], m[6], m[7]) } };
+  return { value: '', time: { hh, mm, ss: m[3] ? Number(m[3]) : null, zone: zoneOf(m[5], m[6], m[7], m[8]) } };
 });
 
-rule(`(?<![\\w:.,$£€/])([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?(?![\\d:])(?:\\s*h(?:rs)?\\b)?${ZONE}`, (m, c) => {
+rule(NS, `(?<![\\w:.,$£€/])([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?(?![\\d:])(?:\\s*h(?:rs)?\\b)?${ZONE}`, (m, c) => {
   const before = prevWord(c.s, m.index);
   if (/^(?:verse|verses|chapter|ratio|odds|John|Matthew|Mark|Luke|Genesis)$/i.test(before)) return null;
   return {
@@ -708,25 +795,25 @@ rule(`(?<![\\w:.,$£€/])([01]?\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?(?![\\d:])
   };
 });
 
-rule(`(?<![\\w:.,$£€])([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hrs\\s*)?\\b(GMT|UTC)\\b(?:\\s*([+-])\\s?(\\d{1,2})(?::?(\\d{2}))?)?`, (m) => ({
+rule(NS, `(?<![\\w:.,$£€])([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hrs\\s*)?\\b(GMT|UTC)\\b(?:\\s*([+-])\\s?(\\d{1,2})(?::?(\\d{2}))?)?`, (m) => ({
   value: '',
   time: { hh: Number(m[1]), mm: Number(m[2]), ss: null, zone: zoneOf(m[3], m[4], m[5], m[6]) },
 }));
 
-rule(`\\b([Nn]oon|[Mm]idnight|[Mm]idday)\\b`, (m, c) => {
+rule(R, `\\b([Nn]oon|[Mm]idnight|[Mm]idday)\\b`, (m, c) => {
   if (c.s[m.index + m[0].length] === '-') return null;
   const lw = m[1]!.toLowerCase();
   return { value: '', time: { hh: lw === 'midnight' ? 24 : 12, mm: 0, ss: null, zone: '' } };
 });
 
-rule(`\\b(\\d{1,2}|${capAlt('one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')})\\s+o['’]clock\\b`, (m) => {
+rule(R, `\\b(\\d{1,2}|${capAlt('one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve')})\\s+o['’]clock\\b`, (m) => {
   const hh = parseCount(m[1]!);
   if (!(hh >= 1 && hh <= 12)) return null;
   return { value: '', time: { hh, mm: 0, ss: null, zone: '' } };
 });
 
 // Numeric dates: 13/09/2016, 13.09.2016, 9/13/16, 2016/09/13
-rule(`(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\w]|[/.:-]\\d)`, (m, c) => {
+rule(NS, `(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\w]|[/.:-]\\d)`, (m, c) => {
   const [, aText, sep, bText, yText] = m;
   if (yText!.length === 2 && sep !== '/') return null;
   const a = Number(aText);
@@ -744,7 +831,7 @@ rule(`(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\w]|[/.:-]
   return { value: `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}`, day: true };
 });
 
-rule(`(?<![\\w/.:-])(\\d{4})([/.])(\\d{1,2})\\2(\\d{1,2})(?![\\w]|[/.:-]\\d)`, (m) => {
+rule(NS, `(?<![\\w/.:-])(\\d{4})([/.])(\\d{1,2})\\2(\\d{1,2})(?![\\w]|[/.:-]\\d)`, (m) => {
   const y = Number(m[1]);
   const mo = Number(m[3]);
   const d = Number(m[4]);
@@ -759,17 +846,25 @@ rule(`(?<![\\w/.:-])(\\d{4})([/.])(\\d{1,2})\\2(\\d{1,2})(?![\\w]|[/.:-]\\d)`, (
  * The prefilter: a sentence is examined only if it contains one of these. It must be a superset
  * of what the rules can match (every rule needs one of these words or digit shapes).
  */
-const TRIGGER = new RegExp(
-  [
-    `\\b(?:${MONTH_FULL}|${MONTH_ABBR}|${MONTH_CAPS}|${WEEKDAY_FULL})(?![a-z])`,
-    '\\d{4}|\\d[:/.-]\\d|\\d\\s*[AaPp]\\.?\\s?[Mm]\\b|\\d0[\'’]?s\\b|[\'’]\\d\\d\\b|\\d(?:st|nd|rd|th)\\b|\\b[QH][1-4]\\b|\\d{4}\\s*(?:GMT|UTC)',
-    '\\b(?:[Tt]o(?:day|night|morrow)|[Yy]esterday|[Nn]ow|[Rr]ecently|[Ll]ately|[Cc]urrently|[Nn]owadays|ago|o[\'’]clock)\\b',
-    '\\b(?:[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur|[Qq]uarter|half|[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all\\b|[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|[Nn]oon|[Mm]id(?:night|day)|these\\s+days|the\\s+(?:past|future|near|distant|foreseeable)|present)',
-    `\\b(?:${capAlt(Object.keys(DECADE_WORDS).join('|'))})\\b`,
-    '\\b(?:Christmas|Xmas|Easter|Hogmanay|Hallowe|Thanksgiving|Pentecost|Day\\b|Eve\\b|Night\\b|Fourth\\s+of\\s+July|Friday|Monday|Sunday)',
-  ].join('|'),
-  'g',
-);
+const TRIGGER_GROUPS: [number, string][] = [
+  [M, `\\b(?:${MONTH_FULL}|${MONTH_ABBR}|${MONTH_CAPS})(?![a-z])`],
+  [W, `\\b(?:${WEEKDAY_FULL})(?![a-z])`],
+  [NS, '\\d{4}\\s*(?:GMT|UTC)|\\d[:/.-]\\d|\\d\\s*[AaPp]\\.?\\s?[Mm]\\b'],
+  [NO, '\\d0[\'’]?s\\b|[\'’]\\d\\d\\b|\\d(?:st|nd|rd|th)\\b|\\b[QH][1-4]\\b'],
+  [N4, '\\d{4}'],
+  [R, '\\b(?:[Tt]o(?:day|night|morrow)|[Yy]esterday|[Nn]ow|[Rr]ecently|[Ll]ately|[Cc]urrently|[Nn]owadays|ago|o[\'’]clock|[Nn]oon|[Mm]id(?:night|day))\\b'],
+  [U, '\\b(?:[Ww]eek|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur|[Qq]uarter|half)'],
+  [S, '\\b(?:[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)\\b'],
+  [P, '\\b(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]ight|[Tt]hese\\s+days|the\\s+(?:past|future|near|distant|foreseeable|moment)|present)\\b'],
+  [D, `\\b(?:${capAlt(Object.keys(DECADE_WORDS).join('|'))})\\b`],
+  [H, '\\b(?:Christmas|Xmas|Easter|Hogmanay|Hallowe[\'’]?en|Thanksgiving|Pentecost|Day|Eve)\\b'],
+];
+const TRIGGER = new RegExp(TRIGGER_GROUPS.map(([, src]) => `(${src})`).join('|'), 'g');
+
+function categoryOf(m: RegExpExecArray): number {
+  for (let i = 0; i < TRIGGER_GROUPS.length; i++) if (m[i + 1] !== undefined) return TRIGGER_GROUPS[i]![0];
+  return 0;
+}
 
 const ABBREV = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
@@ -789,11 +884,14 @@ function endsSentence(text: string, i: number): boolean {
   let k = i - 1;
   while (k >= 0 && /[A-Za-z.]/.test(text[k]!)) k--;
   const word = text.slice(k + 1, i).toLowerCase();
-  if (word.length === 1 || ABBREV.has(word)) {
-    // An abbreviation ends the sentence only if a capitalised word that is not a date follows.
-    return false;
-  }
   while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  if (word === 'a.m' || word === 'p.m') {
+    // "... at 8 p.m. Police said" ends a sentence; "8 p.m. Monday", "8 p.m. EST" do not.
+    const next = /^[A-Za-z]+/.exec(text.slice(j, j + 12))?.[0] ?? '';
+    return isUpper(next[0]) && !MONTH_OR_WEEKDAY.test(next) && !(next in ZONES) && next !== 'ET' && next !== 'PT';
+  }
+  // Initials and abbreviations (U.S., Mr., Sept.) do not end a sentence.
+  if (word.length === 1 || ABBREV.has(word)) return false;
   const next = text[j];
   return !(next !== undefined && (isLower(next) || (next >= '0' && next <= '9')));
 }
@@ -840,17 +938,30 @@ function dayFirstOrder(text: string): boolean {
   return monthFirst <= dayFirst;
 }
 
+/** Whether [start, end) sits inside a URL, an e-mail address or a @handle ("@September_babyy"). */
+function inUrlOrHandle(s: string, start: number, end: number): boolean {
+  const before = s[start - 1];
+  const after = s[end];
+  if (before === '@' || before === '/' || before === '_' || after === '_' || after === '/' || after === '@') return true;
+  let i = start;
+  while (i > 0 && !/\s/.test(s[i - 1]!)) i--;
+  if (i === start) return false;
+  const token = s.slice(i, start);
+  return token.includes('://') || token.startsWith('www.') || token.includes('@');
+}
+
 function timeString(t: TimeOfDay): string {
   return `T${pad(t.hh, 2)}:${pad(t.mm, 2)}${t.ss !== null ? `:${pad(t.ss, 2)}` : ''}${t.zone}`;
 }
 
-function processSentence(s: string, base: number, a: Anchor | null, dayFirst: () => boolean, out: Span[], text: string): void {
+function processSentence(s: string, base: number, mask: number, a: Anchor | null, dayFirst: () => boolean, out: Span[], text: string): void {
   const ctx: Ctx = { s, a, tense: new TenseScope(s), dayFirst };
   const cands: Cand[] = [];
   for (const r of RULES) {
+    if ((r.gate & mask) === 0) continue;
     r.re.lastIndex = 0;
     for (let m = r.re.exec(s); m; m = r.re.exec(s)) {
-      const hit = r.fn(m, ctx);
+      const hit = m[0].length > 0 && !inUrlOrHandle(s, m.index, m.index + m[0].length) ? r.fn(m, ctx) : null;
       if (hit) {
         cands.push({
           start: hit.start ?? m.index,
@@ -910,11 +1021,18 @@ export function extractDates(text: string, options: DateOptions): Span[] {
   const dayFirst = (): boolean => (order ??= dayFirstOrder(text));
   const trigger = new RegExp(TRIGGER.source, 'g');
   let floor = 0;
-  for (let m = trigger.exec(text); m; m = trigger.exec(text)) {
+  let m = trigger.exec(text);
+  while (m) {
     const [start, end] = sentenceBounds(text, m.index, floor);
-    processSentence(text.slice(start, end), start, a, dayFirst, out, text);
+    let mask = categoryOf(m);
+    let next = trigger.exec(text);
+    while (next && next.index < end) {
+      mask |= categoryOf(next);
+      next = trigger.exec(text);
+    }
+    processSentence(text.slice(start, end), start, mask, a, dayFirst, out, text);
     floor = end;
-    trigger.lastIndex = Math.max(end, m.index + 1);
+    m = next;
   }
   return out;
 }

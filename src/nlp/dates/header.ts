@@ -46,7 +46,8 @@ function looksLikeHeadline(line: string): boolean {
  * photo and again above the story) wins over an earlier one.
  */
 export function findTitle(text: string): string | null {
-  const head = lines(text.replace(/^\uFEFF/, ''), 40).map((l) => l.trim());
+  // Whitespace is normalised (no-break spaces, tabs, runs): the title is for display and search.
+  const head = lines(text.replace(/^\uFEFF/, ''), 40).map((l) => l.replace(/\s+/g, ' ').trim());
   const cands: string[] = [];
   for (const line of head.slice(0, 12)) if (looksLikeHeadline(line)) cands.push(line);
   if (cands.length === 0) return null;
@@ -57,8 +58,18 @@ export function findTitle(text: string): string | null {
 const FULL_DAY = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 const HEADER_LABEL = /^\s*(?:(published|first\s+published|posted|created|date|dated|updated|last\s+updated|modified)\b)\s*(?:on|at)?\s*[:：]?/i;
 
+/** The first full calendar date of a line, with its clock time when the line gives one ("... at 8:05 AM"). */
 function firstFullDate(line: string, anchor: string | null): string | null {
-  for (const d of extractDates(line, { anchor })) if (d.value && FULL_DAY.test(d.value)) return d.value;
+  const spans = extractDates(line, { anchor });
+  for (let i = 0; i < spans.length; i++) {
+    const v = spans[i]!.value;
+    if (!v || !FULL_DAY.test(v)) continue;
+    if (!v.includes('T')) {
+      const timed = spans.slice(i + 1).find((s) => s.value?.startsWith(`${v}T`) && FULL_DAY.test(s.value));
+      if (timed) return timed.value!;
+    }
+    return v;
+  }
   return null;
 }
 
@@ -83,6 +94,9 @@ function validReference(value: string | null): string | null {
   return value;
 }
 
+/** Lowercase words that header lines (by-lines, agency lines) may hold. */
+const HEADER_WORDS = new Set(['at', 'on', 'of', 'the', 'am', 'pm', 'by', 'and', 'in', 'updated', 'published', 'posted', 'last', 'gmt', 'utc', 'local', 'time']);
+
 /** Datelines: "PARIS, Sept 13 (Reuters) -", "AL-AIN, United Arab Emirates 1996-12-06". */
 const DATELINE = /^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40})?[,\s]\s*/;
 
@@ -103,10 +117,14 @@ export function findPublished(text: string, options: PublishedOptions): Publishe
   let shortLine: string | null = null;
   let nearTop: string | null = null;
   let chars = 0;
+  let nonEmpty = 0;
+  let inBody = false;
+  const title = findTitle(text);
   for (const raw of head) {
     const line = raw.trim();
     chars += raw.length + 1;
     if (!line) continue;
+    nonEmpty++;
     const label = HEADER_LABEL.exec(line);
     if (label) {
       const v = firstFullDate(line, hint);
@@ -116,15 +134,21 @@ export function findPublished(text: string, options: PublishedOptions): Publishe
         continue;
       }
     }
-    if (line.length <= 100) {
-      const rest = line.replace(DATELINE, '');
-      const v = firstFullDate(line, hint);
-      if (v && (line.length <= 60 || rest !== line)) {
+    // A short line holding a date: agency lines, by-lines, datelines; not the headline
+    // ("Remembering 11 September 2001") nor a sentence (four lowercase words or more).
+    const isTitle = line.replace(/\s+/g, ' ') === title;
+    const words = (line.match(/\b[a-z]{2,}\b/g) ?? []).filter((w) => !HEADER_WORDS.has(w)).length;
+    const dateline = !inBody && line.replace(DATELINE, '') !== line;
+    if (dateline || (!inBody && line.length <= 60 && !isTitle && words < 2 && !/[.!?]["'”’]?$/.test(line))) {
+      const v = firstFullDate(dateline ? line.slice(0, 100) : line, hint);
+      if (v) {
         shortLine ??= v;
         continue;
       }
     }
-    if (chars <= 1500 && nearTop === null) nearTop = firstFullDate(line, null);
+    // The opening lines of the text ("The minister resigned on 13 September 2016 ...").
+    if (nonEmpty <= 3 && chars <= 600 && nearTop === null && !(isTitle && !/[.!?]["'”’]?$/.test(line))) nearTop = firstFullDate(line, null);
+    if (words >= 4 && line.length >= 80) inBody = true;
   }
   const fromText = labelled ?? shortLine ?? updated ?? nearTop;
   if (fromText && !fromText.startsWith('X')) return { value: normalise(fromText), from: 'text' };

@@ -16,8 +16,15 @@ const FUTURE = new Set([
   'vows', 'promised', 'promises', 'pledged', 'pledges', 'next', 'forthcoming', 'tomorrow',
 ]);
 
+/** Past markers that are never participles. */
+const PAST_AUX = new Set([
+  'was', 'were', 'had', 'did', "didn't", "wasn't", "weren't", "hadn't", 'ago', 'yesterday', 'earlier',
+  'previously', 'recently', 'last', 'since', 'former', 'formerly', 'once',
+]);
+
+/** Irregular past forms; most double as participles ("was held", "will be held"). */
 const PAST = new Set([
-  'was', 'were', 'had', 'did', "didn't", "wasn't", "weren't", "hadn't", 'ago', 'said', 'told',
+  'said', 'told',
   'met', 'made', 'took', 'gave', 'went', 'came', 'saw', 'found', 'left', 'began', 'fell', 'rose',
   'won', 'lost', 'held', 'brought', 'thought', 'became', 'knew', 'ran', 'sent', 'spent', 'built',
   'paid', 'sold', 'struck', 'shot', 'fought', 'led', 'wrote', 'spoke', 'broke', 'chose', 'drove',
@@ -26,8 +33,14 @@ const PAST = new Set([
   'dealt', 'drew', 'forgot', 'froze', 'overtook', 'withdrew', 'sank', 'sang', 'swam', 'bore',
   'beat', 'bit', 'blew', 'dug', 'fed', 'forbade', 'forgave', 'laid', 'lay', 'lent', 'lit', 'rode',
   'rang', 'sat', 'shook', 'shone', 'slept', 'slid', 'spun', 'sprang', 'stuck', 'stung', 'strove',
-  'swept', 'swung', 'tore', 'undertook', 'upheld', 'wept', 'wound', 'yesterday', 'earlier',
-  'previously', 'recently', 'last', 'since', 'former', 'formerly', 'once',
+  'swept', 'swung', 'tore', 'undertook', 'upheld', 'wept', 'wound',
+]);
+
+/** Present-tense scheduling verbs: "the trial begins Monday" announces what is coming. */
+const SCHEDULE = new Set([
+  'begins', 'starts', 'opens', 'closes', 'ends', 'resumes', 'meets', 'visits', 'arrives', 'leaves',
+  'returns', 'launches', 'convenes', 'travels', 'heads', 'hosts', 'kicks', 'expires', 'debuts',
+  'premieres', 'reopens', 'reconvenes', 'concludes', 'continues', 'goes',
 ]);
 
 const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'does', 'do', "isn't", "aren't", 'now', 'currently', 'today']);
@@ -41,10 +54,10 @@ const ED_STOP = new Set([
   'greed', 'hundred', 'shed', 'sled', 'wed', 'fled', 'bred', 'shred', 'proceed', 'succeed',
   'exceed', 'embed', 'naked', 'wicked', 'sacred', 'rugged', 'ragged', 'beloved', 'learned',
   'aged', 'based', 'related', 'limited', 'united', 'detailed', 'advanced', 'concerned', 'interested',
-  'alleged', 'armed', 'supposed', 'so-called', 'used', 'skilled', 'qualified', 'experienced',
+  'alleged', 'armed', 'supposed', 'so-called', 'skilled', 'qualified', 'experienced',
   'talented', 'renowned', 'noted', 'tired', 'married', 'retired', 'dedicated', 'encrypted',
   'sophisticated', 'complicated', 'unprecedented', 'unexpected', 'expected', 'scheduled',
-  'planned', 'slated', 'vowed', 'promised', 'pledged', 'proposed', 'suspected', 'wanted',
+  'planned', 'slated', 'vowed', 'promised', 'pledged', 'suspected',
   'infested', 'crowded', 'isolated', 'sustained', 'automated', 'biased', 'closed-sourced',
 ]);
 
@@ -79,14 +92,15 @@ function cueAt(toks: Tok[], k: number): Cue | null {
     // after "was/had" ("was planned in May") is handled by the auxiliary further left.
     if ((w === 'planned' || w === 'expected' || w === 'vowed' || w === 'promised' || w === 'pledged')) {
       const prev = toks[k - 1]?.w ?? '';
-      if (prev === 'was' || prev === 'were' || prev === 'had') return 'P';
+      if (prev === 'was' || prev === 'were' || prev === 'had' || prev === 'been') return 'P';
     }
     return 'F';
   }
   if (HAVE.has(w)) return isParticiple(toks[k + 1]) || isParticiple(toks[k + 2]) ? 'P' : 'N';
-  if (PAST.has(w)) return 'P';
+  if (PAST_AUX.has(w)) return 'P';
+  if (SCHEDULE.has(w)) return 'F';
   if (PRESENT.has(w)) return 'N';
-  if (w.length > 4 && w.endsWith('ed') && !ED_STOP.has(w) && !t.cap) {
+  if (PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !ED_STOP.has(w) && !t.cap)) {
     const p1 = toks[k - 1]?.w ?? '';
     const p2 = toks[k - 2]?.w ?? '';
     // Passive or perfect participle: the auxiliary to its left decides.
@@ -97,6 +111,9 @@ function cueAt(toks: Tok[], k: number): Cue | null {
   return null;
 }
 
+/** "France to clear ..." (an infinitive, not "to the", "to Paris"). */
+const HEADLINE_TO = /\bto\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|some|all|every|each|no|one|two|three)\b)[a-z]{2,}/;
+
 const toDir = (c: Cue): Dir => (c === 'P' ? 'past' : c === 'F' ? 'future' : 'none');
 
 /** Lazily tokenised sentence; `dirAt` gives the direction for a mention spanning [start, end). */
@@ -106,26 +123,33 @@ export class TenseScope {
   constructor(private readonly s: string) {}
 
   dirAt(start: number, end: number): Dir {
+    const cue = this.cueFor(start, end);
+    if (cue === 'since') return 'past';
+    if (cue) return toDir(cue.cue);
+    // Headline style with no finite verb: "France to clear camp Monday" announces a plan.
+    if (HEADLINE_TO.test(this.s) && !this.cues.some((c) => c)) return 'future';
+    return 'none';
+  }
+
+  /** The cue that decides the direction of [start, end) and its word, or null without one. */
+  cueFor(start: number, end: number): { cue: Cue; word: string } | 'since' | null {
     if (!this.toks) {
       this.toks = tokenize(this.s);
       this.cues = this.toks.map((_, k) => cueAt(this.toks!, k));
     }
     const toks = this.toks;
     // "since November" always looks back.
-    const before = this.s.slice(Math.max(0, start - 8), start);
-    if (/\bsince\s+$/i.test(before)) return 'past';
+    if (/\bsince\s+$/i.test(this.s.slice(Math.max(0, start - 8), start))) return 'since';
     for (let k = toks.length - 1; k >= 0; k--) {
       if (toks[k]!.end > start) continue;
       const c = this.cues[k];
-      if (c) return toDir(c);
+      if (c) return { cue: c, word: toks[k]!.w };
     }
     for (let k = 0; k < toks.length; k++) {
       if (toks[k]!.start < end) continue;
       const c = this.cues[k];
-      if (c) return toDir(c);
+      if (c) return { cue: c, word: toks[k]!.w };
     }
-    // Headline style with no finite verb: "France to clear camp Monday" announces a plan.
-    if (/\bto\s+[a-z]{2,}/.test(this.s) && !this.cues.some((c) => c)) return 'future';
-    return 'none';
+    return null;
   }
 }

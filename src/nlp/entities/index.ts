@@ -9,17 +9,17 @@ import { readFileSync } from 'node:fs';
 import type { Span } from '../../core/types.js';
 import { registerEngineData } from '../fingerprint.js';
 import { gazetteerTags } from '../gazetteer/index.js';
-import { lexiconFromFile, type LexiconFile } from './lexicon.js';
+import { loadLexicon } from './lexicon.js';
 import { decodeModel } from './model.js';
-import { LEXICON_URL, MODEL_URL } from './paths.js';
+import { LEXICON_URL, MODEL_URL, WORDS_URL } from './paths.js';
 import { tagText } from './tagger.js';
 
 const modelBytes = readFileSync(MODEL_URL);
-const lexiconBytes = readFileSync(LEXICON_URL);
 const { model } = decodeModel(modelBytes);
-const lexicon = lexiconFromFile(JSON.parse(lexiconBytes.toString('utf8')) as LexiconFile);
+const { lexicon, bytes: lexiconBytes, wordBytes } = loadLexicon(LEXICON_URL, WORDS_URL);
 registerEngineData('ner-model', createHash('sha256').update(modelBytes).digest('hex'));
 registerEngineData('ner-lexicon', createHash('sha256').update(lexiconBytes).digest('hex'));
+registerEngineData('ner-words', createHash('sha256').update(wordBytes!).digest('hex'));
 
 /** PER/ORG/LOC mentions: sorted, non-overlapping, trimmed, `text === slice`. */
 export function extractEntities(text: string): Span[] {

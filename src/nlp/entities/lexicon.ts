@@ -56,11 +56,60 @@ export function lexiconFromFile(f: LexiconFile): Lexicon {
   const words = new Map(Object.entries(f.words));
   const phrases = new Map(Object.entries(f.phrases));
   let maxPhrase = 1;
-  for (const k of phrases.keys()) maxPhrase = Math.max(maxPhrase, k.split(' ').length);
-  return { words, phrases, maxPhrase };
+  const phraseStarts = new Set<string>();
+  for (const k of phrases.keys()) {
+    const parts = k.split(' ');
+    maxPhrase = Math.max(maxPhrase, parts.length);
+    phraseStarts.add(parts[0]!);
+  }
+  return { words, phrases, maxPhrase, phraseStarts };
 }
 
-export function loadLexicon(path: string | URL): { lexicon: Lexicon; bytes: Buffer } {
+/**
+ * Loads the word-class lexicon and, when given, the English word list (sorted, one word a line,
+ * searched in place: no set of 275k strings to build at load).
+ */
+export function loadLexicon(path: string | URL, wordsPath?: string | URL): { lexicon: Lexicon; bytes: Buffer; wordBytes: Buffer | null } {
   const bytes = readFileSync(path);
-  return { lexicon: lexiconFromFile(JSON.parse(bytes.toString('utf8')) as LexiconFile), bytes };
+  const lexicon = lexiconFromFile(JSON.parse(bytes.toString('utf8')) as LexiconFile);
+  let wordBytes: Buffer | null = null;
+  if (wordsPath !== undefined) {
+    wordBytes = readFileSync(wordsPath);
+    lexicon.isWord = sortedListLookup(wordBytes.toString('utf8'));
+  }
+  return { lexicon, bytes, wordBytes };
+}
+
+/** Membership in a sorted, '\n'-separated list, by binary search over the text itself. */
+export function sortedListLookup(blob: string): (w: string) => boolean {
+  // Line starts, found with the native indexOf (a char loop costs ~100 ms before it is optimised).
+  const startsList: number[] = [0];
+  for (let i = blob.indexOf('\n'); i >= 0; i = blob.indexOf('\n', i + 1)) startsList.push(i + 1);
+  const starts = Int32Array.from(startsList);
+  const count = starts.length - 1;
+  const n = count; // lines (the blob ends with '\n')
+  return (w: string): boolean => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const s = starts[mid]!;
+      const e = starts[mid + 1]! - 1;
+      let c = 0;
+      const len = e - s;
+      const m = Math.min(len, w.length);
+      for (let i = 0; i < m && c === 0; i++) c = w.charCodeAt(i) - blob.charCodeAt(s + i);
+      if (c === 0) c = w.length - len;
+      if (c === 0) return true;
+      if (c < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return false;
+  };
+}
+
+/** The content of model/words.txt from the package's index.json array (see model/NOTICE.md). */
+export function writeWordList(words: readonly string[]): string {
+  const kept = [...new Set(words.filter((w) => /^[a-z]{2,}$/.test(w)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return kept.join('\n') + '\n';
 }

@@ -3,17 +3,52 @@
  * BILOU tags -> spans. Used by the runtime (index.ts) and by the trainer's evaluation.
  */
 import type { EntityLabel, Span } from '../../core/types.js';
-import { TAGS, extractFeatures, type GazetteerFn, type Lexicon } from './features.js';
+import { TAGS, lineCaseKinds, type GazetteerFn, type Lexicon } from './features.js';
 import { viterbi, type TaggerModel } from './model.js';
 import { tokenize, type Token } from './tokenize.js';
 
 export function tagText(model: TaggerModel, lex: Lexicon, text: string, gazetteer?: GazetteerFn): Span[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
-  const feats = extractFeatures(tokens, lex, gazetteer);
-  const em = model.emissions(feats);
+  const em = model.emissions(tokens, lex, gazetteer);
   const tags = decodeLines(tokens, em, model.T, model.trans, model.start, model.end);
-  return tagsToSpans(text, tokens, tags);
+  return relabelHeadlines(tokens, tagsToSpans(text, tokens, tags), lex);
+}
+
+/**
+ * In a CAPS or Title Case line case says little, so a name that running text of the same
+ * document tags takes the label the running text gives it most often ("EU" in
+ * "FRANCE AND GERMANY URGE EU TO ACT").
+ */
+function relabelHeadlines(tokens: Token[], spans: Span[], lex: Lexicon): Span[] {
+  const kinds = lineCaseKinds(tokens, lex);
+  let any = false;
+  for (const k of kinds.values()) if (k !== '') { any = true; break; }
+  if (!any || spans.length === 0) return spans;
+  // Line of each span, from its first token.
+  const lineAt = new Map<number, number>();
+  for (const t of tokens) lineAt.set(t.start, t.line);
+  const lineOf = (s: Span): number => lineAt.get(s.start) ?? -1;
+  const votes = new Map<string, Map<string, number>>();
+  for (const s of spans) {
+    if ((kinds.get(lineOf(s)) ?? '') !== '') continue;
+    const key = s.text.toLowerCase();
+    let v = votes.get(key);
+    if (!v) { v = new Map(); votes.set(key, v); }
+    v.set(s.label, (v.get(s.label) ?? 0) + 1);
+  }
+  return spans.map((s) => {
+    if ((kinds.get(lineOf(s)) ?? '') === '') return s;
+    const v = votes.get(s.text.toLowerCase());
+    if (!v) return s;
+    let best: string = s.label;
+    let n = v.get(s.label) ?? 0;
+    for (const label of ['PER', 'ORG', 'LOC']) {
+      const c = v.get(label) ?? 0;
+      if (c > n) { best = label; n = c; }
+    }
+    return best === s.label ? s : { ...s, label: best as EntityLabel };
+  });
 }
 
 /** Viterbi over each line's tokens (entities never cross a line break). */
@@ -67,28 +102,41 @@ export function tagsToSpans(text: string, tokens: Token[], tags: Int32Array): Sp
       const first = p === 'U' ? i : open;
       open = -1;
       if (first < 0) continue;
-      let f = first;
-      let l = i;
       const label = tag.slice(2) as EntityLabel | 'MISC';
       if (label === 'MISC') continue;
-      // A name does not hold lower-case common words at its edges ("German agency BND",
-      // "the East Delta region"); connectors inside ("Bank of England", "bin Laden") stay.
-      if (l > f && tokens.slice(f, l + 1).some((t) => CAPITALISED.test(t.text))) {
-        for (let j = l; j > f; j--) {
-          if (isCommonLower(tokens[j]!.text)) { f = j + 1; break; }
+      // Brackets and quotes inside a tagged run split it ("[Phil] Gramm" is two mentions).
+      let seg = first;
+      for (let j = first; j <= i; j++) {
+        if (BREAKER.test(tokens[j]!.text)) {
+          if (j > seg) emit(text, tokens, seg, j - 1, label, out);
+          seg = j + 1;
         }
-        while (l > f && isCommonLower(tokens[l]!.text)) l--;
-        if (f > l) continue;
       }
-      // Titles stay outside a person's span ("Mr Osborne" -> "Osborne").
-      if (label === 'PER') {
-        while (f < l && TITLES.has(tokens[f]!.text.toLowerCase())) f += tokens[f + 1]!.text === '.' && f + 1 < l ? 2 : 1;
-      }
-      const span = trimmed(text, tokens[f]!.start, tokens[l]!.end, label);
-      if (span) out.push(span);
+      if (seg <= i) emit(text, tokens, seg, i, label, out);
     } else if (p === 'O') open = -1;
   }
   return out;
+}
+
+const BREAKER = /^[\[\](){}"“”«»]$/u;
+
+/** Cleans the token range [f, l] of a mention and adds its span. */
+function emit(text: string, tokens: Token[], f: number, l: number, label: EntityLabel, out: Span[]): void {
+  // A name does not hold lower-case common words at its edges ("German agency BND",
+  // "the East Delta region"); connectors inside ("Bank of England", "bin Laden") stay.
+  if (l > f && tokens.slice(f, l + 1).some((t) => CAPITALISED.test(t.text))) {
+    for (let j = l; j > f; j--) {
+      if (isCommonLower(tokens[j]!.text)) { f = j + 1; break; }
+    }
+    while (l > f && isCommonLower(tokens[l]!.text)) l--;
+    if (f > l) return;
+  }
+  // Titles stay outside a person's span ("Mr Osborne" -> "Osborne").
+  if (label === 'PER') {
+    while (f < l && TITLES.has(tokens[f]!.text.toLowerCase())) f += tokens[f + 1]!.text === '.' && f + 1 < l ? 2 : 1;
+  }
+  const span = trimmed(text, tokens[f]!.start, tokens[l]!.end, label);
+  if (span) out.push(span);
 }
 
 function trimmed(text: string, start: number, end: number, label: EntityLabel): Span | null {

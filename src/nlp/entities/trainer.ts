@@ -7,8 +7,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Span } from '../../core/types.js';
-import { FEATURE_VERSION, OUTPUT_TYPES, TAGS, TYPES, extractFeatures, type GazetteerFn, type Lexicon } from './features.js';
-import { TaggerModel, encodeModel, viterbi } from './model.js';
+import { FEATURE_VERSION, OUTPUT_TYPES, TAGS, TYPES, featureStrings, type GazetteerFn, type Lexicon } from './features.js';
+import { TaggerModel, encodeModel, featureHashes, viterbi } from './model.js';
 import { decodeLines, tagText, tagsToSpans } from './tagger.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -31,13 +31,18 @@ export function loadSet(dir: string): GoldDoc[] {
   });
 }
 
-/** Which split a document belongs to: 'train', 'dev' or 'skip'. */
-export function splitOf(doc: GoldDoc, index: number): 'train' | 'dev' | 'skip' {
+/**
+ * Which split a document belongs to: 'train', 'dev' or 'skip'. Test splits are skipped unless
+ * `withTest` (they are never used for evaluation here either way).
+ */
+export function splitOf(doc: GoldDoc, index: number, withTest = false): 'train' | 'dev' | 'skip' {
   if (doc.set === 'uner-en-pud') return 'dev'; // news-like, evaluation only
   if (doc.set === 'wikigold') return index % 5 === 0 ? 'dev' : 'train';
   if (doc.id.startsWith('dev-') || doc.id.includes('-dev-')) return 'dev';
-  if (doc.set === 'btc' || doc.set === 'wnut17') return doc.id.includes('-train-') ? 'train' : 'skip';
-  if (doc.id.startsWith('test-')) return 'skip';
+  if (doc.set === 'btc' || doc.set === 'wnut17') return doc.id.includes('-train-') || (withTest && doc.id.includes('-test-')) ? 'train' : 'skip';
+  // GUM's test (and dev) documents include the Wikinews interviews in corpus/, which are
+  // evaluation material (corpus/SOURCES.md): never trained on.
+  if (doc.id.startsWith('test-')) return withTest && doc.set !== 'gum-nonnews' ? 'train' : 'skip';
   return 'train';
 }
 
@@ -80,7 +85,14 @@ export function goldTags(tokens: Token[], entities: GoldEntity[]): { tags: Int32
   return { tags, misaligned };
 }
 
+const BIAS_GRID = [0, 1, 2, 3, 4, 5, 6, 8, 10];
+const NOT_FOR_TUNING = new Set(['uner-en-pud', 'btc', 'wnut17']);
+
 export interface TrainOptions {
+  /** Also train on the sets' test splits. */
+  withTest?: boolean;
+  /** Tune the O bias on the dev documents (see TaggerModel.oBias). */
+  tuneBias?: boolean;
   epochs: number;
   seed: number;
   minCount: number;
@@ -88,6 +100,8 @@ export interface TrainOptions {
   setWeights: Record<string, number>;
   /** Share of training lines upper-cased, to learn headlines. */
   capsRate: number;
+  /** Share of training lines set in Title Case. */
+  titleRate?: number;
   log: (line: string) => void;
   gazetteer?: GazetteerFn;
 }
@@ -130,14 +144,20 @@ export function formatScores(name: string, acc: Scores): string {
   return `${name.padEnd(14)} ${parts.join('  ')}`;
 }
 
-/** Upper-cases some lines (same length only) so headlines in CAPS are seen in training. */
-function capsAugment(doc: GoldDoc, rate: number, rand: () => number): GoldDoc {
-  if (rate <= 0) return doc;
+/**
+ * Sets some lines in CAPS or in Title Case (same length only), so that headlines are seen in
+ * training: the training sets have none, news has many.
+ */
+function caseAugment(doc: GoldDoc, capsRate: number, titleRate: number, rand: () => number): GoldDoc {
+  if (capsRate <= 0 && titleRate <= 0) return doc;
   const lines = doc.text.split('\n');
   let changed = false;
   const out = lines.map((l) => {
-    if (rand() >= rate) return l;
-    const u = l.toUpperCase();
+    const r = rand();
+    let u: string;
+    if (r < capsRate) u = l.toUpperCase();
+    else if (r < capsRate + titleRate) u = l.replace(/(^|[\s"“(])(\p{Ll})(?=\p{L}{3})/gu, (_m, pre: string, c: string) => pre + c.toUpperCase());
+    else return l;
     if (u.length !== l.length) return l;
     changed = true;
     return u;
@@ -156,8 +176,8 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
   for (const d of docs) {
     const i = bySet.get(d.set) ?? 0;
     bySet.set(d.set, i + 1);
-    const sp = splitOf(d, i);
-    if (sp === 'train' && opt.setWeights[d.set] !== 0) trainDocs.push(capsAugment(d, opt.capsRate, rand));
+    const sp = splitOf(d, i, opt.withTest === true);
+    if (sp === 'train' && opt.setWeights[d.set] !== 0) trainDocs.push(caseAugment(d, opt.capsRate, opt.titleRate ?? 0, rand));
     else if (sp === 'dev') devDocs.push(d);
   }
   opt.log(`train docs ${trainDocs.length}, dev docs ${devDocs.length}`);
@@ -169,7 +189,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
   let ents = 0;
   for (const d of trainDocs) {
     const tokens = tokenize(d.text);
-    const feats = extractFeatures(tokens, lex, opt.gazetteer);
+    const feats = featureStrings(tokens, lex, opt.gazetteer);
     const g = goldTags(tokens, d.entities);
     misaligned += g.misaligned;
     ents += d.entities.length;
@@ -202,6 +222,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
   raw.length = 0;
 
   const nF = featNames.length;
+  const keys = featureHashes(featNames);
   const w = new Float64Array(nF * T);
   const u = new Float64Array(nF * T);
   const tr = new Float64Array(T * T);
@@ -272,7 +293,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
     }
     const aw = avg(w, u);
     const at = { tr: avg(tr, tru), st: avg(st, stu), en: avg(en, enu) };
-    const model = new TaggerModel(index, Float32Array.from(aw), Float64Array.from(at.tr), Float64Array.from(at.st), Float64Array.from(at.en));
+    const model = new TaggerModel(keys.keys1, keys.keys2, Float32Array.from(aw), 1, Float64Array.from(at.tr), Float64Array.from(at.st), Float64Array.from(at.en));
     const res = evaluate(model, lex, devDocs, opt.gazetteer);
     say(`epoch ${epoch}: sequences with errors ${errors}/${seqs.length}`);
     for (const line of res.lines) say('  ' + line);
@@ -297,10 +318,27 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
   const kw = new Float64Array(keptRows.length * T);
   keptRows.forEach((r, i) => { for (let t = 0; t < T; t++) kw[i * T + t] = finalW[r * T + t]!; });
   say(`features in the model ${keptNames.length}`);
+  // Tune the O bias on the dev sets other than uner-en-pud (kept for evaluation only) and the
+  // social-media sets (far from news).
+  let oBias = 0;
+  const tuneDocs = devDocs.filter((d) => !NOT_FOR_TUNING.has(d.set));
+  if (opt.tuneBias && tuneDocs.length > 0) {
+    const model = new TaggerModel(keys.keys1, keys.keys2, Float32Array.from(finalW), 1, Float64Array.from(finalT.tr), Float64Array.from(finalT.st), Float64Array.from(finalT.en));
+    let bestF = -1;
+    for (const b of BIAS_GRID) {
+      model.oBias = b;
+      const f = f1(evaluate(model, lex, tuneDocs, opt.gazetteer).all['ALL']!).f;
+      const pud = devDocs.filter((d) => d.set === 'uner-en-pud');
+      const fp = pud.length ? f1(evaluate(model, lex, pud, opt.gazetteer).all['ALL']!).f : 0;
+      say(`O bias ${b}: tuning-dev micro-F1 ${(100 * f).toFixed(2)}` + (pud.length ? `, uner-en-pud ${(100 * fp).toFixed(2)}` : ''));
+      if (f > bestF + 1e-9) { bestF = f; oBias = b; }
+    }
+    say(`O bias chosen: ${oBias}`);
+  }
   const bytes = encodeModel(keptNames, kw, finalT.tr, finalT.st, finalT.en, {
-    epochs: opt.epochs, seed: opt.seed, minCount: opt.minCount, setWeights: opt.setWeights, capsRate: opt.capsRate,
+    epochs: opt.epochs, seed: opt.seed, minCount: opt.minCount, setWeights: opt.setWeights, capsRate: opt.capsRate, titleRate: opt.titleRate ?? 0, withTest: opt.withTest === true,
     sets: [...bySet.keys()].sort(cmp),
-  }, FEATURE_VERSION);
+  }, FEATURE_VERSION, oBias);
   return { bytes, log };
 }
 

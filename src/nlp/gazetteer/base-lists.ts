@@ -420,4 +420,16 @@ Molenbeek
 The Hague
 Hague
 Davos
+Geneva
+Cologne
+Frankfurt
+Bombay
+Calcutta
+Madras
+Saigon
+Rangoon
+Peking
+Basra
+Misrata
+Aden
 `;

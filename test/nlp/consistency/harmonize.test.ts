@@ -54,6 +54,9 @@ const cases: readonly Case[] = [
   ['majority label wins', 'Washington said so. In Washington, people agree. Washington is hot.',
     [['Washington', 'LOC'], ['Washington', 'ORG', 1], ['Washington', 'LOC', 2]],
     [['Washington', 'LOC'], ['Washington', 'LOC', 1], ['Washington', 'LOC', 2]]],
+  ['case and accents aside', 'TELEGRAM is big. Telegram is an app. Telegram grows. François and Francois.',
+    [['TELEGRAM', 'LOC'], ['Telegram', 'ORG'], ['Telegram', 'ORG', 1], ['François', 'PER'], ['Francois', 'LOC']],
+    [['TELEGRAM', 'ORG'], ['Telegram', 'ORG'], ['Telegram', 'ORG', 1], ['François', 'PER'], ['Francois', 'PER']]],
   ['a tie goes to the first mention', 'Jordan scored. Then Jordan left for Amman.',
     [['Jordan', 'PER'], ['Jordan', 'LOC', 1]], [['Jordan', 'PER'], ['Jordan', 'PER', 1]]],
   ['a full name votes for its surname', 'Rachid Kassim is wanted. Police hunt Kassim.',
@@ -88,7 +91,7 @@ const cases: readonly Case[] = [
   ['CRLF line endings', 'Rachid Kassim spoke.\r\nKassim left.\r\nThen Kassim returned.\r\n',
     [['Rachid Kassim', 'PER']], [['Rachid Kassim', 'PER'], ['Kassim', 'PER', 1], ['Kassim', 'PER', 2]]],
   ['emoji before and between names', '🎉 Telegram 🎉 rocks. 👍Telegram and 😀 Telegram.',
-    [['Telegram', 'ORG']], [['Telegram', 'ORG'], ['Telegram', 'ORG', 1], ['Telegram', 'ORG', 2]]],
+    [['Telegram', 'ORG'], ['Telegram', 'ORG', 2]], [['Telegram', 'ORG'], ['Telegram', 'ORG', 1], ['Telegram', 'ORG', 2]]],
   ['no spans in, none out', 'Nothing to see here.', [], []],
   // guards added after measuring on the dev sets
   ['a bare title is not a person', 'Mr. Chief Justice, Mr. President and Mr. Smith.',
@@ -105,6 +108,18 @@ const cases: readonly Case[] = [
     [['Coron', 'LOC']], [['Coron', 'LOC'], ['Coron', 'LOC', 1]]],
   ['"-like" compounds are not the name', 'Telegram offers YouTube-like channels. YouTube is a site.',
     [['YouTube', 'ORG', 1]], [['YouTube', 'ORG', 1]]],
+  ['a prefix cut off its hyphenated word goes', 'EUROPE Anti-Terrorism Group-4: news from EUROPE Anti-Terrorism desk',
+    [['EUROPE Anti', 'LOC'], ['EUROPE Anti', 'LOC', 1]], [['EUROPE', 'LOC'], ['EUROPE', 'LOC', 1]]],
+  ['a place before a hyphenated place stays', 'Rachid Kassim lives in Iraq-Syria.', [['Iraq', 'LOC'], ['Syria', 'LOC']], [['Iraq', 'LOC'], ['Syria', 'LOC']]],
+  ['a name across a line break is looked for on one line', 'He met Rachid\nKassim. Rachid Kassim left.',
+    [['Rachid\nKassim', 'PER']], [['Rachid\nKassim', 'PER'], ['Rachid Kassim', 'PER']]],
+  ['an acronym defined in brackets is tagged and spread', 'The World Conservation Union (IUCN) warned. IUCN experts agree.',
+    [['World Conservation Union', 'ORG']], [['World Conservation Union', 'ORG'], ['IUCN', 'ORG'], ['IUCN', 'ORG', 1]]],
+  ['brackets after a person are not an acronym', 'Senator Ted Cruz (R) spoke.', [['Ted Cruz', 'PER']], [['Ted Cruz', 'PER']]],
+  ['tagged once, left alone many more times: not spread', 'Firefox is fast. Firefox crashed. I use Firefox and Firefox addons.',
+    [['Firefox', 'PER']], [['Firefox', 'PER']]],
+  ['tagged as often as not: spread', 'Firefox is fast. Firefox crashed. I use Firefox and Firefox addons.',
+    [['Firefox', 'ORG'], ['Firefox', 'ORG', 2]], [['Firefox', 'ORG'], ['Firefox', 'ORG', 1], ['Firefox', 'ORG', 2], ['Firefox', 'ORG', 3]]],
   ['era abbreviations are not spread', 'Troy fell around 1180 BC according to BC legend; in the 9th century BC writing returned.',
     [['BC', 'ORG']], [['BC', 'ORG']]],
 ];
@@ -126,7 +141,7 @@ test('harmonizeEntities: output never overlaps and is sorted', () => {
 test('harmonizeEntities: a long single line is handled in one pass', () => {
   const sentence = 'Rachid Kassim met Pavel Durov in Paris. Kassim and Durov spoke. ';
   const text = sentence.repeat(20_000);
-  const out = harmonizeEntities(text, spansOf(text, [['Rachid Kassim', 'PER'], ['Pavel Durov', 'PER'], ['Paris', 'LOC']]));
+  const out = harmonizeEntities(text, spansOf(text, [['Rachid Kassim', 'PER'], ['Pavel Durov', 'PER'], ['Paris', 'LOC']]), { spread: 'all' });
   assert.equal(out.length, 5 * 20_000);
   assert.equal(out[out.length - 1]!.text, 'Durov');
 });
@@ -137,4 +152,22 @@ test('harmonizeEntities: does not modify its input', () => {
   const copy = structuredClone(input);
   harmonizeEntities(text, input);
   assert.deepEqual(input, copy);
+});
+
+test('harmonizeEntities: each step can be switched off', () => {
+  const text = 'President Hollande spoke. Hollande left. Hollande (Paris) and Hollande.';
+  const input = spansOf(text, [['President Hollande', 'PER'], ['Hollande', 'LOC', 2], ['Hollande', 'PER', 3]]);
+  assert.deepEqual(show(text, harmonizeEntities(text, input, { clean: false, vote: false, propagate: false })), show(text, input));
+  assert.deepEqual(
+    show(text, harmonizeEntities(text, input, { vote: false, propagate: false })),
+    expectSpans(text, [['Hollande', 'PER'], ['Hollande', 'LOC', 2], ['Hollande', 'PER', 3]]),
+  );
+  assert.deepEqual(
+    show(text, harmonizeEntities(text, input, { propagate: false })),
+    expectSpans(text, [['Hollande', 'PER'], ['Hollande', 'PER', 2], ['Hollande', 'PER', 3]]),
+  );
+  assert.deepEqual(
+    show(text, harmonizeEntities(text, input)),
+    expectSpans(text, [['Hollande', 'PER'], ['Hollande', 'PER', 1], ['Hollande', 'PER', 2], ['Hollande', 'PER', 3]]),
+  );
 });

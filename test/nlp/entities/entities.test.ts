@@ -10,7 +10,14 @@ const cases: [string, string[]][] = [
   ['The photo was taken by Álvaro Ibáñez in Madrid.', ['Álvaro Ibáñez/PER', 'Madrid/LOC']],
   ['The novel was praised by Ian McEwan and the singer Sinéad O\'Connor.', ['Ian McEwan/PER', 'Sinéad O\'Connor/PER']],
   ['Osama bin Laden was killed in Abbottabad, Pakistan.', ['Osama bin Laden/PER', 'Abbottabad/LOC', 'Pakistan/LOC']],
+  ['The Spanish actor Javier de la Fuente met Mayor Anne Hidalgo in Madrid.',
+    ['Javier de la Fuente/PER', 'Anne Hidalgo/PER', 'Madrid/LOC']],
+  ['Ludwig van Beethoven was born in Bonn.', ['Ludwig van Beethoven/PER', 'Bonn/LOC']],
+  ['Mohammed bin Salman met Sinn Féin leader Mary Lou McDonald in Dublin.',
+    ['Mohammed bin Salman/PER', 'Sinn Féin/ORG', 'Mary Lou McDonald/PER', 'Dublin/LOC']],
   // Hyphens.
+  ['Jean-Pierre Raffarin and Marie-France Garaud met in Aix-en-Provence.',
+    ['Jean-Pierre Raffarin/PER', 'Marie-France Garaud/PER', 'Aix-en-Provence/LOC']],
   ['The report was written by Claire Bailey-Ross of the University of Portsmouth.',
     ['Claire Bailey-Ross/PER', 'University of Portsmouth/ORG']],
   // Titles stay outside; possessives are trimmed.
@@ -23,13 +30,20 @@ const cases: [string, string[]][] = [
   ['The investigation was led by the German agency BND and the International Atomic Energy Agency.',
     ['BND/ORG', 'International Atomic Energy Agency/ORG']],
   ['Shares of Volkswagen Group fell after the announcement in Berlin.', ['Volkswagen Group/ORG', 'Berlin/LOC']],
+  ['The European Medicines Agency approved the vaccine.', ['European Medicines Agency/ORG']],
+  ['Dr. Anthony Fauci testified before Congress.', ['Anthony Fauci/PER', 'Congress/ORG']],
   // Places that are also people's names.
   ['Michael Jordan visited Amman, the capital of Jordan.', ['Michael Jordan/PER', 'Amman/LOC', 'Jordan/LOC']],
   ['Troops from Russia entered Georgia in August 2008.', ['Russia/LOC', 'Georgia/LOC']],
   ['Paris Hilton arrived in Paris on Monday.', ['Paris Hilton/PER', 'Paris/LOC']],
+  ['Jordan Henderson played against a team from Jordan.', ['Jordan Henderson/PER', 'Jordan/LOC']],
+  ['Giorgia Meloni met officials from Georgia in Tbilisi.', ['Giorgia Meloni/PER', 'Georgia/LOC', 'Tbilisi/LOC']],
   // All-caps headline followed by running text.
   ['FRANCE AND GERMANY URGE EU TO ACT\nFrance and Germany want the EU to act on encryption.',
     ['FRANCE/LOC', 'GERMANY/LOC', 'EU/ORG', 'France/LOC', 'Germany/LOC', 'EU/ORG']],
+  // Title Case headline.
+  ['Paris Thieves Use Tear Gas To Steal Watches Worth €500,000\nThieves in Paris stole watches on Monday.',
+    ['Paris/LOC', 'Paris/LOC']],
 ];
 
 test('tricky names', () => {
@@ -56,4 +70,12 @@ test('spans are sorted, non-overlapping, exact slices, trimmed', () => {
   }
   assert.deepEqual(extractEntities(''), []);
   assert.deepEqual(extractEntities('\n\n  \r\n'), []);
+});
+
+test('results do not depend on what was tagged before (per-word caches)', () => {
+  const a = 'Rachid Kassim urged contacts in France to attack. Kassim was in Syria.';
+  const b = 'KASSIM IN SYRIA\nThe Islamic State group said Kassim had left Raqqa.';
+  const first = JSON.stringify(extractEntities(a));
+  extractEntities(b);
+  assert.equal(JSON.stringify(extractEntities(a)), first);
 });

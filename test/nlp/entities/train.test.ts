@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { gazetteerTags } from '../../../src/nlp/gazetteer/index.js';
 import { loadLexicon } from '../../../src/nlp/entities/lexicon.js';
 import { decodeModel } from '../../../src/nlp/entities/model.js';
-import { LEXICON_URL } from '../../../src/nlp/entities/paths.js';
+import { LEXICON_URL, WORDS_URL } from '../../../src/nlp/entities/paths.js';
 import { tagText } from '../../../src/nlp/entities/tagger.js';
 import { goldTags, loadSet, train, type TrainOptions } from '../../../src/nlp/entities/trainer.js';
 import { tokenize } from '../../../src/nlp/entities/tokenize.js';
@@ -19,7 +19,7 @@ const options = (): TrainOptions => ({
 
 test('training is deterministic: same data and options, same model bytes', () => {
   const docs = loadSet(FIXTURE);
-  const { lexicon } = loadLexicon(LEXICON_URL);
+  const { lexicon } = loadLexicon(LEXICON_URL, WORDS_URL);
   const a = train(docs, lexicon, options());
   const b = train(loadSet(FIXTURE), lexicon, options());
   assert.ok(a.bytes.length > 1000);
@@ -32,7 +32,7 @@ test('training is deterministic: same data and options, same model bytes', () =>
 });
 
 test('a trained model loads and tags what it was trained on', () => {
-  const { lexicon } = loadLexicon(LEXICON_URL);
+  const { lexicon } = loadLexicon(LEXICON_URL, WORDS_URL);
   const { bytes } = train(loadSet(FIXTURE), lexicon, { ...options(), epochs: 10 });
   const { model, header } = decodeModel(bytes);
   assert.deepEqual(header.tags, TAGS);
@@ -51,4 +51,13 @@ test('gold spans become BILOU tags; MISC is learned as its own type', () => {
   ]);
   assert.equal(misaligned, 0);
   assert.deepEqual(Array.from(tags, (t) => TAGS[t]), ['B-PER', 'L-PER', 'O', 'U-LOC', 'O', 'O', 'B-MISC', 'I-MISC', 'L-MISC', 'O']);
+});
+
+test('the committed model is compact and matches the code', async () => {
+  const { readFileSync, statSync } = await import('node:fs');
+  const { MODEL_URL } = await import('../../../src/nlp/entities/paths.js');
+  assert.ok(statSync(MODEL_URL).size <= 20 * 1024 * 1024);
+  const { header } = decodeModel(readFileSync(MODEL_URL));
+  assert.deepEqual(header.tags, TAGS);
+  assert.ok(header.nFeatures > 1000);
 });
