@@ -41,6 +41,8 @@ Options:
   --split NAME       only documents of that split: ids NAME-... or SET-NAME-...
                      (e.g. --split dev: dev-GUM_x, btc-dev-0001)
   --ids-prefix P     only documents whose id starts with P
+  --every N[:K]      only every N-th document in file order, starting with the K-th
+                     (0-based; e.g. --every 5 for a held-out fifth of a set without splits)
   --json             print the scores (and errors) as JSON
   -h, --help         show this help
 `;
@@ -53,13 +55,14 @@ export interface EvalOptions {
   limit: number | null;
   idsPrefix: string | null;
   split: string | null;
+  every: { n: number; k: number } | null;
   json: boolean;
 }
 
 export class UsageError extends Error {}
 
 export function parseEvalArgs(argv: string[]): EvalOptions | 'help' {
-  const opts: EvalOptions = { gold: '', types: ['PER', 'ORG', 'LOC'], dates: false, errors: false, limit: null, idsPrefix: null, split: null, json: false };
+  const opts: EvalOptions = { gold: '', types: ['PER', 'ORG', 'LOC'], dates: false, errors: false, limit: null, idsPrefix: null, split: null, every: null, json: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
@@ -90,6 +93,13 @@ export function parseEvalArgs(argv: string[]): EvalOptions | 'help' {
         break;
       }
       case '--split': opts.split = value(); break;
+      case '--every': {
+        const v = value();
+        const m = /^(\d+)(?::(\d+))?$/.exec(v);
+        if (!m || Number(m[1]) < 1 || Number(m[2] ?? 0) >= Number(m[1])) throw new UsageError(`--every takes N or N:K with 0 <= K < N, not ${JSON.stringify(v)}.`);
+        opts.every = { n: Number(m[1]), k: Number(m[2] ?? 0) };
+        break;
+      }
       case '--ids-prefix': opts.idsPrefix = value(); break;
       default:
         if (raw.startsWith('-') && raw !== '-') throw new UsageError(`Unknown option ${name}.`);
@@ -129,7 +139,7 @@ export async function evaluate(opts: EvalOptions, io: EvalIo, predict: Predictor
     const entities = new EntityScorer(opts.types, opts.errors);
     const dates = new DateScorer(opts.errors);
     let failed = 0;
-    for await (const doc of source.docs({ idsPrefix: opts.idsPrefix, split: opts.split, limit: opts.limit })) {
+    for await (const doc of source.docs({ idsPrefix: opts.idsPrefix, split: opts.split, every: opts.every, limit: opts.limit })) {
       let pred: GoldSpan[];
       try {
         pred = predict(doc, { dates: datesMode, format: source.format });

@@ -23,6 +23,8 @@ export interface DocFilter {
   idsPrefix: string | null;
   /** Keep documents of this split: ids `dev-...` or `<set>-dev-...` (btc, wnut17). */
   split?: string | null;
+  /** Keep every n-th document of the set (in file order, 0-based position % n === k). */
+  every?: { n: number; k: number } | null;
   /** Stop after this many documents (after the prefix filter). */
   limit: number | null;
 }
@@ -81,8 +83,9 @@ async function* lines(file: string): AsyncGenerator<string> {
   }
 }
 
-function accept(id: string, filter: DocFilter, taken: number): 'yes' | 'skip' | 'stop' {
+function accept(id: string, filter: DocFilter, taken: number, position: number): 'yes' | 'skip' | 'stop' {
   if (filter.limit !== null && taken >= filter.limit) return 'stop';
+  if (filter.every && position % filter.every.n !== filter.every.k) return 'skip';
   if (filter.idsPrefix !== null && !id.startsWith(filter.idsPrefix)) return 'skip';
   if (filter.split && !id.startsWith(`${filter.split}-`) && !id.includes(`-${filter.split}-`)) return 'skip';
   return 'yes';
@@ -95,9 +98,11 @@ function sharedSource(dir: string, goldFile: string): GoldSource {
     async *docs(filter) {
       let taken = 0;
       let lineNo = 0;
+      let position = -1;
       for await (const line of lines(goldFile)) {
         lineNo++;
         if (line.trim().length === 0) continue;
+        position++;
         let rec: { id?: unknown; dct?: unknown; entities?: unknown };
         try {
           rec = JSON.parse(line) as typeof rec;
@@ -105,7 +110,7 @@ function sharedSource(dir: string, goldFile: string): GoldSource {
           throw new GoldError(`${goldFile}:${lineNo}: invalid JSON`);
         }
         if (typeof rec.id !== 'string' || !Array.isArray(rec.entities)) throw new GoldError(`${goldFile}:${lineNo}: expected {id, entities}`);
-        const verdict = accept(rec.id, filter, taken);
+        const verdict = accept(rec.id, filter, taken, position);
         if (verdict === 'stop') return;
         if (verdict === 'skip') continue;
         const docPath = join(dir, 'docs', `${rec.id}.txt`);
@@ -140,9 +145,9 @@ function yamlSource(dir: string, files: string[]): GoldSource {
     label: dir,
     async *docs(filter) {
       let taken = 0;
-      for (const name of files) {
+      for (const [position, name] of files.entries()) {
         const id = name.replace(/\.ya?ml$/, '');
-        const verdict = accept(id, filter, taken);
+        const verdict = accept(id, filter, taken, position);
         if (verdict === 'stop') return;
         if (verdict === 'skip') continue;
         const file = join(dir, name);
@@ -167,11 +172,13 @@ function examplesSource(file: string): GoldSource {
     async *docs(filter) {
       let taken = 0;
       let lineNo = 0;
+      let position = -1;
       for await (const line of lines(file)) {
         lineNo++;
         if (line.trim().length === 0) continue;
+        position++;
         const rec = JSON.parse(line) as { id: string; dct: string | null; text: string; dates: Array<{ text: string; value: string }> };
-        const verdict = accept(rec.id, filter, taken);
+        const verdict = accept(rec.id, filter, taken, position);
         if (verdict === 'stop') return;
         if (verdict === 'skip') continue;
         const gold: GoldSpan[] = [];

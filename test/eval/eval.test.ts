@@ -4,7 +4,7 @@ import { evaluate, parseEvalArgs, runEval, type EvalOptions } from '../../src/ev
 import { captureIo, fakePredictor, fixture } from './helpers.js';
 
 const opts = (o: Partial<EvalOptions>): EvalOptions => ({
-  gold: 'shared', types: ['PER', 'ORG', 'LOC'], dates: false, errors: false, limit: null, idsPrefix: null, split: null, json: false, ...o,
+  gold: 'shared', types: ['PER', 'ORG', 'LOC'], dates: false, errors: false, limit: null, idsPrefix: null, split: null, every: null, json: false, ...o,
 });
 
 const ENTITIES = fakePredictor({
@@ -16,6 +16,8 @@ test('argument parsing', () => {
   assert.deepEqual(parseEvalArgs(['g', '--types', 'per,LOC', '--split', 'dev', '--limit=3', '--errors', '--json']),
     opts({ gold: 'g', types: ['PER', 'LOC'], split: 'dev', limit: 3, errors: true, json: true }));
   assert.equal((parseEvalArgs(['g', '--ids-prefix', 'test-n']) as EvalOptions).idsPrefix, 'test-n');
+  assert.deepEqual((parseEvalArgs(['g', '--every', '5:1']) as EvalOptions).every, { n: 5, k: 1 });
+  assert.throws(() => parseEvalArgs(['g', '--every', '5:5']), /--every takes/);
   assert.equal(parseEvalArgs(['--help']), 'help');
   assert.throws(() => parseEvalArgs([]), /Missing the gold set/);
   assert.throws(() => parseEvalArgs(['g', '--types', 'MISC']), /--types takes/);
@@ -153,4 +155,7 @@ test('--split matches NAME-... and SET-NAME-... ids', async () => {
   const ids: string[] = [];
   for await (const d of src.docs({ idsPrefix: null, split: 'dev', limit: null })) ids.push(d.id);
   assert.deepEqual(ids, ['dev-a', 'set-dev-b']);
+  const every: string[] = [];
+  for await (const d of src.docs({ idsPrefix: null, every: { n: 2, k: 1 }, limit: null })) every.push(d.id);
+  assert.deepEqual(every, ['set-dev-b', 'set-train-dev']);
 });

@@ -68,9 +68,8 @@ export class TaggerModel {
   /** Subtracted from every token's O score: trades precision for recall (tuned on dev). */
   oBias = 0;
   private readonly mask: number;
-  private readonly k1: Int32Array;
-  private readonly k2: Int32Array;
-  private readonly rows: Int32Array;
+  /** Open-addressing slots of [hash1, hash2, row] side by side (one cache line per probe). */
+  private readonly table: Int32Array;
 
   constructor(
     /** The two hashes of each feature (see featureHashes). */
@@ -94,29 +93,30 @@ export class TaggerModel {
     let size = 1024;
     while (size < keys1.length * 2) size *= 2;
     this.mask = size - 1;
-    this.k1 = new Int32Array(size);
-    this.k2 = new Int32Array(size);
-    this.rows = new Int32Array(size).fill(-1);
+    const tab = new Int32Array(size * 4);
+    for (let i = 2; i < tab.length; i += 4) tab[i] = -1;
+    this.table = tab;
     for (let r = 0; r < keys1.length; r++) {
       const a = keys1[r]!;
       const b = keys2[r]!;
       let i = a & this.mask;
-      while (this.rows[i]! >= 0 && !(this.k1[i] === a && this.k2[i] === b)) i = (i + 1) & this.mask;
-      if (this.rows[i]! >= 0) continue; // same hashes as an earlier feature: keep the first
-      this.k1[i] = a;
-      this.k2[i] = b;
-      this.rows[i] = r;
+      while (tab[i * 4 + 2]! >= 0 && !(tab[i * 4] === a && tab[i * 4 + 1] === b)) i = (i + 1) & this.mask;
+      if (tab[i * 4 + 2]! >= 0) continue; // same hashes as an earlier feature: keep the first
+      tab[i * 4] = a;
+      tab[i * 4 + 1] = b;
+      tab[i * 4 + 2] = r;
     }
   }
 
   /** Row of the feature whose hashes are in h1/h2, or -1. */
   private find(): number {
     const mask = this.mask;
+    const tab = this.table;
     let i = h1 & mask;
     for (;;) {
-      const r = this.rows[i]!;
+      const r = tab[i * 4 + 2]!;
       if (r < 0) return -1;
-      if (this.k1[i] === h1 && this.k2[i] === h2) return r;
+      if (tab[i * 4] === h1 && tab[i * 4 + 1] === h2) return r;
       i = (i + 1) & mask;
     }
   }

@@ -51,6 +51,8 @@ function relabelHeadlines(tokens: Token[], spans: Span[], lex: Lexicon): Span[] 
   });
 }
 
+const MAX_SEGMENT = 1000;
+
 /** Viterbi over each line's tokens (entities never cross a line break). */
 export function decodeLines(
   tokens: Token[], em: ArrayLike<number>, T: number,
@@ -59,7 +61,10 @@ export function decodeLines(
   const tags = new Int32Array(tokens.length);
   let from = 0;
   for (let i = 1; i <= tokens.length; i++) {
-    if (i === tokens.length || tokens[i]!.line !== tokens[from]!.line) {
+    // A very long line is decoded in pieces cut at sentence starts (or at a hard limit), so the
+    // Viterbi tables stay small.
+    const long = i - from >= MAX_SEGMENT && (tokens[i]?.sentStart === true || i - from >= 4 * MAX_SEGMENT);
+    if (i === tokens.length || tokens[i]!.line !== tokens[from]!.line || long) {
       viterbi(em, from, i, T, trans, start, end, tags);
       from = i;
     }

@@ -79,3 +79,13 @@ test('results do not depend on what was tagged before (per-word caches)', () => 
   extractEntities(b);
   assert.equal(JSON.stringify(extractEntities(a)), first);
 });
+
+test('a very long line is tagged in pieces, with the same result per sentence', () => {
+  const sentence = 'Rachid Kassim met François Molins in Paris. ';
+  const one = extractEntities(sentence).map((s) => `${s.text}/${s.label}`);
+  assert.deepEqual(one, ['Rachid Kassim/PER', 'François Molins/PER', 'Paris/LOC']);
+  const text = sentence.repeat(1500);
+  const spans = extractEntities(text);
+  assert.equal(spans.length, 3 * 1500);
+  for (const s of spans) assert.equal(s.text, text.slice(s.start, s.end));
+});
