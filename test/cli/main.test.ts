@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { failingFs, run, tempDir } from './harness.js';
 
 const ARTICLE = 'Barack Obama visited Paris in November.\nObama met Angela Merkel at the United Nations.\n';
@@ -317,6 +317,13 @@ test('show marks mentions as [text]{type} without colour, from the annotation wh
     assert.equal((await run(['a.txt'], { cwd: dir })).code, 0);
     const fromFile = await run(['show', '--no-color', 'a.txt'], { cwd: dir });
     assert.equal(fromFile.stdout, off.stdout);
+    // Proof that it reads the file: a hand-edited (still fresh) annotation is what is shown.
+    const yamlPath = path.join(dir, 'a.yaml');
+    const doc = parse(readFileSync(yamlPath, 'utf8'));
+    Object.assign(doc, { people: [], organizations: [], dates: [], places: [{ name: 'Barack', mentions: [{ start: 0, end: 6, text: 'Barack' }] }] });
+    writeFileSync(yamlPath, stringify(doc));
+    const edited = await run(['show', '--no-color', 'a.txt'], { cwd: dir });
+    assert.equal(edited.stdout.split('\n')[2], '[Barack]{place} Obama visited Paris in November.');
 
     const missing = await run(['show', 'nope.txt'], { cwd: dir });
     assert.equal(missing.code, 2);
