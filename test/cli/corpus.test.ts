@@ -1,7 +1,7 @@
 /**
  * The committed corpus/*.yaml are what annotate writes today: `annotate --check corpus/` passes,
  * and re-annotating every file produces exactly the committed bytes. When the engine changes,
- * regenerate them with `npx annotate corpus/` and commit the diff.
+ * regenerate them with `npx annotate --force corpus/` and commit the diff.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, run } from './harness.js';
 
-const HINT = 'the committed annotations are stale: run `npx annotate corpus/` and commit corpus/*.yaml';
+const HINT = "the committed annotations differ from what annotate writes now: run `npm run build && npx annotate --force corpus/` and commit corpus/*.yaml (and bump ENGINE_REVISION in src/nlp/fingerprint.ts if the engine changed without its data)";
 
 test('annotate --check corpus/ passes', async () => {
   const r = await run(['--check', 'corpus/'], { cwd: ROOT });
