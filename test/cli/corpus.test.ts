@@ -9,7 +9,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, run } from './harness.js';
 
-const HINT = "the committed annotations differ from what annotate writes now: run `npm run build && npx annotate --force corpus/` and commit corpus/*.yaml (and bump ENGINE_REVISION in src/nlp/fingerprint.ts if the engine changed without its data)";
+const HINT =
+  'the committed annotations differ from what annotate writes now: run `npm run build && npx annotate --force corpus/` and commit corpus/*.yaml (and bump ENGINE_REVISION in src/nlp/fingerprint.ts if the engine changed without its data)';
 
 test('annotate --check corpus/ passes', async () => {
   const r = await run(['--check', 'corpus/'], { cwd: ROOT });
