@@ -1,55 +1,27 @@
 /**
- * First entity engine: compromise's people/organizations/places, spans rebuilt from term offsets
- * (compromise's match-level offset includes surrounding punctuation) and trimmed.
- * Issue 4 replaces this with a trained tagger behind the same function.
+ * The entity engine: a structured averaged perceptron over BILOU tags (see trainer.ts), with a
+ * fast regex tokenizer and features from the word, its shape and affixes, its neighbours, the
+ * case of its line, a word-class lexicon and document-level evidence. The model and lexicon are
+ * loaded once, at module load, and their hashes go into the engine fingerprint.
  */
-import nlp from 'compromise';
-import type { EntityLabel, Span } from '../../core/types.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Span } from '../../core/types.js';
+import { registerEngineData } from '../fingerprint.js';
+import { gazetteerTags } from '../gazetteer/index.js';
+import { loadLexicon } from './lexicon.js';
+import { decodeModel } from './model.js';
+import { LEXICON_URL, MODEL_URL, WORDS_URL } from './paths.js';
+import { tagText } from './tagger.js';
 
-interface TermJson { offset: { start: number; length: number } }
-interface MatchJson { terms: TermJson[] }
+const modelBytes = readFileSync(MODEL_URL);
+const { model } = decodeModel(modelBytes);
+const { lexicon, bytes: lexiconBytes, wordBytes } = loadLexicon(LEXICON_URL, WORDS_URL);
+registerEngineData('ner-model', createHash('sha256').update(modelBytes).digest('hex'));
+registerEngineData('ner-lexicon', createHash('sha256').update(lexiconBytes).digest('hex'));
+registerEngineData('ner-words', createHash('sha256').update(wordBytes!).digest('hex'));
 
-const TRIM_HEAD = /^[\s"'“”‘’«»()\[\]{}<>.,;:!?*_-]+/u;
-const TRIM_TAIL = /(?:['’]s)?[\s"'“”‘’«»()\[\]{}<>.,;:!?*_-]+$|['’]s$/u;
-
+/** PER/ORG/LOC mentions: sorted, non-overlapping, trimmed, `text === slice`. */
 export function extractEntities(text: string): Span[] {
-  const doc = nlp(text);
-  const out: Span[] = [];
-  const take = (label: EntityLabel, view: { json: (o: object) => MatchJson[] }): void => {
-    for (const m of view.json({ offset: true, terms: { offset: true } })) {
-      const first = m.terms[0];
-      const last = m.terms[m.terms.length - 1];
-      if (!first || !last) continue;
-      const span = trimSpan(text, first.offset.start, last.offset.start + last.offset.length, label);
-      if (span) out.push(span);
-    }
-  };
-  take('PER', doc.people());
-  take('ORG', doc.organizations());
-  take('LOC', doc.places());
-  out.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Keep the first (longest) of overlapping spans.
-  const result: Span[] = [];
-  for (const s of out) {
-    const prev = result[result.length - 1];
-    if (prev && s.start < prev.end) continue;
-    result.push(s);
-  }
-  return result;
-}
-
-export function trimSpan(text: string, start: number, end: number, label: EntityLabel): Span | null {
-  let s = start;
-  let e = end;
-  let slice = text.slice(s, e);
-  const head = TRIM_HEAD.exec(slice);
-  if (head) { s += head[0].length; slice = slice.slice(head[0].length); }
-  let tail = TRIM_TAIL.exec(slice);
-  while (tail && tail[0].length > 0) {
-    e -= tail[0].length;
-    slice = slice.slice(0, slice.length - tail[0].length);
-    tail = TRIM_TAIL.exec(slice);
-  }
-  if (e <= s || !/\p{L}/u.test(slice)) return null;
-  return { start: s, end: e, label, text: slice };
+  return tagText(model, lexicon, text, gazetteerTags);
 }

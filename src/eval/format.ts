@@ -1,0 +1,108 @@
+/** Plain-text tables and error listings of the eval (deterministic; no colour needed). */
+import type { DateScore, ErrorKind, EvalError, Prf, TypeScore } from './score.js';
+
+const pct = (x: number): string => (x * 100).toFixed(1);
+
+function columnWidths(rows: string[][]): number[] {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, [...c].length); });
+  return widths;
+}
+
+/** A line with each label starting above the given column. */
+function groupHeader(widths: number[], labels: Array<[col: number, label: string]>): string {
+  let line = '';
+  for (const [col, label] of labels) {
+    const at = widths.slice(0, col).reduce((a, w) => a + w + 2, 0);
+    line = line.padEnd(at) + label;
+  }
+  return line + '\n';
+}
+
+function table(rows: string[][], rightAlign: (col: number) => boolean): string {
+  const widths = columnWidths(rows);
+  return rows
+    .map((r) => r.map((c, i) => {
+      const pad = ' '.repeat(widths[i]! - [...c].length);
+      return rightAlign(i) ? pad + c : c + pad;
+    }).join('  ').trimEnd())
+    .join('\n') + '\n';
+}
+
+const prfCells = (x: Prf): string[] => [String(x.tp), pct(x.precision), pct(x.recall), pct(x.f1)];
+
+export function entityTable(title: string, documents: number, types: Record<string, TypeScore>, micro: TypeScore): string {
+  const rows: string[][] = [['type', 'gold', 'pred', 'tp', 'P', 'R', 'F1', 'tp', 'P', 'R', 'F1']];
+  for (const [t, s] of Object.entries(types)) rows.push([t, String(s.gold), String(s.pred), ...prfCells(s.exact), ...prfCells(s.overlap)]);
+  rows.push(['micro', String(micro.gold), String(micro.pred), ...prfCells(micro.exact), ...prfCells(micro.overlap)]);
+  const header = groupHeader(columnWidths(rows), [[3, 'exact'], [7, 'overlap']]);
+  return `Entities: ${title} (${documents} documents)\n\n${header}${table(rows, (i) => i > 0)}`;
+}
+
+export function dateTable(title: string, documents: number, s: DateScore): string {
+  const rows: string[][] = [
+    ['dates', 'gold', 'pred', 'tp', 'P', 'R', 'F1'],
+    ['exact', String(s.gold), String(s.pred), ...prfCells(s.exact)],
+    ['overlap', String(s.gold), String(s.pred), ...prfCells(s.overlap)],
+    ['value', String(s.gold), String(s.pred), ...prfCells(s.value)],
+  ];
+  return `Dates: ${title} (${documents} documents)\n\n${table(rows, (i) => i > 0)}` +
+    `\nvalue accuracy of the overlapping matches: ${s.valueCorrect}/${s.overlap.tp} = ${pct(s.valueAccuracy)}%\n` +
+    `(value = overlapping matches with the right TIMEX3 value, scored like TempEval-3's value F1)\n`;
+}
+
+const HEADINGS: Record<ErrorKind, string> = {
+  missed: 'Missed (in the gold, not found)',
+  spurious: 'Spurious (found, not in the gold)',
+  boundary: 'Boundary errors (overlap, different span)',
+  type: 'Type confusions (gold type -> predicted type)',
+  value: 'Wrong values (gold -> predicted)',
+};
+const ORDER: ErrorKind[] = ['missed', 'spurious', 'boundary', 'type', 'value'];
+
+const q = (s: string): string => JSON.stringify(s);
+
+function describe(e: EvalError): string {
+  const g = e.gold;
+  const p = e.pred;
+  switch (e.kind) {
+    case 'missed':
+      return `${g!.type} ${q(g!.text)}${g!.value !== undefined ? ` = ${g!.value}` : ''}`;
+    case 'spurious':
+      return `${p!.type} ${q(p!.text)}${p!.value !== undefined ? ` = ${p!.value}` : ''}`;
+    case 'boundary':
+      return `${g!.type} gold ${q(g!.text)} / found ${q(p!.text)}`;
+    case 'type':
+      return `${q(g!.text)} ${g!.type} -> ${p!.type}${g!.text !== p!.text ? ` (found ${q(p!.text)})` : ''}`;
+    case 'value':
+      return `${q(g!.text)} ${g!.value ?? '?'} -> ${p!.value ?? '?'}${g!.text !== p!.text ? ` (found ${q(p!.text)})` : ''}`;
+  }
+}
+
+/** Errors grouped by kind, in document order, each with where it is and its context. */
+export function errorListing(errors: EvalError[]): string {
+  let out = '';
+  for (const kind of ORDER) {
+    const list = errors.filter((e) => e.kind === kind);
+    if (list.length === 0) continue;
+    out += `\n${HEADINGS[kind]}: ${list.length}\n`;
+    for (const e of list) out += `  ${e.doc}:${e.line}  ${describe(e)}\n      ${e.context}\n`;
+    out += mostFrequent(list);
+  }
+  return out;
+}
+
+/** The strings that come back most often in one kind of error: where the work pays most. */
+function mostFrequent(list: EvalError[]): string {
+  const counts = new Map<string, number>();
+  for (const e of list) {
+    const s = e.kind === 'spurious' ? `${e.pred!.type} ${e.pred!.text}` : e.kind === 'type' ? `${e.gold!.type}->${e.pred!.type} ${e.gold!.text}` : `${e.gold!.type} ${e.gold!.text}`;
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const top = [...counts.entries()]
+    .filter(([, n]) => n > 1)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, 10);
+  if (top.length === 0) return '';
+  return `  most frequent: ${top.map(([s, n]) => `${s} (${n})`).join(', ')}\n`;
+}

@@ -1,0 +1,167 @@
+/**
+ * The document header: its headline and its own date (issue 5 item 1).
+ */
+import type { PublishedFrom } from '../../core/types.js';
+import { daysFromCivil, isValidDate, pad } from './calendar.js';
+import { extractDates } from './extract.js';
+
+export interface PublishedOptions { fileName?: string; referenceDate: string | null }
+export interface Published { value: string | null; from: PublishedFrom | null }
+
+const SKIP_LINE = [
+  /^[•·*►▶|»>■◦▪–—-]/u,
+  /^(?:photos?|images?|pictures?|credits?|videos?|source|caption|illustration|file photo)\s*[:：]/i,
+  /^(?:published|updated|posted|last\s+updated|first\s+published|date|by|from|written\s+by|filed)\b/i,
+  /^(?:home|menu|skip to\b|search|advertisement|sponsored|share|subscribe|sign in|log in|close)\b/i,
+  /^https?:\/\//i,
+  /^[A-Z]{2,6}\s*[·•|-]\s*\d/, // "AFP · 13 Sep 2016"
+];
+
+function lines(text: string, max: number): string[] {
+  const out: string[] = [];
+  let pos = 0;
+  while (pos < text.length && out.length < max) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    out.push(text.slice(pos, nl).replace(/\r$/, ''));
+    pos = nl + 1;
+  }
+  return out;
+}
+
+function looksLikeHeadline(line: string): boolean {
+  if (line.length < 12 || line.length > 300) return false;
+  if (SKIP_LINE.some((re) => re.test(line))) return false;
+  if (line.split(/\s+/).length < 3) return false;
+  if (!/[A-Za-z]/.test(line)) return false;
+  // A line that is mostly a date is a dateline, not a headline.
+  const dates = extractDates(line, { anchor: null });
+  const dateChars = dates.reduce((n, d) => n + d.end - d.start, 0);
+  return dateChars < line.length / 2;
+}
+
+/**
+ * The headline: the first line near the top that reads like one, skipping bullets, site
+ * banners, photo credits and date lines. A line that the page repeats (headline above the
+ * photo and again above the story) wins over an earlier one.
+ */
+export function findTitle(text: string): string | null {
+  // Whitespace is normalised (no-break spaces, tabs, runs): the title is for display and search.
+  const head = lines(text.replace(/^\uFEFF/, ''), 40).map((l) => l.replace(/\s+/g, ' ').trim());
+  const cands: string[] = [];
+  for (const line of head.slice(0, 12)) if (looksLikeHeadline(line)) cands.push(line);
+  if (cands.length === 0) return null;
+  for (const c of cands) if (head.filter((l) => l === c).length > 1) return c;
+  return cands[0]!;
+}
+
+const FULL_DAY = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+const HEADER_LABEL = /^\s*(?:(published|first\s+published|posted|created|date|dated|updated|last\s+updated|modified)\b)\s*(?:on|at)?\s*[:：]?/i;
+
+/** The first full calendar date of a line, with its clock time when the line gives one ("... at 8:05 AM"). */
+function firstFullDate(line: string, anchor: string | null): string | null {
+  const spans = extractDates(line, { anchor });
+  for (let i = 0; i < spans.length; i++) {
+    const v = spans[i]!.value;
+    if (!v || !FULL_DAY.test(v)) continue;
+    if (!v.includes('T')) {
+      const timed = spans.slice(i + 1).find((s) => s.value?.startsWith(`${v}T`) && FULL_DAY.test(s.value));
+      if (timed) return timed.value!;
+    }
+    return v;
+  }
+  return null;
+}
+
+/** A date in a file name: 2016-09-13-story.txt, 20160913_story.txt, story_2016.09.13.txt. */
+export function dateFromFileName(fileName: string): string | null {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  const re = /(?<!\d)((?:19|20)\d\d)([-_.]?)(\d\d)\2(\d\d)(?!\d)/g;
+  for (let m = re.exec(base); m; m = re.exec(base)) {
+    const y = Number(m[1]);
+    const mo = Number(m[3]);
+    const d = Number(m[4]);
+    if (isValidDate(y, mo, d)) return `${m[1]}-${m[3]}-${m[4]}`;
+  }
+  return null;
+}
+
+function validReference(value: string | null): string | null {
+  if (!value) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m || !isValidDate(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
+  daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
+  return value;
+}
+
+/** Lowercase words that header lines (by-lines, agency lines) may hold. */
+const HEADER_WORDS = new Set(['at', 'on', 'of', 'the', 'am', 'pm', 'by', 'and', 'in', 'updated', 'published', 'posted', 'last', 'gmt', 'utc', 'local', 'time']);
+
+/** Datelines: "PARIS, Sept 13 (Reuters) -", "AL-AIN, United Arab Emirates 1996-12-06". */
+const DATELINE = /^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40})?[,\s]\s*/;
+
+/**
+ * The article's own date: a labelled header line ("Published: ..."), else a short line near the
+ * top that is mostly a full date (agency lines, datelines), else the first full date in the
+ * first lines of text; else the file name; else --reference-date; else null. Never the clock.
+ * A date without a year (a "PARIS, Sept 13 (Reuters)" dateline) is completed from the file name
+ * or reference date when there is one, and skipped otherwise.
+ */
+export function findPublished(text: string, options: PublishedOptions): Published {
+  const fromName = options.fileName ? dateFromFileName(options.fileName) : null;
+  const reference = validReference(options.referenceDate);
+  const hint = fromName ?? reference;
+  const head = lines(text.replace(/^\uFEFF/, ''), 30);
+  let labelled: string | null = null;
+  let updated: string | null = null;
+  let shortLine: string | null = null;
+  let nearTop: string | null = null;
+  let chars = 0;
+  let nonEmpty = 0;
+  let inBody = false;
+  const title = findTitle(text);
+  for (const raw of head) {
+    const line = raw.trim();
+    chars += raw.length + 1;
+    if (!line) continue;
+    nonEmpty++;
+    const label = HEADER_LABEL.exec(line);
+    if (label) {
+      const v = firstFullDate(line, hint);
+      if (v) {
+        if (/updated|modified/i.test(label[1]!)) updated ??= v;
+        else labelled ??= v;
+        continue;
+      }
+    }
+    // A short line holding a date: agency lines, by-lines, datelines; not the headline
+    // ("Remembering 11 September 2001") nor a sentence (four lowercase words or more).
+    const isTitle = line.replace(/\s+/g, ' ') === title;
+    const words = (line.match(/\b[a-z]{2,}\b/g) ?? []).filter((w) => !HEADER_WORDS.has(w)).length;
+    const dateline = !inBody && line.replace(DATELINE, '') !== line;
+    if (dateline || (!inBody && line.length <= 60 && !isTitle && words < 2 && !/[.!?]["'”’]?$/.test(line))) {
+      const v = firstFullDate(dateline ? line.slice(0, 100) : line, hint);
+      if (v) {
+        shortLine ??= v;
+        continue;
+      }
+    }
+    // The opening lines of the text ("The minister resigned on 13 September 2016 ...").
+    if (nonEmpty <= 3 && chars <= 600 && nearTop === null && !(isTitle && !/[.!?]["'”’]?$/.test(line))) nearTop = firstFullDate(line, null);
+    if (words >= 4 && line.length >= 80) inBody = true;
+  }
+  const fromText = labelled ?? shortLine ?? updated ?? nearTop;
+  if (fromText && !fromText.startsWith('X')) return { value: normalise(fromText), from: 'text' };
+  if (fromName) return { value: fromName, from: 'filename' };
+  if (reference) return { value: reference, from: 'option' };
+  return { value: null, from: null };
+}
+
+/** Keeps published values to date, date-time or date-time-with-offset precision. */
+function normalise(v: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})?)?/.exec(v);
+  if (!m) return v;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  if (!m[4]) return date;
+  return `${date}T${pad(Number(m[4]), 2)}:${m[5]}${m[6] ?? ''}`;
+}

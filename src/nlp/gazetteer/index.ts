@@ -1,0 +1,195 @@
+/**
+ * Gazetteers as tagger features (issue 4 item 3): "is this token (sequence) a known country,
+ * city, given name, organisation suffix ...". Never used as blind matches: the tagger weighs
+ * these hits with everything else.
+ *
+ * Data: src/nlp/gazetteer/data/gazetteer.tsv, compiled by `npm run build-gazetteer`
+ * (src/tools/build-gazetteer.ts) from hand lists and openly licensed npm data packages (see
+ * NOTICE.md). Loaded once at module load; a lookup is one binary search per token and per
+ * extension of a multi-word candidate.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { registerEngineData } from '../fingerprint.js';
+import { parts } from './normalize.js';
+
+import { GAZETTEER_CATEGORIES, PHRASE_CATEGORIES, type GazetteerCategory } from './categories.js';
+
+export { entryKey, fold, parts } from './normalize.js';
+export { GAZETTEER_CATEGORIES, PHRASE_CATEGORIES, WORD_CATEGORIES, type GazetteerCategory } from './categories.js';
+
+/** Longest entry, in word parts, that is looked for. */
+const MAX_PARTS = 8;
+/** Bit set on a key when longer entries start with it. */
+const PREFIX_BIT = 1 << 30;
+/** Tokens made only of these characters may sit inside a match ("St . Louis", "Guinea - Bissau"). */
+const JOINER = /^[.\-‐–'’&·]+$/u;
+
+const BIO: boolean[] = GAZETTEER_CATEGORIES.map((c) => (PHRASE_CATEGORIES as readonly string[]).includes(c));
+const DATA_FILE = new URL('../../../../src/nlp/gazetteer/data/gazetteer.tsv', import.meta.url);
+
+/**
+ * The compiled file is the index itself: sorted lines `key<TAB>flags`, searched in place by
+ * binary search, so loading costs one read and one scan for line starts (a Map of 200k+
+ * entries took ~100 ms to build). See build-gazetteer.ts for the format.
+ */
+const blob: string = readFileSync(DATA_FILE, 'utf8');
+registerEngineData('gazetteer', createHash('sha256').update(blob).digest('hex'));
+const { lineStarts, letterBits } = scan(blob);
+
+function scan(text: string): { lineStarts: Int32Array; letterBits: Int32Array } {
+  const headerEnd = text.indexOf('\n');
+  const header = text.slice(0, headerEnd);
+  const m = /^#gazetteer\/1 categories=(\S+)$/.exec(header);
+  if (!m) throw new Error(`gazetteer: unexpected header in ${DATA_FILE.pathname}`);
+  // Flag letter a, b, c... = the file's category list; map to our category bits.
+  const bits = new Int32Array(128);
+  m[1]!.split(',').forEach((name, i) => {
+    const ours = GAZETTEER_CATEGORIES.indexOf(name as GazetteerCategory);
+    if (ours >= 0) bits[97 + i] = 1 << ours;
+  });
+  bits[43 /* + */] = PREFIX_BIT;
+  let n = 0;
+  for (let i = headerEnd + 1; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) n++;
+  const starts = new Int32Array(n + 1);
+  let k = 0;
+  for (let i = headerEnd + 1; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) starts[k++] = i;
+  starts[n] = text.length;
+  return { lineStarts: starts, letterBits: bits };
+}
+
+const entryCount = lineStarts.length - 1;
+
+/** Recent lookups (news repeats its words); cleared when it grows, so memory stays bounded. */
+const memo = new Map<string, number>();
+
+/** Category bits (and PREFIX_BIT) of a key, or 0. */
+function lookupBits(key: string): number {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = searchBits(key);
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
+}
+
+/** Binary search over the sorted lines. */
+function searchBits(key: string): number {
+  let lo = 0;
+  let hi = entryCount - 1;
+  const klen = key.length;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = lineStarts[mid]!;
+    // Compare key with the line's key (up to the TAB) by code units.
+    let cmp = 0;
+    let i = 0;
+    for (;; i++) {
+      const lc = blob.charCodeAt(start + i);
+      if (lc === 9 /* TAB */) { cmp = i < klen ? 1 : 0; break; }
+      if (i >= klen) { cmp = -1; break; }
+      const kc = key.charCodeAt(i);
+      if (kc !== lc) { cmp = kc < lc ? -1 : 1; break; }
+    }
+    if (cmp === 0) {
+      let v = 0;
+      const end = lineStarts[mid + 1]! - 1;
+      for (let j = start + i + 1; j < end; j++) v |= letterBits[blob.charCodeAt(j)] ?? 0;
+      return v;
+    }
+    if (cmp < 0) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  return 0;
+}
+
+/** Number of keys in the compiled file (names and prefixes of multi-word names). */
+export function gazetteerSize(): number {
+  return entryCount;
+}
+
+/** Categories of one exact name, e.g. gazetteerLookup('Georgia') -> ['country', 'region', 'given']. */
+export function gazetteerLookup(name: string): GazetteerCategory[] {
+  const bits = lookupBits(parts(name).join(' '));
+  return GAZETTEER_CATEGORIES.filter((_, i) => (bits & (1 << i)) !== 0);
+}
+
+const partCache = new Map<string, string[]>();
+function tokenParts(token: string): string[] {
+  let p = partCache.get(token);
+  if (p === undefined) {
+    p = parts(token);
+    if (partCache.size > 50_000) partCache.clear();
+    partCache.set(token, p);
+  }
+  return p;
+}
+
+/**
+ * Gazetteer tags per token, for tokens as they appear in the text (case is ignored, as are
+ * diacritics). For each category the longest match wins and matches of one category do not
+ * overlap; different categories may tag the same tokens ("Jordan": B-country, given, surname).
+ * Tags per token are ordered by match start, then by category (GAZETTEER_CATEGORIES order).
+ */
+export function gazetteerTags(tokens: readonly string[]): string[][] {
+  // Flatten tokens into word parts, remembering which token each part came from.
+  const partText: string[] = [];
+  const partToken: number[] = [];
+  const startsToken: boolean[] = [];
+  const endsToken: boolean[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t]!;
+    const ps = tokenParts(tok);
+    if (ps.length === 0) {
+      if (JOINER.test(tok)) continue;
+      // A breaker (comma, bracket...): no entry spans it.
+      partText.push('\u0000');
+      partToken.push(t);
+      startsToken.push(true);
+      endsToken.push(true);
+      continue;
+    }
+    for (let k = 0; k < ps.length; k++) {
+      partText.push(ps[k]!);
+      partToken.push(t);
+      startsToken.push(k === 0);
+      endsToken.push(k === ps.length - 1);
+    }
+  }
+
+  const out: string[][] = tokens.map(() => []);
+  const ncat = GAZETTEER_CATEGORIES.length;
+  const nextFree = new Array<number>(ncat).fill(0); // first token index not yet covered, per category
+  const bestLen = new Array<number>(ncat);
+
+  for (let p = 0; p < partText.length; p++) {
+    if (!startsToken[p]) continue;
+    bestLen.fill(-1);
+    let found = false;
+    let key = '';
+    for (let q = p; q < partText.length && q - p < MAX_PARTS; q++) {
+      key = q === p ? partText[q]! : key + ' ' + partText[q]!;
+      const v = lookupBits(key);
+      if (v === 0) break;
+      if (endsToken[q] && (v & ~PREFIX_BIT) !== 0) {
+        for (let c = 0; c < ncat; c++) if ((v & (1 << c)) !== 0) bestLen[c] = q;
+        found = true;
+      }
+      if ((v & PREFIX_BIT) === 0) break;
+    }
+    if (!found) continue;
+    const t0 = partToken[p]!;
+    for (let c = 0; c < ncat; c++) {
+      const q = bestLen[c]!;
+      if (q < 0 || t0 < nextFree[c]!) continue;
+      const t1 = partToken[q]!;
+      const cat = GAZETTEER_CATEGORIES[c]!;
+      for (let t = t0; t <= t1; t++) {
+        out[t]!.push(BIO[c] ? (t === t0 ? 'B-' : 'I-') + cat : cat);
+      }
+      nextFree[c] = t1 + 1;
+    }
+  }
+  return out;
+}

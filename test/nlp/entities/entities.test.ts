@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractEntities } from '../../../src/nlp/entities/index.js';
+
+/** [text, expected "text/LABEL" spans in order]. */
+const cases: [string, string[]][] = [
+  // Accents and particles.
+  ['Prosecutors Frédéric Van Leeuw and François Molins met in Paris on Tuesday.',
+    ['Frédéric Van Leeuw/PER', 'François Molins/PER', 'Paris/LOC']],
+  ['The photo was taken by Álvaro Ibáñez in Madrid.', ['Álvaro Ibáñez/PER', 'Madrid/LOC']],
+  ['The novel was praised by Ian McEwan and the singer Sinéad O\'Connor.', ['Ian McEwan/PER', 'Sinéad O\'Connor/PER']],
+  ['Osama bin Laden was killed in Abbottabad, Pakistan.', ['Osama bin Laden/PER', 'Abbottabad/LOC', 'Pakistan/LOC']],
+  ['The Spanish actor Javier de la Fuente met Mayor Anne Hidalgo in Madrid.',
+    ['Javier de la Fuente/PER', 'Anne Hidalgo/PER', 'Madrid/LOC']],
+  ['Ludwig van Beethoven was born in Bonn.', ['Ludwig van Beethoven/PER', 'Bonn/LOC']],
+  ['Mohammed bin Salman met Sinn Féin leader Mary Lou McDonald in Dublin.',
+    ['Mohammed bin Salman/PER', 'Sinn Féin/ORG', 'Mary Lou McDonald/PER', 'Dublin/LOC']],
+  // Hyphens.
+  ['Jean-Pierre Raffarin and Marie-France Garaud met in Aix-en-Provence.',
+    ['Jean-Pierre Raffarin/PER', 'Marie-France Garaud/PER', 'Aix-en-Provence/LOC']],
+  ['The report was written by Claire Bailey-Ross of the University of Portsmouth.',
+    ['Claire Bailey-Ross/PER', 'University of Portsmouth/ORG']],
+  // Titles stay outside; possessives are trimmed.
+  ['Mr Osborne said the plan would work.', ['Osborne/PER']],
+  ['President Barack Obama spoke to reporters in Washington.', ['Barack Obama/PER', 'Washington/LOC']],
+  ["Telegram's founder Pavel Durov lives in Dubai.", ['Telegram/ORG', 'Pavel Durov/PER', 'Dubai/LOC']],
+  // Organisations ending in Group / Commission / Agency.
+  ['France and Germany urged the European Commission to regulate encrypted apps.',
+    ['France/LOC', 'Germany/LOC', 'European Commission/ORG']],
+  ['The investigation was led by the German agency BND and the International Atomic Energy Agency.',
+    ['BND/ORG', 'International Atomic Energy Agency/ORG']],
+  ['Shares of Volkswagen Group fell after the announcement in Berlin.', ['Volkswagen Group/ORG', 'Berlin/LOC']],
+  ['The European Medicines Agency approved the vaccine.', ['European Medicines Agency/ORG']],
+  ['Dr. Anthony Fauci testified before Congress.', ['Anthony Fauci/PER', 'Congress/ORG']],
+  // Places that are also people's names.
+  ['Michael Jordan visited Amman, the capital of Jordan.', ['Michael Jordan/PER', 'Amman/LOC', 'Jordan/LOC']],
+  ['Troops from Russia entered Georgia in August 2008.', ['Russia/LOC', 'Georgia/LOC']],
+  ['Paris Hilton arrived in Paris on Monday.', ['Paris Hilton/PER', 'Paris/LOC']],
+  ['Jordan Henderson played against a team from Jordan.', ['Jordan Henderson/PER', 'Jordan/LOC']],
+  ['Giorgia Meloni met officials from Georgia in Tbilisi.', ['Giorgia Meloni/PER', 'Georgia/LOC', 'Tbilisi/LOC']],
+  // All-caps headline followed by running text.
+  ['FRANCE AND GERMANY URGE EU TO ACT\nFrance and Germany want the EU to act on encryption.',
+    ['FRANCE/LOC', 'GERMANY/LOC', 'EU/ORG', 'France/LOC', 'Germany/LOC', 'EU/ORG']],
+  // Title Case headline.
+  ['Paris Thieves Use Tear Gas To Steal Watches Worth €500,000\nThieves in Paris stole watches on Monday.',
+    ['Paris/LOC', 'Paris/LOC']],
+];
+
+test('tricky names', () => {
+  const failures: string[] = [];
+  for (const [text, expected] of cases) {
+    const got = extractEntities(text).map((s) => `${s.text}/${s.label}`);
+    if (JSON.stringify(got) !== JSON.stringify(expected)) failures.push(`${text}\n  expected ${expected.join(', ')}\n  got      ${got.join(', ')}`);
+  }
+  assert.equal(failures.length, 0, failures.join('\n'));
+});
+
+test('spans are sorted, non-overlapping, exact slices, trimmed', () => {
+  const text = 'Kassim has been in the news after "Paris\' Notre Dame" (near Paris) and Mr. Smith\'s visit to the U.S.\r\nThe ISIS cell...';
+  const spans = extractEntities(text);
+  assert.ok(spans.length > 0);
+  let prevEnd = 0;
+  for (const s of spans) {
+    assert.equal(s.text, text.slice(s.start, s.end));
+    assert.ok(s.start >= prevEnd);
+    prevEnd = s.end;
+    assert.match(s.text, /^[\p{L}\p{N}]/u);
+    assert.doesNotMatch(s.text, /['’]s$|["'“”‘’,;:!?)]$/u);
+    assert.ok(['PER', 'ORG', 'LOC'].includes(s.label));
+  }
+  assert.deepEqual(extractEntities(''), []);
+  assert.deepEqual(extractEntities('\n\n  \r\n'), []);
+});
+
+test('results do not depend on what was tagged before (per-word caches)', () => {
+  const a = 'Rachid Kassim urged contacts in France to attack. Kassim was in Syria.';
+  const b = 'KASSIM IN SYRIA\nThe Islamic State group said Kassim had left Raqqa.';
+  const first = JSON.stringify(extractEntities(a));
+  extractEntities(b);
+  assert.equal(JSON.stringify(extractEntities(a)), first);
+});

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { tokenize } from '../../../src/nlp/entities/tokenize.js';
+
+const texts = (s: string): string[] => tokenize(s).map((t) => t.text);
+
+test('tokens carry exact offsets', () => {
+  const s = 'Frédéric Van Leeuw (Belgium), 13 Sep 2016 — “Telegram’s” 🙂 #ISIS @INTEL_TODAY';
+  for (const t of tokenize(s)) assert.equal(s.slice(t.start, t.end), t.text);
+});
+
+const cases: [string, string[]][] = [
+  ["Sinéad O'Connor met Ian McEwan.", ['Sinéad', "O'Connor", 'met', 'Ian', 'McEwan', '.']],
+  ["Telegram's makers and Paris' mayor", ['Telegram', "'s", 'makers', 'and', 'Paris', "'", 'mayor']],
+  ['Kassim’s list', ['Kassim', '’s', 'list']],
+  ['the U.S. and the U.K.-based firm', ['the', 'U.S.', 'and', 'the', 'U.K.', '-', 'based', 'firm']],
+  ['Bailey-Ross, Anti-Terrorism Group-4', ['Bailey', '-', 'Ross', ',', 'Anti', '-', 'Terrorism', 'Group', '-', '4']],
+  ['$300,000 and 5,000 people at 12:37', ['$', '300,000', 'and', '5,000', 'people', 'at', '12:37']],
+  ['AT&T and H&M', ['AT&T', 'and', 'H&M']],
+  ['Álvaro Ibáñez/Flickr', ['Álvaro', 'Ibáñez', '/', 'Flickr']],
+  ['wait -- what... 🙂👍 ok', ['wait', '--', 'what', '...', '🙂', '👍', 'ok']],
+  ['see https://example.com/a?b=1. Then', ['see', 'https://example.com/a?b=1', '.', 'Then']],
+  ["don't", ["don't"]],
+];
+
+test('tokenizer splits names, possessives, abbreviations and punctuation', () => {
+  for (const [input, expected] of cases) assert.deepEqual(texts(input), expected, input);
+});
+
+test('lines and sentence starts (CRLF, abbreviations, quotes)', () => {
+  const toks = tokenize('Mr. Smith left. He said: "Yes."\r\nNext line');
+  // Quotes and brackets pass a sentence start on to the word after them.
+  const starts = toks.filter((t) => t.sentStart && /\p{L}/u.test(t.text)).map((t) => t.text);
+  assert.deepEqual(starts, ['Mr', 'He', 'Yes', 'Next']);
+  assert.deepEqual([...new Set(toks.map((t) => t.line))], [0, 1]);
+  const next = toks.find((t) => t.text === 'Next')!;
+  assert.equal(next.line, 1);
+  assert.ok(!toks.some((t) => t.text.includes('\r')));
+});
+
+test('astral characters stay whole and offsets stay in UTF-16 units', () => {
+  const s = '𝔘nicode 😀 Zoë';
+  const toks = tokenize(s);
+  assert.deepEqual(toks.map((t) => t.text), ['𝔘nicode', '😀', 'Zoë']);
+  for (const t of toks) assert.equal(s.slice(t.start, t.end), t.text);
+});
