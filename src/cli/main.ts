@@ -191,9 +191,12 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     reporter,
     now: () => io.now(),
   });
-  stats.failed += found.issues.length;
+  for (const issue of found.issues) {
+    if (issue.message.id === 'E_NO_MATCH') stats.unmatched++;
+    else stats.unsearched++;
+  }
   reporter.summary(mode, stats);
-  if (stats.failed > 0) return EXIT_ERROR;
+  if (stats.failed + stats.unsearched + stats.unmatched > 0) return EXIT_ERROR;
   if (stats.missing + stats.stale > 0) return EXIT_CHECK_FAILED;
   return EXIT_OK;
 }

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { failingFs, run, tempDir } from './harness.js';
@@ -387,6 +387,22 @@ test('--out-dir naming the corpus itself writes next to each file', async () => 
     assert.equal(r.code, 0, r.stderr);
     assert.ok(existsSync(path.join(dir, 'a/x.yaml')));
     assert.match((await run(['a'], { cwd: dir })).stderr, /1 skipped/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('the summary counts path problems apart from files: never more failed than files', async () => {
+  const { dir, cleanup } = corpus({ 'c/a.txt': ARTICLE, 'c/bad.txt': '', 'empty/notes.md': 'x\n' });
+  try {
+    symlinkSync('.', path.join(dir, 'c/loop'));
+    const r = await run(['c', 'missing', 'gone.txt', 'empty'], { cwd: dir });
+    assert.equal(r.code, 2);
+    const summary = r.stderr.trimEnd().split('\n').at(-1)!;
+    assert.match(summary, /^annotate: 2 files: 1 written, 0 unchanged, 0 skipped \(up to date\), 1 failed; 3 paths could not be searched, 1 folder had no matching files; /);
+    const check = await run(['--check', 'c', 'missing'], { cwd: dir });
+    assert.equal(check.code, 2);
+    assert.equal(check.stderr.trimEnd().split('\n').at(-1), 'annotate: 2 files checked, all annotations up to date, 1 failed; 2 paths could not be searched');
   } finally {
     cleanup();
   }
