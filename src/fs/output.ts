@@ -26,6 +26,15 @@ export function sourceField(sourceAbs: string, outputAbs: string): string {
   return path.relative(path.dirname(outputAbs), sourceAbs).split(path.sep).join('/');
 }
 
+/**
+ * `source:` of a printed annotation (--stdout, jsonl): there is no annotation file to be
+ * relative to, so the path relative to the working directory, with /, tells apart a/s.txt and
+ * b/s.txt in one stream.
+ */
+export function printedSourceField(sourceAbs: string, cwd: string): string {
+  return path.relative(cwd, sourceAbs).split(path.sep).join('/');
+}
+
 let counter = 0;
 
 /**

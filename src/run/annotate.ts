@@ -10,7 +10,7 @@ import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
 import { errorCode, describeError, type FsAdapter } from '../fs/adapter.js';
 import type { Input } from '../fs/discover.js';
 import { readSource } from '../fs/read.js';
-import { outputPath, sourceField, writeAtomic, type Format } from '../fs/output.js';
+import { outputPath, printedSourceField, sourceField, writeAtomic, type Format } from '../fs/output.js';
 import { toRecord, type AnnotationRecord, type Header } from '../serialize/record.js';
 import { HEADER_BYTES, isFresh, readHeader } from '../serialize/header.js';
 import { toJson, toJsonLine } from '../serialize/json.js';
@@ -32,7 +32,7 @@ export interface RunOptions {
   /** Versions of the libraries that shape the output; part of freshness. */
   dependencies: Record<string, string>;
   fs: FsAdapter;
-  /** For showing output paths relative to where the user is. */
+  /** For showing output paths relative to where the user is, and `source:` when printing. */
   cwd: string;
   /** Used only to name temporary files. */
   pid: number;
@@ -99,7 +99,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     if (!read.ok) return { kind: 'error', message: read.message };
     const { bytes, text } = read.source;
     const header: Header = {
-      source: output ? sourceField(input.abs, output) : path.basename(input.abs),
+      source: output ? sourceField(input.abs, output) : printedSourceField(input.abs, o.cwd),
       checksum: sourceChecksum(bytes),
       generator: gen,
     };

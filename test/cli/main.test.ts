@@ -291,7 +291,7 @@ test('hidden folders and node_modules are skipped; files are visited in code-uni
     const r = await run(['--format', 'jsonl', '.'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     const sources = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source);
-    assert.deepEqual(sources, ['B.txt', 'z.txt', 'b.txt', 'é.txt']);
+    assert.deepEqual(sources, ['B.txt', 'a/z.txt', 'b.txt', 'é.txt']);
   } finally {
     cleanup();
   }
@@ -403,6 +403,24 @@ test('the summary counts path problems apart from files: never more failed than 
     const check = await run(['--check', 'c', 'missing'], { cwd: dir });
     assert.equal(check.code, 2);
     assert.equal(check.stderr.trimEnd().split('\n').at(-1), 'annotate: 2 files checked, all annotations up to date, 1 failed; 2 paths could not be searched');
+  } finally {
+    cleanup();
+  }
+});
+
+test('printed records name their source relative to the working folder, so equal base names differ', async () => {
+  const { dir, cleanup } = corpus({ 'a/s.txt': ARTICLE, 'b/s.txt': ARTICLE });
+  try {
+    const jsonl = await run(['--format', 'jsonl', '.'], { cwd: dir });
+    assert.equal(jsonl.code, 0, jsonl.stderr);
+    assert.deepEqual(jsonl.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source), ['a/s.txt', 'b/s.txt']);
+    // From a sub-folder, with an absolute path too: still relative to where the user is.
+    const yaml = await run(['--stdout', '../b/s.txt', path.join(dir, 'a/s.txt')], { cwd: path.join(dir, 'a') });
+    assert.equal(yaml.code, 0, yaml.stderr);
+    assert.deepEqual(yaml.stdout.split(/^---$/m).map((d) => parse(d).source), ['../b/s.txt', 's.txt']);
+    // Written files keep source relative to the annotation file.
+    assert.equal((await run(['.'], { cwd: dir })).code, 0);
+    assert.equal(parse(readFileSync(path.join(dir, 'a/s.yaml'), 'utf8')).source, 's.txt');
   } finally {
     cleanup();
   }
