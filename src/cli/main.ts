@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { fatal, messageText } from '../core/messages.js';
 import { sourceChecksum } from '../core/fingerprint.js';
+import { errorCode } from '../fs/adapter.js';
 import { discover } from '../fs/discover.js';
 import { decodeSource, MB } from '../fs/read.js';
 import type { Format } from '../fs/output.js';
@@ -170,6 +171,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   if (stdin) return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now() });
 
   const outDir = opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null;
+  if (outDir !== null) await checkOutDir(io, opts.outDir!, outDir);
   // Start loading the NLP (needed for the fingerprint) while the file system is searched.
   loadNlp().catch(() => undefined);
   const found = await discover(paths, { cwd: io.cwd, glob: opts.glob, fs: io.fs, exclude: outDir ? [outDir] : [] });
@@ -199,6 +201,21 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   if (stats.failed + stats.unsearched + stats.unmatched > 0) return EXIT_ERROR;
   if (stats.missing + stats.stale > 0) return EXIT_CHECK_FAILED;
   return EXIT_OK;
+}
+
+/**
+ * An --out-dir that cannot be a folder fails every write with ENOTDIR: say so once, up front.
+ * One that is missing is created; other errors (permissions) are reported per file as usual.
+ */
+async function checkOutDir(io: Io, given: string, abs: string): Promise<void> {
+  let isDir: boolean;
+  try {
+    isDir = (await io.fs.stat(abs)).isDirectory();
+  } catch (err) {
+    if (errorCode(err) === 'ENOTDIR') throw new UsageError(messageText('E_OUT_DIR_NOT_DIR', given, 'is below a file'));
+    return;
+  }
+  if (!isDir) throw new UsageError(messageText('E_OUT_DIR_NOT_DIR', given, 'is a file'));
 }
 
 async function annotateStdin(

@@ -12,6 +12,8 @@ const catalog = {
     `--reference-date must be a real date written YYYY-MM-DD, got "${value}".`,
   E_BAD_JOBS: (value: string) => `--jobs must be a whole number of at least 1, got "${value}".`,
   E_BAD_SIZE: (value: string) => `--max-size must be a number of megabytes above 0, got "${value}".`,
+  E_OUT_DIR_NOT_DIR: (dir: string, what: string) =>
+    `--out-dir ${dir} ${what}, not a folder; give a folder (it is created when missing).`,
   // Finding and reading inputs.
   E_NOT_FOUND: () => 'no such file or folder; check the path',
   E_ACCESS: () => 'permission denied; check its permissions (chmod) or leave it out',

@@ -425,3 +425,21 @@ test('printed records name their source relative to the working folder, so equal
     cleanup();
   }
 });
+
+test('an --out-dir that is a file, or below one, is one usage error before any work', async () => {
+  const { dir, cleanup } = corpus({ 'a.txt': ARTICLE, 'good.txt': ARTICLE });
+  try {
+    const file = await run(['--out-dir', 'good.txt', '.'], { cwd: dir });
+    assert.equal(file.code, 2);
+    assert.equal(file.stderr, 'error: --out-dir good.txt is a file, not a folder; give a folder (it is created when missing).\n');
+    const below = await run(['--out-dir', 'good.txt/ann', '.'], { cwd: dir });
+    assert.equal(below.code, 2);
+    assert.equal(below.stderr, 'error: --out-dir good.txt/ann is below a file, not a folder; give a folder (it is created when missing).\n');
+    assert.deepEqual(readdirSync(dir).sort(), ['a.txt', 'good.txt'], 'nothing written');
+    // A missing one is still created.
+    assert.equal((await run(['--out-dir', 'new/ann', '.'], { cwd: dir })).code, 0);
+    assert.ok(existsSync(path.join(dir, 'new/ann/a.yaml')));
+  } finally {
+    cleanup();
+  }
+});
