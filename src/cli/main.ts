@@ -189,6 +189,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     fs: io.fs,
     cwd: io.cwd,
     pid: io.pid,
+    processAlive: (pid) => io.processAlive(pid),
     out,
     reporter,
     now: () => io.now(),

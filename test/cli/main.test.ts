@@ -443,3 +443,15 @@ test('an --out-dir that is a file, or below one, is one usage error before any w
     cleanup();
   }
 });
+
+test('a run removes the temporary file a killed run left for an annotation it writes', async () => {
+  const { dir, cleanup } = corpus({ 'a.txt': ARTICLE, 'sub/b.txt': ARTICLE, '.a.yaml.999-0.tmp': 'half', 'sub/.b.yaml.777-4.tmp': 'half', '.c.yaml.999-0.tmp': 'x' });
+  try {
+    const r = await run(['.'], { cwd: dir, processAlive: (pid) => pid === 777 });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(readdirSync(dir).sort(), ['.c.yaml.999-0.tmp', 'a.txt', 'a.yaml', 'sub'], 'c.yaml is not written, so its temp file is left');
+    assert.deepEqual(readdirSync(path.join(dir, 'sub')).sort(), ['.b.yaml.777-4.tmp', 'b.txt', 'b.yaml'], 'a live process keeps its temp file');
+  } finally {
+    cleanup();
+  }
+});
