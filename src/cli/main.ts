@@ -279,6 +279,9 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
   });
   await program.parseAsync(argv, { from: 'user' });
   const opts = program.opts<ShowOpts>();
+  // A folder is fine for annotate but not here: say so rather than "give a file or a folder".
+  const stats = await io.fs.stat(path.resolve(io.cwd, file)).catch(() => null);
+  if (stats && !stats.isFile()) throw new UsageError(messageText('E_SHOW_NOT_FILE', file, stats.isDirectory() ? 'a folder' : 'not a regular file'));
   const referenceDate = validateDate(opts.referenceDate);
   const maxBytes = validateMaxSize(opts.maxSize);
   const errLevel = colorLevel(colorChoice(opts.color), io.stderrIsTTY, io.env);

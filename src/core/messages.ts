@@ -43,6 +43,7 @@ const catalog = {
   W_MISSING: (output: string) => `annotation ${output} is missing; run annotate on it`,
   W_STALE: (output: string) => `annotation ${output} is out of date; run annotate on it`,
   // show.
+  E_SHOW_NOT_FILE: (given: string, what: string) => `show takes one .txt file; ${given} is ${what}`,
   E_SHOW_BAD_ANNOTATION: (output: string, why: string) =>
     `${output} is not a readable annotate/1 file (${why}); delete it or re-run annotate`,
 } as const;

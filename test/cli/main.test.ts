@@ -328,6 +328,14 @@ test('show marks mentions as [text]{type} without colour, from the annotation wh
     const missing = await run(['show', 'nope.txt'], { cwd: dir });
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'nope.txt: no such file or folder; check the path\n');
+
+    mkdirSync(path.join(dir, 'sub'));
+    for (const folder of ['.', 'sub']) {
+      const r = await run(['show', folder], { cwd: dir });
+      assert.equal(r.code, 2);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, `error: show takes one .txt file; ${folder} is a folder\n`);
+    }
   } finally {
     cleanup();
   }
