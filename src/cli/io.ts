@@ -65,6 +65,8 @@ export interface Io {
   now(): number;
   /** Names temporary files. */
   pid: number;
+  /** Whether process `pid` is running (a temporary file of a dead one may be removed). */
+  processAlive(pid: number): boolean;
 }
 
 export function nodeIo(): Io {
@@ -80,7 +82,18 @@ export function nodeIo(): Io {
     cpus: availableParallelism(),
     now: () => performance.now(),
     pid: process.pid,
+    processAlive,
   };
+}
+
+/** Signal 0 only checks: ESRCH means no such process; EPERM means it exists (another user's). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Writes to a stream, waiting for 'drain' when its buffer is full (large --stdout output). */

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { fatal, messageText } from '../core/messages.js';
 import { sourceChecksum } from '../core/fingerprint.js';
+import { errorCode } from '../fs/adapter.js';
 import { discover } from '../fs/discover.js';
 import { decodeSource, MB } from '../fs/read.js';
 import type { Format } from '../fs/output.js';
@@ -170,6 +171,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   if (stdin) return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now() });
 
   const outDir = opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null;
+  if (outDir !== null) await checkOutDir(io, opts.outDir!, outDir);
   // Start loading the NLP (needed for the fingerprint) while the file system is searched.
   loadNlp().catch(() => undefined);
   const found = await discover(paths, { cwd: io.cwd, glob: opts.glob, fs: io.fs, exclude: outDir ? [outDir] : [] });
@@ -187,15 +189,34 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     fs: io.fs,
     cwd: io.cwd,
     pid: io.pid,
+    processAlive: (pid) => io.processAlive(pid),
     out,
     reporter,
     now: () => io.now(),
   });
-  stats.failed += found.issues.length;
+  for (const issue of found.issues) {
+    if (issue.message.id === 'E_NO_MATCH') stats.unmatched++;
+    else stats.unsearched++;
+  }
   reporter.summary(mode, stats);
-  if (stats.failed > 0) return EXIT_ERROR;
+  if (stats.failed + stats.unsearched + stats.unmatched > 0) return EXIT_ERROR;
   if (stats.missing + stats.stale > 0) return EXIT_CHECK_FAILED;
   return EXIT_OK;
+}
+
+/**
+ * An --out-dir that cannot be a folder fails every write with ENOTDIR: say so once, up front.
+ * One that is missing is created; other errors (permissions) are reported per file as usual.
+ */
+async function checkOutDir(io: Io, given: string, abs: string): Promise<void> {
+  let isDir: boolean;
+  try {
+    isDir = (await io.fs.stat(abs)).isDirectory();
+  } catch (err) {
+    if (errorCode(err) === 'ENOTDIR') throw new UsageError(messageText('E_OUT_DIR_NOT_DIR', given, 'is below a file'));
+    return;
+  }
+  if (!isDir) throw new UsageError(messageText('E_OUT_DIR_NOT_DIR', given, 'is a file'));
 }
 
 async function annotateStdin(
@@ -258,6 +279,9 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
   });
   await program.parseAsync(argv, { from: 'user' });
   const opts = program.opts<ShowOpts>();
+  // A folder is fine for annotate but not here: say so rather than "give a file or a folder".
+  const stats = await io.fs.stat(path.resolve(io.cwd, file)).catch(() => null);
+  if (stats && !stats.isFile()) throw new UsageError(messageText('E_SHOW_NOT_FILE', file, stats.isDirectory() ? 'a folder' : 'not a regular file'));
   const referenceDate = validateDate(opts.referenceDate);
   const maxBytes = validateMaxSize(opts.maxSize);
   const errLevel = colorLevel(colorChoice(opts.color), io.stderrIsTTY, io.env);

@@ -12,6 +12,8 @@ const catalog = {
     `--reference-date must be a real date written YYYY-MM-DD, got "${value}".`,
   E_BAD_JOBS: (value: string) => `--jobs must be a whole number of at least 1, got "${value}".`,
   E_BAD_SIZE: (value: string) => `--max-size must be a number of megabytes above 0, got "${value}".`,
+  E_OUT_DIR_NOT_DIR: (dir: string, what: string) =>
+    `--out-dir ${dir} ${what}, not a folder; give a folder (it is created when missing).`,
   // Finding and reading inputs.
   E_NOT_FOUND: () => 'no such file or folder; check the path',
   E_ACCESS: () => 'permission denied; check its permissions (chmod) or leave it out',
@@ -41,6 +43,7 @@ const catalog = {
   W_MISSING: (output: string) => `annotation ${output} is missing; run annotate on it`,
   W_STALE: (output: string) => `annotation ${output} is out of date; run annotate on it`,
   // show.
+  E_SHOW_NOT_FILE: (given: string, what: string) => `show takes one .txt file; ${given} is ${what}`,
   E_SHOW_BAD_ANNOTATION: (output: string, why: string) =>
     `${output} is not a readable annotate/1 file (${why}); delete it or re-run annotate`,
 } as const;

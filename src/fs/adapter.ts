@@ -26,6 +26,8 @@ export interface FsAdapter {
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   mkdir(path: string): Promise<void>;
+  /** Names of a folder's entries. */
+  readdir(path: string): Promise<string[]>;
 }
 
 export function nodeFs(): FsAdapter {
@@ -57,6 +59,7 @@ export function nodeFs(): FsAdapter {
     mkdir: async (p) => {
       await fsp.mkdir(p, { recursive: true });
     },
+    readdir: (p) => fsp.readdir(p),
   };
 }
 

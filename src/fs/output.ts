@@ -26,7 +26,77 @@ export function sourceField(sourceAbs: string, outputAbs: string): string {
   return path.relative(path.dirname(outputAbs), sourceAbs).split(path.sep).join('/');
 }
 
+/**
+ * `source:` of a printed annotation (--stdout, jsonl): there is no annotation file to be
+ * relative to, so the path relative to the working directory, with /, tells apart a/s.txt and
+ * b/s.txt in one stream.
+ */
+export function printedSourceField(sourceAbs: string, cwd: string): string {
+  return path.relative(cwd, sourceAbs).split(path.sep).join('/');
+}
+
 let counter = 0;
+
+/** The temporary file of a write of `target` by process `pid`: `.story.yaml.<pid>-<n>.tmp`. */
+export function tempName(target: string, pid: number, n: number): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${pid}-${n}.tmp`);
+}
+
+/** `.<target>.<pid>-<n>.tmp` -> target base name and pid, or null for any other name. */
+const TEMP = /^\.(.+)\.([1-9][0-9]{0,9})-([0-9]{1,15})\.tmp$/;
+
+/**
+ * Removes the temporary files that a killed run (SIGKILL between write and rename) left next to
+ * the annotations we write. Only our exact pattern for the very annotation about to be written
+ * (`.story.yaml.<pid>-<n>.tmp` before writing story.yaml), and only when the process that made
+ * it is gone: its pid is not alive, or is our own (only this thread writes, one file at a time,
+ * so a temp file with our pid that is not being written is a leftover of an earlier process that
+ * had our pid). A temp file of another live annotate run is left alone. Each folder is listed
+ * once per run, on the first write into it.
+ */
+export class TempSweeper {
+  private readonly byFolder = new Map<string, Map<string, { name: string; pid: number }[]>>();
+
+  constructor(
+    private readonly fs: FsAdapter,
+    private readonly ownPid: number,
+    private readonly isAlive: (pid: number) => boolean,
+  ) {}
+
+  /** Removes the stale temporary files of `target`; never throws. Returns the paths removed. */
+  async sweep(target: string): Promise<string[]> {
+    const dir = path.dirname(target);
+    let temps = this.byFolder.get(dir);
+    if (!temps) {
+      temps = new Map();
+      this.byFolder.set(dir, temps);
+      const names = await this.fs.readdir(dir).catch(() => [] as string[]);
+      for (const name of names) {
+        const m = TEMP.exec(name);
+        if (!m) continue;
+        const list = temps.get(m[1]!) ?? [];
+        list.push({ name, pid: Number(m[2]) });
+        temps.set(m[1]!, list);
+      }
+    }
+    const base = path.basename(target);
+    const mine = temps.get(base);
+    if (!mine) return [];
+    temps.delete(base);
+    const removed: string[] = [];
+    for (const { name, pid } of mine) {
+      if (pid !== this.ownPid && this.isAlive(pid)) continue;
+      const p = path.join(dir, name);
+      try {
+        await this.fs.unlink(p);
+        removed.push(p);
+      } catch {
+        // Gone already, or not ours to remove: leave it.
+      }
+    }
+    return removed;
+  }
+}
 
 /**
  * Atomic write: a temporary file in the same folder (same file system), then rename, so an
@@ -36,7 +106,7 @@ let counter = 0;
 export async function writeAtomic(fs: FsAdapter, target: string, data: string, pid: number): Promise<void> {
   const dir = path.dirname(target);
   await fs.mkdir(dir);
-  const tmp = path.join(dir, `.${path.basename(target)}.${pid}-${counter++}.tmp`);
+  const tmp = tempName(target, pid, counter++);
   try {
     await fs.writeFile(tmp, data);
     await fs.rename(tmp, target);

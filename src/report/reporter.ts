@@ -14,7 +14,15 @@ export interface Stats {
   written: number;
   unchanged: number;
   skipped: number;
+  /** Files that could not be read, annotated or written (each is one of `files`). */
   failed: number;
+  /**
+   * Paths given or met while searching that yielded no files: missing paths, folders that
+   * cannot be listed, symbolic link loops. Not files, so not in `files` or `failed`.
+   */
+  unsearched: number;
+  /** Folders searched in which no file matched the glob. */
+  unmatched: number;
   missing: number;
   stale: number;
   printed: number;
@@ -29,7 +37,7 @@ export interface Stats {
 }
 
 export function emptyStats(): Stats {
-  return { files: 0, written: 0, unchanged: 0, skipped: 0, failed: 0, missing: 0, stale: 0, printed: 0, people: 0, organizations: 0, places: 0, dates: 0, analyzedBytes: 0, elapsedMs: 0 };
+  return { files: 0, written: 0, unchanged: 0, skipped: 0, failed: 0, unsearched: 0, unmatched: 0, missing: 0, stale: 0, printed: 0, people: 0, organizations: 0, places: 0, dates: 0, analyzedBytes: 0, elapsedMs: 0 };
 }
 
 export type Mode = 'write' | 'stdout' | 'check';
@@ -89,6 +97,17 @@ export class Reporter {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * Problems with the paths themselves, kept apart from the file counts so that "N files, M
+ * failed" never counts a failure that is not one of the N files.
+ */
+function pathProblems(s: Stats): string {
+  const parts: string[] = [];
+  if (s.unsearched) parts.push(`${plural(s.unsearched, 'path')} could not be searched`);
+  if (s.unmatched) parts.push(`${plural(s.unmatched, 'folder')} had no matching files`);
+  return parts.length ? `; ${parts.join(', ')}` : '';
+}
+
 /** The one-line summary (plain text; no colour so it reads the same in logs). */
 export function summaryLine(mode: Mode, s: Stats): string {
   const parts: string[] = [];
@@ -98,7 +117,7 @@ export function summaryLine(mode: Mode, s: Stats): string {
     parts.push(`${files} checked`);
     parts.push(bad === 0 ? 'all annotations up to date' : `${s.missing} missing, ${s.stale} out of date (run annotate without --check to update them)`);
     if (s.failed) parts.push(`${s.failed} failed`);
-    return `annotate: ${parts.join(', ')}`;
+    return `annotate: ${parts.join(', ')}${pathProblems(s)}`;
   }
   const entities = `${plural(s.people, 'person', 'people')}, ${plural(s.organizations, 'organization')}, ${plural(s.places, 'place')}, ${plural(s.dates, 'date')}`;
   if (mode === 'stdout') {
@@ -107,13 +126,13 @@ export function summaryLine(mode: Mode, s: Stats): string {
     parts.push(`${files}: ${s.written} written, ${s.unchanged} unchanged, ${s.skipped} skipped (up to date)`);
   }
   parts.push(`${s.failed} failed`);
-  let line = `annotate: ${parts.join(', ')}`;
+  let line = `annotate: ${parts.join(', ')}${pathProblems(s)}`;
   if (s.written + s.unchanged + s.printed > 0) line += `; ${entities}`;
   if (s.analyzedBytes > 0) {
     const mb = s.analyzedBytes / (1024 * 1024);
     const secs = Math.max(s.elapsedMs, 1) / 1000;
     line += `; ${mb.toFixed(2)} MB in ${secs.toFixed(1)} s (${(mb / secs).toFixed(2)} MB/s)`;
   }
-  if (mode === 'write' && s.written === 0 && s.failed === 0) line += '; nothing written, everything was up to date';
+  if (mode === 'write' && s.written === 0 && s.failed + s.unsearched + s.unmatched === 0) line += '; nothing written, everything was up to date';
   return line;
 }

@@ -10,7 +10,7 @@ import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
 import { errorCode, describeError, type FsAdapter } from '../fs/adapter.js';
 import type { Input } from '../fs/discover.js';
 import { readSource } from '../fs/read.js';
-import { outputPath, sourceField, writeAtomic, type Format } from '../fs/output.js';
+import { outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, type Format } from '../fs/output.js';
 import { toRecord, type AnnotationRecord, type Header } from '../serialize/record.js';
 import { HEADER_BYTES, isFresh, readHeader } from '../serialize/header.js';
 import { toJson, toJsonLine } from '../serialize/json.js';
@@ -32,10 +32,12 @@ export interface RunOptions {
   /** Versions of the libraries that shape the output; part of freshness. */
   dependencies: Record<string, string>;
   fs: FsAdapter;
-  /** For showing output paths relative to where the user is. */
+  /** For showing output paths relative to where the user is, and `source:` when printing. */
   cwd: string;
   /** Used only to name temporary files. */
   pid: number;
+  /** Whether a process is running: a temporary file of a dead one is removed (fs/output.ts). */
+  processAlive: (pid: number) => boolean;
   /** Data (stdout) sink; awaited for backpressure. */
   out: (chunk: string) => Promise<void>;
   reporter: Reporter;
@@ -80,6 +82,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     return analyzer;
   };
   const outputs = new Map<string, string>(); // output -> first input that claimed it
+  const sweeper = new TempSweeper(o.fs, o.pid, o.processAlive);
   let docIndex = 0;
 
   const plan = async (input: Input): Promise<Outcome> => {
@@ -99,7 +102,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     if (!read.ok) return { kind: 'error', message: read.message };
     const { bytes, text } = read.source;
     const header: Header = {
-      source: output ? sourceField(input.abs, output) : path.basename(input.abs),
+      source: output ? sourceField(input.abs, output) : printedSourceField(input.abs, o.cwd),
       checksum: sourceChecksum(bytes),
       generator: gen,
     };
@@ -165,6 +168,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
           docIndex++;
           stats.printed++;
         } else {
+          await sweeper.sweep(outcome.output);
           const status = await writeIfChanged(o.fs, outcome.output, outcome.data, outcome.existing, o.pid);
           if (status !== 'written' && status !== 'unchanged') {
             stats.failed++;

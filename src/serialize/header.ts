@@ -2,10 +2,10 @@
  * Reading our own files back: the header alone (to decide freshness without NLP) or the whole
  * record (for `annotate show`).
  */
-import { parse } from 'yaml';
 import { jsIndexer } from '../core/offsets.js';
 import type { Analysis, DateGroup, EntityGroup, EntityLabel, Span } from '../core/types.js';
 import { SCHEMA, type AnnotationRecord, type Header } from './record.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** How many bytes of an annotation hold its header (title lines can be long, so be generous). */
 export const HEADER_BYTES = 4096;
@@ -33,7 +33,7 @@ export function readHeader(head: string): HeaderState {
         continue;
       }
       try {
-        const value: unknown = parse(`${m[1]}: ${m[2]}`)?.[m[1]!];
+        const value: unknown = yamlLib().parse(`${m[1]}: ${m[2]}`)?.[m[1]!];
         if (typeof value === 'string') found[m[1]!] = value;
       } catch {
         // a line cut by the HEADER_BYTES limit or not ours: ignore
@@ -72,7 +72,7 @@ export function isFresh(state: HeaderState, expected: Header): boolean {
 
 /** Parses a whole annotation file (YAML or JSON) into a record; throws a short Error if it is not one. */
 export function parseRecord(content: string): AnnotationRecord {
-  const value: unknown = content.trimStart().startsWith('{') ? JSON.parse(content) : parse(content);
+  const value: unknown = content.trimStart().startsWith('{') ? JSON.parse(content) : yamlLib().parse(content);
   const r = value as AnnotationRecord;
   if (!r || typeof r !== 'object' || r.schema !== SCHEMA) throw new Error(`schema is not ${SCHEMA}`);
   for (const key of ['people', 'organizations', 'places', 'dates'] as const) {

@@ -4,11 +4,12 @@
  * loads as a boolean, a date and the integer 757. Here: no aliases, no folding, and every
  * string a YAML 1.1 reader could misread is quoted (single, or double when it needs escapes). Mentions are flow maps.
  */
-import { Document, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
 import type { AnnotationRecord } from './record.js';
+import { yamlLib } from './yaml-lib.js';
 import { isSafePlain, needsEscapes } from './yaml11.js';
 
 export function toYaml(record: AnnotationRecord): string {
+  const { Document, isMap, isScalar, isSeq, Scalar, visit } = yamlLib();
   const doc = new Document(record, { aliasDuplicateObjects: false, version: '1.2' });
   visit(doc, {
     Scalar(_key, node) {

@@ -48,6 +48,8 @@ interface Measure {
   seconds: number;
   peakKiB: number | null;
   lastStderr: string;
+  /** 1-minute load average when the run ended: other work on the machine skews the timings. */
+  load: number;
 }
 
 const USAGE = 'usage: npm run bench -- <folder> [--generate N] [--runs j1,j2,rerun,peer] [--keep] [--snapshot]';
@@ -172,7 +174,7 @@ function measure(name: RunName, label: string, argv: string[], cwd: string): Pro
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       const lines = tail.split('\n').map((l) => l.trimEnd()).filter(Boolean);
-      resolve({ name, label, argv, code, signal, seconds, peakKiB: peak, lastStderr: lines[lines.length - 1] ?? '' });
+      resolve({ name, label, argv, code, signal, seconds, peakKiB: peak, lastStderr: lines[lines.length - 1] ?? '', load: os.loadavg()[0]! });
     });
   });
 }
@@ -260,7 +262,7 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${label}: ${m.seconds.toFixed(2)} s, exit ${m.code ?? m.signal}${m.lastStderr ? ` | ${m.lastStderr}` : ''}\n`);
   }
 
-  const header = [pad('run', 28), pad('files', 8, true), pad('MB', 8, true), pad('seconds', 9, true), pad('MB/s', 8, true), pad('peak RSS MiB', 13, true), pad('exit', 5, true)];
+  const header = [pad('run', 28), pad('files', 8, true), pad('MB', 8, true), pad('seconds', 9, true), pad('MB/s', 8, true), pad('peak RSS MiB', 13, true), pad('exit', 5, true), pad('load', 5, true)];
   process.stdout.write(`${header.join(' ')}\n${'-'.repeat(header.join(' ').length)}\n`);
   for (const m of results) {
     const row = [
@@ -271,10 +273,11 @@ async function main(): Promise<void> {
       pad((mb / m.seconds).toFixed(3), 8, true),
       pad(m.peakKiB === null ? 'n/a' : (m.peakKiB / 1024).toFixed(1), 13, true),
       pad(String(m.code ?? m.signal), 5, true),
+      pad(m.load.toFixed(1), 5, true),
     ];
     process.stdout.write(`${row.join(' ')}\n`);
   }
-  process.stdout.write('\n');
+  process.stdout.write(`(load: 1-minute load average at the end of each run, on ${os.cpus().length} CPUs; above that, other work skewed the timings)\n\n`);
   const get = (n: RunName): Measure | undefined => results.find((r) => r.name === n);
   const j1 = get('j1');
   const j2 = get('j2');

@@ -24,6 +24,8 @@ export interface RunOptions {
   stdoutIsTTY?: boolean;
   stderrIsTTY?: boolean;
   cpus?: number;
+  /** Default: no other process is alive, so every temporary file of our pattern is stale. */
+  processAlive?: (pid: number) => boolean;
 }
 
 export function memIo(o: RunOptions): { io: Io; stdout: () => string; stderr: () => string } {
@@ -44,6 +46,7 @@ export function memIo(o: RunOptions): { io: Io; stdout: () => string; stderr: ()
     cpus: o.cpus ?? 2,
     now: () => 0,
     pid: 4242,
+    processAlive: o.processAlive ?? (() => false),
   };
   return { io, stdout: () => out, stderr: () => err };
 }

@@ -4,9 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { failingFs, run, tempDir } from './harness.js';
 
 const ARTICLE = 'Barack Obama visited Paris in November.\nObama met Angela Merkel at the United Nations.\n';
@@ -291,7 +291,7 @@ test('hidden folders and node_modules are skipped; files are visited in code-uni
     const r = await run(['--format', 'jsonl', '.'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     const sources = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source);
-    assert.deepEqual(sources, ['B.txt', 'z.txt', 'b.txt', 'é.txt']);
+    assert.deepEqual(sources, ['B.txt', 'a/z.txt', 'b.txt', 'é.txt']);
   } finally {
     cleanup();
   }
@@ -300,8 +300,6 @@ test('hidden folders and node_modules are skipped; files are visited in code-uni
 test('show marks mentions as [text]{type} without colour, from the annotation when fresh', async () => {
   const { dir, cleanup } = corpus({ 'a.txt': ARTICLE });
   try {
-    const plain = await run(['show', 'a.txt'], { cwd: dir, env: { FORCE_COLOR: '1' }, stdoutIsTTY: true });
-    void plain;
     const off = await run(['show', '--no-color', 'a.txt'], { cwd: dir, stdoutIsTTY: true });
     assert.equal(off.code, 0, off.stderr);
     assert.ok(!off.stdout.includes(ESC));
@@ -315,14 +313,29 @@ test('show marks mentions as [text]{type} without colour, from the annotation wh
     const forced = await run(['show', 'a.txt'], { cwd: dir, env: { FORCE_COLOR: '1' } });
     assert.ok(forced.stdout.includes(ESC));
 
-    // From the annotation file: edit a name there and see it shown.
+    // From the annotation file when it is fresh: the same marks.
     assert.equal((await run(['a.txt'], { cwd: dir })).code, 0);
     const fromFile = await run(['show', '--no-color', 'a.txt'], { cwd: dir });
     assert.equal(fromFile.stdout, off.stdout);
+    // Proof that it reads the file: a hand-edited (still fresh) annotation is what is shown.
+    const yamlPath = path.join(dir, 'a.yaml');
+    const doc = parse(readFileSync(yamlPath, 'utf8'));
+    Object.assign(doc, { people: [], organizations: [], dates: [], places: [{ name: 'Barack', mentions: [{ start: 0, end: 6, text: 'Barack' }] }] });
+    writeFileSync(yamlPath, stringify(doc));
+    const edited = await run(['show', '--no-color', 'a.txt'], { cwd: dir });
+    assert.equal(edited.stdout.split('\n')[2], '[Barack]{place} Obama visited Paris in November.');
 
     const missing = await run(['show', 'nope.txt'], { cwd: dir });
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'nope.txt: no such file or folder; check the path\n');
+
+    mkdirSync(path.join(dir, 'sub'));
+    for (const folder of ['.', 'sub']) {
+      const r = await run(['show', folder], { cwd: dir });
+      assert.equal(r.code, 2);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, `error: show takes one .txt file; ${folder} is a folder\n`);
+    }
   } finally {
     cleanup();
   }
@@ -382,6 +395,70 @@ test('--out-dir naming the corpus itself writes next to each file', async () => 
     assert.equal(r.code, 0, r.stderr);
     assert.ok(existsSync(path.join(dir, 'a/x.yaml')));
     assert.match((await run(['a'], { cwd: dir })).stderr, /1 skipped/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('the summary counts path problems apart from files: never more failed than files', async () => {
+  const { dir, cleanup } = corpus({ 'c/a.txt': ARTICLE, 'c/bad.txt': '', 'empty/notes.md': 'x\n' });
+  try {
+    symlinkSync('.', path.join(dir, 'c/loop'));
+    const r = await run(['c', 'missing', 'gone.txt', 'empty'], { cwd: dir });
+    assert.equal(r.code, 2);
+    const summary = r.stderr.trimEnd().split('\n').at(-1)!;
+    assert.match(summary, /^annotate: 2 files: 1 written, 0 unchanged, 0 skipped \(up to date\), 1 failed; 3 paths could not be searched, 1 folder had no matching files; /);
+    const check = await run(['--check', 'c', 'missing'], { cwd: dir });
+    assert.equal(check.code, 2);
+    assert.equal(check.stderr.trimEnd().split('\n').at(-1), 'annotate: 2 files checked, all annotations up to date, 1 failed; 2 paths could not be searched');
+  } finally {
+    cleanup();
+  }
+});
+
+test('printed records name their source relative to the working folder, so equal base names differ', async () => {
+  const { dir, cleanup } = corpus({ 'a/s.txt': ARTICLE, 'b/s.txt': ARTICLE });
+  try {
+    const jsonl = await run(['--format', 'jsonl', '.'], { cwd: dir });
+    assert.equal(jsonl.code, 0, jsonl.stderr);
+    assert.deepEqual(jsonl.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).source), ['a/s.txt', 'b/s.txt']);
+    // From a sub-folder, with an absolute path too: still relative to where the user is.
+    const yaml = await run(['--stdout', '../b/s.txt', path.join(dir, 'a/s.txt')], { cwd: path.join(dir, 'a') });
+    assert.equal(yaml.code, 0, yaml.stderr);
+    assert.deepEqual(yaml.stdout.split(/^---$/m).map((d) => parse(d).source), ['../b/s.txt', 's.txt']);
+    // Written files keep source relative to the annotation file.
+    assert.equal((await run(['.'], { cwd: dir })).code, 0);
+    assert.equal(parse(readFileSync(path.join(dir, 'a/s.yaml'), 'utf8')).source, 's.txt');
+  } finally {
+    cleanup();
+  }
+});
+
+test('an --out-dir that is a file, or below one, is one usage error before any work', async () => {
+  const { dir, cleanup } = corpus({ 'a.txt': ARTICLE, 'good.txt': ARTICLE });
+  try {
+    const file = await run(['--out-dir', 'good.txt', '.'], { cwd: dir });
+    assert.equal(file.code, 2);
+    assert.equal(file.stderr, 'error: --out-dir good.txt is a file, not a folder; give a folder (it is created when missing).\n');
+    const below = await run(['--out-dir', 'good.txt/ann', '.'], { cwd: dir });
+    assert.equal(below.code, 2);
+    assert.equal(below.stderr, 'error: --out-dir good.txt/ann is below a file, not a folder; give a folder (it is created when missing).\n');
+    assert.deepEqual(readdirSync(dir).sort(), ['a.txt', 'good.txt'], 'nothing written');
+    // A missing one is still created.
+    assert.equal((await run(['--out-dir', 'new/ann', '.'], { cwd: dir })).code, 0);
+    assert.ok(existsSync(path.join(dir, 'new/ann/a.yaml')));
+  } finally {
+    cleanup();
+  }
+});
+
+test('a run removes the temporary file a killed run left for an annotation it writes', async () => {
+  const { dir, cleanup } = corpus({ 'a.txt': ARTICLE, 'sub/b.txt': ARTICLE, '.a.yaml.999-0.tmp': 'half', 'sub/.b.yaml.777-4.tmp': 'half', '.c.yaml.999-0.tmp': 'x' });
+  try {
+    const r = await run(['.'], { cwd: dir, processAlive: (pid) => pid === 777 });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(readdirSync(dir).sort(), ['.c.yaml.999-0.tmp', 'a.txt', 'a.yaml', 'sub'], 'c.yaml is not written, so its temp file is left');
+    assert.deepEqual(readdirSync(path.join(dir, 'sub')).sort(), ['.b.yaml.777-4.tmp', 'b.txt', 'b.yaml'], 'a live process keeps its temp file');
   } finally {
     cleanup();
   }

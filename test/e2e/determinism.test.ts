@@ -80,11 +80,12 @@ test('jsonl on stdout is identical for --jobs 1 and --jobs 3, in input order', a
   assert.equal(one.code, 0, one.stderr);
   assert.equal(three.code, 0, three.stderr);
   assert.equal(three.stdout, one.stdout);
-  // `source` is relative to where the file would go, so identify documents by checksum.
-  const got = one.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { checksum: string }).checksum);
-  const want = listFiles(dir).filter((f) => f.endsWith('.txt'))
-    .map((f) => `sha256:${createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')}`);
-  assert.deepEqual(got, want, 'documents in code-unit order of their paths');
+  // Printed records name their source relative to the working folder; the checksum matches it.
+  const records = one.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { source: string; checksum: string });
+  const texts = listFiles(dir).filter((f) => f.endsWith('.txt'));
+  assert.deepEqual(records.map((r) => r.source), texts, 'documents in code-unit order of their paths');
+  const want = texts.map((f) => `sha256:${createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')}`);
+  assert.deepEqual(records.map((r) => r.checksum), want, 'each record is its source');
 });
 
 test('TZ=Pacific/Kiritimati gives the same bytes as TZ=UTC', async () => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { outputPath, sourceField, writeAtomic } from '../../src/fs/output.js';
+import { outputPath, sourceField, TempSweeper, tempName, writeAtomic } from '../../src/fs/output.js';
 import { failingFs, tempDir } from '../cli/harness.js';
 import { nodeFs } from '../../src/fs/adapter.js';
 
@@ -33,6 +33,34 @@ test('writeAtomic replaces the file whole and leaves no temporary file, even whe
     await assert.rejects(writeAtomic(failingFs({ write: () => 'ENOSPC' }), target, 'new\n', 1), /ENOSPC/);
     assert.equal(readFileSync(target, 'utf8'), 'old\n');
     assert.deepEqual(readdirSync(path.dirname(target)), ['a.yaml']);
+  } finally {
+    cleanup();
+  }
+});
+
+test('TempSweeper removes only our temporary files of that annotation whose process is gone', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const target = path.join(dir, 'a.yaml');
+    const names = {
+      dead: path.basename(tempName(target, 111, 0)), // a killed run
+      deadAgain: '.a.yaml.111-7.tmp',
+      own: '.a.yaml.4242-3.tmp', // an earlier process that had our pid
+      alive: '.a.yaml.222-0.tmp', // another annotate still running
+      otherTarget: '.b.yaml.111-0.tmp', // not the annotation being written
+      notOurs1: '.a.yaml.tmp',
+      notOurs2: 'a.yaml.111-0.tmp',
+      notOurs3: '.a.yaml.111-0.tmp.bak',
+      notOurs4: '.a.yaml.x-0.tmp',
+    };
+    for (const n of Object.values(names)) writeFileSync(path.join(dir, n), 'x');
+    const sweeper = new TempSweeper(nodeFs(), 4242, (pid) => pid === 222);
+    const removed = await sweeper.sweep(target);
+    assert.deepEqual(removed.map((p) => path.basename(p)).sort(), [names.dead, names.deadAgain, names.own].sort());
+    const left = readdirSync(dir).sort();
+    assert.deepEqual(left, [names.alive, names.otherTarget, names.notOurs1, names.notOurs2, names.notOurs3, names.notOurs4].sort());
+    // A folder that does not exist yet has nothing to sweep.
+    assert.deepEqual(await new TempSweeper(nodeFs(), 1, () => false).sweep(path.join(dir, 'new/x.yaml')), []);
   } finally {
     cleanup();
   }
