@@ -13,7 +13,7 @@ import { decodeSource, MB } from '../fs/read.js';
 import type { Format } from '../fs/output.js';
 import { countEntities, toRecord } from '../serialize/record.js';
 import { annotateInputs, generator, render } from '../run/annotate.js';
-import { inlineAnalyzer, loadNlp } from '../run/analyzer.js';
+import { inlineAnalyzer } from '../run/analyzer.js';
 import { showAnalysis } from '../run/show.js';
 import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
 import { highlight, legend } from '../report/highlight.js';
@@ -172,8 +172,6 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
 
   const outDir = opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null;
   if (outDir !== null) await checkOutDir(io, opts.outDir!, outDir);
-  // Start loading the NLP (needed for the fingerprint) while the file system is searched.
-  loadNlp().catch(() => undefined);
   const found = await discover(paths, { cwd: io.cwd, glob: opts.glob, fs: io.fs, exclude: outDir ? [outDir] : [] });
   for (const issue of found.issues) reporter.error(issue.path, issue.message);
   const stats = await annotateInputs(found.inputs, {
@@ -242,7 +240,7 @@ async function annotateStdin(
     o.reporter.error('-', decoded.message);
     return EXIT_ERROR;
   }
-  const gen = await generator(VERSION, DEPENDENCIES, o.referenceDate);
+  const gen = generator(VERSION, DEPENDENCIES, o.referenceDate);
   const doc = await inlineAnalyzer().analyze({ path: '-', text: decoded.text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
   if (!doc.analysis) {
     o.reporter.error('-', doc.messages.find((m) => m.fatal) ?? fatal('E_ANALYZE', 'no analysis'));

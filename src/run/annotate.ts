@@ -16,7 +16,8 @@ import { HEADER_BYTES, isFresh, readHeader } from '../serialize/header.js';
 import { toJson, toJsonLine } from '../serialize/json.js';
 import { toYaml } from '../serialize/yaml.js';
 import { emptyStats, type Mode, type Reporter, type Stats } from '../report/reporter.js';
-import { inlineAnalyzer, loadNlp, type Analyzer } from './analyzer.js';
+import { engineFingerprint } from '../nlp/fingerprint.js';
+import { inlineAnalyzer, type Analyzer } from './analyzer.js';
 import { workerPool } from './pool.js';
 
 export interface RunOptions {
@@ -56,13 +57,11 @@ type Outcome =
   | { kind: 'done'; record: AnnotationRecord; data: string; output: string | null; existing: boolean; bytes: number };
 
 /**
- * The `generator:` line. The engine fingerprint hashes the data files the engine loads, so it
- * needs the NLP loaded on this thread too (about 45 MB); that keeps re-runs and --check free of
- * worker start-up.
+ * The `generator:` line. The engine fingerprint only hashes the engine's files, so re-runs and
+ * --check never load the model on this thread.
  */
-export async function generator(version: string, dependencies: Record<string, string>, referenceDate: string | null): Promise<string> {
-  const engine = (await loadNlp()).engineFingerprint();
-  return generatorLine(version, { engine, dependencies, referenceDate });
+export function generator(version: string, dependencies: Record<string, string>, referenceDate: string | null): string {
+  return generatorLine(version, { engine: engineFingerprint(), dependencies, referenceDate });
 }
 
 /** Serializes a record in the chosen format. */
@@ -74,7 +73,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   const started = o.now();
   const stats = emptyStats();
   stats.files = inputs.length;
-  const gen = await generator(o.version, o.dependencies, o.referenceDate);
+  const gen = generator(o.version, o.dependencies, o.referenceDate);
   // Workers start at the first file that needs the NLP, so a re-run with nothing to do starts none.
   let analyzer: Analyzer | null = null;
   const getAnalyzer = (): Analyzer => {

@@ -42,7 +42,7 @@ export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowRe
   const read = await readSource(o.fs, abs, o.maxBytes);
   if (!read.ok) return read;
   const { text, bytes } = read.source;
-  const gen = await generator(o.version, o.dependencies, o.referenceDate);
+  const gen = generator(o.version, o.dependencies, o.referenceDate);
   for (const output of candidates(abs, o.outDir)) {
     let content: string;
     try {

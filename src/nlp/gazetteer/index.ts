@@ -8,9 +8,7 @@
  * NOTICE.md). Loaded once at module load; a lookup is one binary search per token and per
  * extension of a multi-word candidate.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { registerEngineData } from '../fingerprint.js';
 import { parts } from './normalize.js';
 
 import { GAZETTEER_CATEGORIES, PHRASE_CATEGORIES, type GazetteerCategory } from './categories.js';
@@ -34,7 +32,6 @@ const DATA_FILE = new URL('../../../../src/nlp/gazetteer/data/gazetteer.tsv', im
  * entries took ~100 ms to build). See build-gazetteer.ts for the format.
  */
 const blob: string = readFileSync(DATA_FILE, 'utf8');
-registerEngineData('gazetteer', createHash('sha256').update(blob).digest('hex'));
 const { lineStarts, letterBits } = scan(blob);
 
 function scan(text: string): { lineStarts: Int32Array; letterBits: Int32Array } {
