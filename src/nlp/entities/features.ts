@@ -106,8 +106,17 @@ function wordInfo(lex: Lexicon, w: string): WordInfo {
   return info;
 }
 
-/** Per line: 'C' all caps, 'T' title case (headline), '' normal. */
+/** Per line: 'C' all caps, 'T' title case (headline), '' normal. Memoised per token array. */
 export function lineCaseKinds(tokens: Token[], lex: Lexicon = NO_LEX): Map<number, string> {
+  let byLex = kindMemo.get(tokens);
+  if (byLex === undefined) { byLex = new WeakMap(); kindMemo.set(tokens, byLex); }
+  let out = byLex.get(lex);
+  if (out === undefined) { out = computeLineCaseKinds(tokens, lex); byLex.set(lex, out); }
+  return out;
+}
+const kindMemo = new WeakMap<Token[], WeakMap<Lexicon, Map<number, string>>>();
+
+function computeLineCaseKinds(tokens: Token[], lex: Lexicon): Map<number, string> {
   const stats = new Map<number, { up: number; low: number; cap: number; words: number }>();
   for (const t of tokens) {
     let s = stats.get(t.line);

@@ -3,7 +3,7 @@
  * BILOU tags -> spans. Used by the runtime (index.ts) and by the trainer's evaluation.
  */
 import type { EntityLabel, Span } from '../../core/types.js';
-import { TAGS, lineCaseKinds, type GazetteerFn, type Lexicon } from './features.js';
+import { TAGS, dictFlag, lineCaseKinds, type GazetteerFn, type Lexicon } from './features.js';
 import { viterbi, type TaggerModel } from './model.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -52,7 +52,7 @@ export function harmonise(text: string, tokens: Token[], spans: Span[], lex: Lex
     if (!CAPITALISED.test(key)) continue;
     const ks = words.get(key);
     if (ks === undefined || ks.length === 0) continue;
-    if (ks.length === 1 && (key.length < 3 || lex.isWord?.(key.toLowerCase()) !== false)) continue;
+    if (ks.length === 1 && (key.length < 3 || dictFlag(lex, key.toLowerCase()) === 'D' || dictFlag(lex, key.toLowerCase()) === '?')) continue;
     const v = votes.get(key)!;
     // Most frequent label; a tie keeps ORG.
     let label = 'ORG';
@@ -72,7 +72,7 @@ export function harmonise(text: string, tokens: Token[], spans: Span[], lex: Lex
       const next = tokens[i + ks.length];
       // ("The Kassim report" may spread; "Rachid Kassim" is another name.)
       if (prev && prev.line === tokens[i]!.line && prev.end === tokens[i]!.start - 1 && CAPITALISED.test(prev.text) && !tokens[i]!.sentStart
-        && !(prev.sentStart && lex.isWord?.(prev.text.toLowerCase()) === true)) continue;
+        && !(prev.sentStart && dictFlag(lex, prev.text.toLowerCase()) === 'D')) continue;
       if (next && next.line === tokens[i]!.line && CAPITALISED.test(next.text) && !next.sentStart) continue;
       const st = tokens[i]!.start;
       const en = tokens[i + ks.length - 1]!.end;
