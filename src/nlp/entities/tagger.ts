@@ -210,6 +210,8 @@ function emit(text: string, tokens: Token[], f: number, l: number, label: Entity
     while (l > f && isCommonLower(tokens[l]!.text)) l--;
     if (f > l) return;
   }
+  // A sentence's capital "The" is not part of the name ("The Financial Conduct Authority").
+  if (l > f && tokens[f]!.sentStart && tokens[f]!.text === 'The' && CAPITALISED.test(tokens[f + 1]!.text)) f++;
   // Titles stay outside a person's span ("Mr Osborne" -> "Osborne").
   if (label === 'PER') {
     while (f < l && TITLES.has(tokens[f]!.text.toLowerCase())) f += tokens[f + 1]!.text === '.' && f + 1 < l ? 2 : 1;

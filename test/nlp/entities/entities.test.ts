@@ -31,6 +31,7 @@ const cases: [string, string[]][] = [
     ['BND/ORG', 'International Atomic Energy Agency/ORG']],
   ['Shares of Volkswagen Group fell after the announcement in Berlin.', ['Volkswagen Group/ORG', 'Berlin/LOC']],
   ['The European Medicines Agency approved the vaccine.', ['European Medicines Agency/ORG']],
+  ['The Financial Conduct Authority fined Barclays on Tuesday.', ['Financial Conduct Authority/ORG', 'Barclays/ORG']],
   ['Dr. Anthony Fauci testified before Congress.', ['Anthony Fauci/PER', 'Congress/ORG']],
   // Places that are also people's names.
   ['Michael Jordan visited Amman, the capital of Jordan.', ['Michael Jordan/PER', 'Amman/LOC', 'Jordan/LOC']],
