@@ -1,6 +1,6 @@
 /**
  * `npm run train -- <data dirs...> [--out FILE] [--epochs N] [--seed N] [--min-count N]
- *  [--weights set=w,...] [--caps-rate R] [--title-rate R] [--with-test] [--no-gazetteer]` trains the entity tagger on data sets in the shared
+ *  [--weights set=w,...] [--caps-rate R] [--title-rate R] [--with-test] [--no-gazetteer] [--dropout P] [--no-org-features] [--no-spread]` trains the entity tagger on data sets in the shared
  * format (docs/*.txt + gold.jsonl) and writes the model; the same data and options give the same
  * bytes. `npm run train -- --lexicon` rebuilds the word-class lexicon from compromise.
  * `--eval FILE` scores a model on the dev documents of the given sets instead of training;
@@ -12,6 +12,8 @@ import { gazetteerTags } from '../nlp/gazetteer/index.js';
 import { buildLexiconFile, loadLexicon, writeWordList } from '../nlp/entities/lexicon.js';
 import { DEFAULT_TRAIN_OPTIONS, LEXICON_URL, MODEL_URL, WORDS_URL } from '../nlp/entities/paths.js';
 import { decodeModel } from '../nlp/entities/model.js';
+import { setOrgFeatures } from '../nlp/entities/features.js';
+import { setSpreadNames } from '../nlp/entities/tagger.js';
 import { devDocs, evaluate, evaluateWith, loadSet, train, type GoldDoc } from '../nlp/entities/trainer.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -49,6 +51,9 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--no-gazetteer') opt.gazetteer = false;
     else if (a === '--caps-rate') opt.capsRate = Number(next());
     else if (a === '--title-rate') opt.titleRate = Number(next());
+    else if (a === '--dropout') opt.dropout = Number(next());
+    else if (a === '--no-org-features') setOrgFeatures(false);
+    else if (a === '--no-spread') setSpreadNames(false);
     else if (a === '--weights') {
       for (const kv of next().split(',')) {
         const [k, v] = kv.split('=');

@@ -25,7 +25,7 @@ export interface Lexicon {
 /** Optional per-token gazetteer tags (e.g. ["B-city", "U-given"]), aligned with tokens. */
 export type GazetteerFn = (lower: string[]) => string[][];
 
-export const FEATURE_VERSION = 'f1';
+export const FEATURE_VERSION = 'f2';
 
 export function shapeOf(w: string): string {
   let out = '';
@@ -106,8 +106,17 @@ function wordInfo(lex: Lexicon, w: string): WordInfo {
   return info;
 }
 
-/** Per line: 'C' all caps, 'T' title case (headline), '' normal. */
+/** Per line: 'C' all caps, 'T' title case (headline), '' normal. Memoised per token array. */
 export function lineCaseKinds(tokens: Token[], lex: Lexicon = NO_LEX): Map<number, string> {
+  let byLex = kindMemo.get(tokens);
+  if (byLex === undefined) { byLex = new WeakMap(); kindMemo.set(tokens, byLex); }
+  let out = byLex.get(lex);
+  if (out === undefined) { out = computeLineCaseKinds(tokens, lex); byLex.set(lex, out); }
+  return out;
+}
+const kindMemo = new WeakMap<Token[], WeakMap<Lexicon, Map<number, string>>>();
+
+function computeLineCaseKinds(tokens: Token[], lex: Lexicon): Map<number, string> {
   const stats = new Map<number, { up: number; low: number; cap: number; words: number }>();
   for (const t of tokens) {
     let s = stats.get(t.line);
@@ -212,6 +221,36 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
   const dict: string[] = new Array(n);
   const lxs: string[] = new Array(n);
   for (let i = 0; i < n; i++) { dict[i] = infos[i]!.dict; lxs[i] = infos[i]!.lx; }
+  // Organisation clues (ORG is the weakest type): the last word of a capitalised run of two or
+  // more words ("... Commission", "... Group") for every word of the run; acronyms in running
+  // text; a run followed by "( ACRONYM )", and the acronym itself.
+  const runLast: string[] = new Array(n).fill('');
+  for (let i = 0; i < n; ) {
+    const r = run[i]!;
+    if (!r || r[1] === 'U') { i++; continue; }
+    let j = i;
+    while (j < n && run[j] && run[j]![1] !== 'L') j++;
+    for (let x = i; x <= j && x < n; x++) runLast[x] = lower[Math.min(j, n - 1)]!;
+    i = j + 1;
+  }
+  const acro: string[] = new Array(n).fill('');
+  for (let i = 0; i < n; i++) {
+    if (kind[i] !== '') continue;
+    const t = tokens[i]!.text;
+    if (t.length >= 2 && t.length <= 6 && ACRONYM.test(t)) acro[i] = (t.length <= 3 ? 's' : 'l') + dict[i]!;
+  }
+  const paren: string[] = new Array(n).fill('');
+  for (let i = 1; i + 2 < n; i++) {
+    if (tokens[i]!.text !== '(' || tokens[i + 2]!.text !== ')' || !acro[i + 1] || !run[i - 1]) continue;
+    if (tokens[i - 1]!.line !== tokens[i]!.line) continue;
+    let f = i - 1;
+    while (f > 0 && run[f]![1] !== 'B' && run[f]![1] !== 'U') f--;
+    let initials = '';
+    for (let x = f; x < i; x++) if (capital[x]) initials += form[x]![0]!;
+    const m = initials.toUpperCase() === tokens[i + 1]!.text.replace(/[^A-Z]/g, '') ? 'M' : 'N';
+    for (let x = f; x < i; x++) paren[x] = 'R' + m;
+    paren[i + 1] = 'A' + m;
+  }
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     const lw = lower[i]!;
@@ -263,8 +302,37 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     sink.f('doc=', ss + dc + dl);
     if (k !== '') sink.f('kind=', k);
     if (run[i]) sink.f2('run=', run[i]!, ss);
+    if (ORG_FEATURES) {
+      const rl = runLast[i]!;
+      if (rl) {
+        const pos = run[i]![1]!;
+        sink.f2('rl=', rl, pos === 'L' ? 'L' : 'N');
+        sink.f2('rc=', SUFFIX_CLASS.get(rl) ?? '-', pos);
+      }
+      if (acro[i]) sink.f2('acr=', acro[i]!, gaz && gaz[i]!.length > 0 ? 'g' : '-');
+      if (paren[i]) sink.f('par=', paren[i]!);
+    }
   }
 }
+
+/** Whether the organisation clue features are extracted (FEATURE_VERSION f2). */
+export let ORG_FEATURES = true;
+export function setOrgFeatures(on: boolean): void { ORG_FEATURES = on; }
+
+const ACRONYM = /^[A-Z][A-Z&]*[A-Z]$/;
+const SUFFIX_CLASS = new Map<string, string>();
+for (const w of ['inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'ag', 'sa', 'gmbh', 'group',
+  'agency', 'commission', 'ministry', 'council', 'party', 'university', 'bank', 'association', 'institute', 'committee', 'company',
+  'department', 'office', 'authority', 'organization', 'organisation', 'federation', 'union', 'foundation', 'society', 'service',
+  'services', 'court', 'board', 'league', 'club', 'fc', 'news', 'times', 'post', 'press', 'airlines', 'airways', 'college', 'school',
+  'academy', 'parliament', 'assembly', 'congress', 'senate', 'army', 'police', 'force', 'navy', 'bureau', 'fund', 'trust',
+  'network', 'media', 'holdings', 'partners', 'industries', 'systems', 'technologies', 'motors', 'tribunal', 'alliance', 'movement',
+  'front', 'coalition', 'administration', 'government', 'centre', 'center', 'hospital', 'church', 'team', 'band', 'records'])
+  SUFFIX_CLASS.set(w, 'O');
+for (const w of ['river', 'street', 'st', 'st.', 'road', 'avenue', 'county', 'island', 'islands', 'mountain', 'mountains', 'mount',
+  'lake', 'sea', 'ocean', 'city', 'valley', 'province', 'state', 'region', 'district', 'bay', 'park', 'square', 'bridge', 'airport',
+  'station', 'desert', 'peninsula', 'coast', 'hills', 'heights', 'beach'])
+  SUFFIX_CLASS.set(w, 'L');
 
 const RUN_JOIN = new Set(['of', 'the', 'and', '&', 'for', 'de', 'la', 'du', 'des', 'von', 'van', 'der', 'bin', 'al', '-', '.']);
 

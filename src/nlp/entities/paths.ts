@@ -14,6 +14,8 @@ export const DEFAULT_TRAIN_OPTIONS = {
   setWeights: { btc: 0.3, wnut17: 0.3 } as Record<string, number>,
   capsRate: 0.03,
   titleRate: 0,
+  /** Share of training tokens trained without their word-identity features (see trainer.ts). */
+  dropout: 0,
   /** Use the gazetteer features (src/nlp/gazetteer). */
   gazetteer: true,
   tuneBias: true,

@@ -3,7 +3,7 @@
  * BILOU tags -> spans. Used by the runtime (index.ts) and by the trainer's evaluation.
  */
 import type { EntityLabel, Span } from '../../core/types.js';
-import { TAGS, lineCaseKinds, type GazetteerFn, type Lexicon } from './features.js';
+import { TAGS, dictFlag, lineCaseKinds, type GazetteerFn, type Lexicon } from './features.js';
 import { viterbi, type TaggerModel } from './model.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -12,8 +12,82 @@ export function tagText(model: TaggerModel, lex: Lexicon, text: string, gazettee
   if (tokens.length === 0) return [];
   const em = model.emissions(tokens, lex, gazetteer);
   const tags = decodeLines(tokens, em, model.T, model.trans, model.start, model.end);
-  return relabelHeadlines(tokens, tagsToSpans(text, tokens, tags), lex);
+  return harmonise(text, tokens, relabelHeadlines(tokens, tagsToSpans(text, tokens, tags), lex), lex);
 }
+
+/** Whether tagText spreads a name to its untagged repeats (see harmonise); off to measure. */
+let spreadNames = true;
+export function setSpreadNames(on: boolean): void { spreadNames = on; }
+
+/**
+ * Document-level consistency: a name the tagger found once is tagged again where the same words
+ * recur untagged in the document, with the label it gets most often ("Kassim ... Kassim said").
+ * Single words only when they are not English words (not "House", "Harrow"), and never a piece
+ * of a longer capitalised run.
+ */
+export function harmonise(text: string, tokens: Token[], spans: Span[], lex: Lexicon): Span[] {
+  if (spans.length === 0 || !spreadNames) return spans;
+  const votes = new Map<string, Map<string, number>>();
+  for (const s of spans) {
+    let v = votes.get(s.text);
+    if (!v) { v = new Map(); votes.set(s.text, v); }
+    v.set(s.label, (v.get(s.label) ?? 0) + 1);
+  }
+  // Token index by start offset; token indices by text, for the first words of the names.
+  const at = new Map<number, number>();
+  for (let i = 0; i < tokens.length; i++) at.set(tokens[i]!.start, i);
+  const covered = new Uint8Array(tokens.length);
+  const words = new Map<string, string[]>();
+  for (const s of spans) {
+    if (!words.has(s.text)) words.set(s.text, tokenize(s.text).map((t) => t.text));
+    let i = at.get(s.start);
+    if (i === undefined) continue;
+    while (i < tokens.length && tokens[i]!.start < s.end) covered[i++] = 1;
+  }
+  const starts = new Map<string, number[]>();
+  for (const ws of words.values()) if (ws.length > 0) starts.set(ws[0]!, []);
+  for (let i = 0; i < tokens.length; i++) starts.get(tokens[i]!.text)?.push(i);
+  const added: Span[] = [];
+  for (const key of [...votes.keys()].sort(byCodeUnits)) {
+    if (!CAPITALISED.test(key)) continue;
+    const ks = words.get(key);
+    if (ks === undefined || ks.length === 0) continue;
+    if (ks.length === 1 && (key.length < 3 || dictFlag(lex, key.toLowerCase()) === 'D' || dictFlag(lex, key.toLowerCase()) === '?')) continue;
+    const v = votes.get(key)!;
+    // Most frequent label; a tie keeps ORG.
+    let label = 'ORG';
+    let best = v.get('ORG') ?? 0;
+    for (const l of ['PER', 'LOC']) {
+      const c = v.get(l) ?? 0;
+      if (c > best) { best = c; label = l; }
+    }
+    for (const i of starts.get(ks[0]!)!) {
+      if (i + ks.length > tokens.length) break;
+      let ok = true;
+      for (let j = 0; j < ks.length; j++) {
+        if (covered[i + j] || tokens[i + j]!.text !== ks[j] || tokens[i + j]!.line !== tokens[i]!.line) { ok = false; break; }
+      }
+      if (!ok) continue;
+      const prev = tokens[i - 1];
+      const next = tokens[i + ks.length];
+      // ("The Kassim report" may spread; "Rachid Kassim" is another name.)
+      if (prev && prev.line === tokens[i]!.line && prev.end === tokens[i]!.start - 1 && CAPITALISED.test(prev.text) && !tokens[i]!.sentStart
+        && !(prev.sentStart && dictFlag(lex, prev.text.toLowerCase()) === 'D')) continue;
+      if (next && next.line === tokens[i]!.line && CAPITALISED.test(next.text) && !next.sentStart) continue;
+      const st = tokens[i]!.start;
+      const en = tokens[i + ks.length - 1]!.end;
+      if (text.slice(st, en) !== key) continue;
+      added.push({ start: st, end: en, label: label as EntityLabel, text: key });
+      for (let j = 0; j < ks.length; j++) covered[i + j] = 1;
+    }
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((x, y) => x.start - y.start);
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 
 /**
  * In a CAPS or Title Case line case says little, so a name that running text of the same
@@ -136,6 +210,8 @@ function emit(text: string, tokens: Token[], f: number, l: number, label: Entity
     while (l > f && isCommonLower(tokens[l]!.text)) l--;
     if (f > l) return;
   }
+  // A sentence's capital "The" is not part of the name ("The Financial Conduct Authority").
+  if (l > f && tokens[f]!.sentStart && tokens[f]!.text === 'The' && CAPITALISED.test(tokens[f + 1]!.text)) f++;
   // Titles stay outside a person's span ("Mr Osborne" -> "Osborne").
   if (label === 'PER') {
     while (f < l && TITLES.has(tokens[f]!.text.toLowerCase())) f += tokens[f + 1]!.text === '.' && f + 1 < l ? 2 : 1;

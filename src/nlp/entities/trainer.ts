@@ -104,9 +104,15 @@ export interface TrainOptions {
   titleRate?: number;
   log: (line: string) => void;
   gazetteer?: GazetteerFn;
+  /**
+   * Share of training tokens whose identity features (w=, l=) are left out, drawn anew each
+   * epoch with the seeded PRNG, so the model learns to lean on shape and context for unseen names.
+   */
+  dropout?: number;
 }
 
-interface Seq { feats: Int32Array; offs: Int32Array; gold: Int32Array; weight: number }
+/** Per token, the features from offs[i]; the first ids[i] of them are the word's identity (w=, l=). */
+interface Seq { feats: Int32Array; offs: Int32Array; ids: Uint8Array; gold: Int32Array; weight: number }
 
 export interface Scores { [type: string]: { tp: number; fp: number; fn: number } }
 
@@ -209,13 +215,23 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
     for (let i = 1; i <= r.tokens.length; i++) {
       if (i < r.tokens.length && r.tokens[i]!.line === r.tokens[from]!.line) continue;
       const offs = new Int32Array(i - from + 1);
+      const ids = new Uint8Array(i - from);
       const list: number[] = [];
       for (let j = from; j < i; j++) {
         offs[j - from] = list.length;
-        for (const f of r.feats[j]!) { const x = index.get(f); if (x !== undefined) list.push(x); }
+        for (const f of r.feats[j]!) {
+          if (!isIdentity(f)) continue;
+          const x = index.get(f);
+          if (x !== undefined) { list.push(x); ids[j - from]!++; }
+        }
+        for (const f of r.feats[j]!) {
+          if (isIdentity(f)) continue;
+          const x = index.get(f);
+          if (x !== undefined) list.push(x);
+        }
       }
       offs[i - from] = list.length;
-      seqs.push({ feats: Int32Array.from(list), offs, gold: r.gold.slice(from, i), weight: r.weight });
+      seqs.push({ feats: Int32Array.from(list), offs, ids, gold: r.gold.slice(from, i), weight: r.weight });
       from = i;
     }
   }
@@ -232,6 +248,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
   const en = new Float64Array(T);
   const enu = new Float64Array(T);
   let c = 1;
+  const dropout = opt.dropout ?? 0;
   const order = seqs.map((_, i) => i);
   const avg = (x: Float64Array, xu: Float64Array): Float64Array => {
     const out = new Float64Array(x.length);
@@ -254,8 +271,10 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
       const s = seqs[si]!;
       const n = s.gold.length;
       const em = new Float64Array(n * T);
+      const first = Int32Array.from(s.offs.subarray(0, n));
+      if (dropout > 0) for (let i = 0; i < n; i++) if (rand() < dropout) first[i]! += s.ids[i]!;
       for (let i = 0; i < n; i++) {
-        for (let k = s.offs[i]!; k < s.offs[i + 1]!; k++) {
+        for (let k = first[i]!; k < s.offs[i + 1]!; k++) {
           const o = s.feats[k]! * T;
           for (let t = 0; t < T; t++) em[i * T + t]! += w[o + t]!;
         }
@@ -272,7 +291,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
           const g = s.gold[i]!;
           const p = pred[i]!;
           if (g !== p) {
-            for (let k = s.offs[i]!; k < s.offs[i + 1]!; k++) {
+            for (let k = first[i]!; k < s.offs[i + 1]!; k++) {
               const o = s.feats[k]! * T;
               w[o + g]! += d; u[o + g]! += cd;
               w[o + p]! -= d; u[o + p]! -= cd;
@@ -336,7 +355,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
     say(`O bias chosen: ${oBias}`);
   }
   const bytes = encodeModel(keptNames, kw, finalT.tr, finalT.st, finalT.en, {
-    epochs: opt.epochs, seed: opt.seed, minCount: opt.minCount, setWeights: opt.setWeights, capsRate: opt.capsRate, titleRate: opt.titleRate ?? 0, withTest: opt.withTest === true,
+    epochs: opt.epochs, seed: opt.seed, minCount: opt.minCount, setWeights: opt.setWeights, capsRate: opt.capsRate, titleRate: opt.titleRate ?? 0, dropout: opt.dropout ?? 0, withTest: opt.withTest === true,
     sets: [...bySet.keys()].sort(cmp),
   }, FEATURE_VERSION, oBias);
   return { bytes, log };
@@ -399,6 +418,10 @@ export function evaluateWith(docs: GoldDoc[], extract: (text: string) => Span[])
   }
   const lines = [...bySet.keys()].sort(cmp).map((k) => formatScores(k, bySet.get(k)!));
   return { all, lines };
+}
+
+function isIdentity(f: string): boolean {
+  return f.startsWith('w=') || f.startsWith('l=');
 }
 
 export function cmp(a: string, b: string): number {

@@ -31,6 +31,7 @@ const cases: [string, string[]][] = [
     ['BND/ORG', 'International Atomic Energy Agency/ORG']],
   ['Shares of Volkswagen Group fell after the announcement in Berlin.', ['Volkswagen Group/ORG', 'Berlin/LOC']],
   ['The European Medicines Agency approved the vaccine.', ['European Medicines Agency/ORG']],
+  ['The Financial Conduct Authority fined Barclays on Tuesday.', ['Financial Conduct Authority/ORG', 'Barclays/ORG']],
   ['Dr. Anthony Fauci testified before Congress.', ['Anthony Fauci/PER', 'Congress/ORG']],
   // Places that are also people's names.
   ['Michael Jordan visited Amman, the capital of Jordan.', ['Michael Jordan/PER', 'Amman/LOC', 'Jordan/LOC']],
@@ -88,4 +89,29 @@ test('a very long line is tagged in pieces, with the same result per sentence', 
   const spans = extractEntities(text);
   assert.equal(spans.length, 3 * 1500);
   for (const s of spans) assert.equal(s.text, text.slice(s.start, s.end));
+});
+
+test('a name found once is tagged where it recurs untagged in the document', async () => {
+  const { harmonise } = await import('../../../src/nlp/entities/tagger.js');
+  const { tokenize } = await import('../../../src/nlp/entities/tokenize.js');
+  const { loadLexicon } = await import('../../../src/nlp/entities/lexicon.js');
+  const { LEXICON_URL, WORDS_URL } = await import('../../../src/nlp/entities/paths.js');
+  const { lexicon } = loadLexicon(LEXICON_URL, WORDS_URL);
+  const text = 'Rachid Kassim joined the Zorbatex Group in Harrow. Kassim said Zorbatex Group staff in Harrow agreed. The Kassim Foundation paid.';
+  const span = (s: string, label: 'PER' | 'ORG' | 'LOC', from = 0) => {
+    const start = text.indexOf(s, from);
+    return { start, end: start + s.length, label, text: s };
+  };
+  const spans = [span('Rachid Kassim', 'PER'), span('Zorbatex Group', 'ORG'), span('Harrow', 'LOC')];
+  const got = harmonise(text, tokenize(text), spans, lexicon).map((s) => `${s.text}/${s.label}@${s.start}`);
+  assert.deepEqual(got, [
+    'Rachid Kassim/PER@0', 'Zorbatex Group/ORG@25', 'Harrow/LOC@43',
+    // "Kassim" alone is not a span of its own yet: only whole tagged names spread.
+    `Zorbatex Group/ORG@${text.indexOf('Zorbatex Group', 50)}`,
+    // "Harrow" is an English word (harrow): single dictionary words do not spread.
+  ]);
+  // A single non-dictionary word spreads, but not into a longer capitalised run.
+  const spans2 = [span('Kassim', 'PER', 40)];
+  const got2 = harmonise(text, tokenize(text), spans2, lexicon).map((s) => `${s.text}/${s.label}@${s.start}`);
+  assert.deepEqual(got2, [`Kassim/PER@${text.indexOf('Kassim', 40)}`]);
 });

@@ -61,3 +61,12 @@ test('the committed model is compact and matches the code', async () => {
   assert.deepEqual(header.tags, TAGS);
   assert.ok(header.nFeatures > 1000);
 });
+
+test('word-identity dropout is seeded: same bytes twice, different from no dropout', () => {
+  const { lexicon } = loadLexicon(LEXICON_URL, WORDS_URL);
+  const a = train(loadSet(FIXTURE), lexicon, { ...options(), dropout: 0.2 });
+  const b = train(loadSet(FIXTURE), lexicon, { ...options(), dropout: 0.2 });
+  const c = train(loadSet(FIXTURE), lexicon, options());
+  assert.ok(a.bytes.equals(b.bytes));
+  assert.ok(!a.bytes.equals(c.bytes));
+});
