@@ -13,6 +13,10 @@
  *     entities micro-F1 exact 83.8; dates overlap F1 89.4
  *   15:42 UTC, branch at 954869d (tagger, consistency, dates of that commit), 5 articles:
  *     entities micro-F1 exact 83.6; dates overlap F1 98.0
+ *   17:11 UTC, branch at 1ebb8a6 (retrained tagger f24ee58, dates of that commit), 5 articles:
+ *     entities micro-F1 exact 87.9 (PER 89.4, ORG 83.9, LOC 91.3); dates overlap F1 99.0
+ *   Note: the date rules were tuned while these annotations existed; the entity tagger never
+ *   trained on these texts (corpus/SOURCES.md).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,9 +24,9 @@ import { runEval } from '../../src/eval/index.js';
 import { captureIo } from './helpers.js';
 
 /** Micro-averaged exact-span F1 (PER/ORG/LOC), in points. */
-export const ENTITY_EXACT_F1_FLOOR = 82;
+export const ENTITY_EXACT_F1_FLOOR = 86;
 /** Date overlap F1, in points. */
-export const DATE_OVERLAP_F1_FLOOR = 96;
+export const DATE_OVERLAP_F1_FLOOR = 98;
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
