@@ -633,29 +633,36 @@ rule(U,
       }
       return { value: `${fmtWeek(a.day + 7 * k)}-WE` };
     }
-    switch (unit) {
-      case 'week':
-        return { value: a ? fmtWeek(a.day + 7 * k) : 'XXXX-WXX' };
-      case 'month': {
-        if (!a) return { value: 'XXXX-XX' };
-        const r = addMonths(a.y, a.m, k);
-        return { value: fmtMonth(r.y, r.m) };
-      }
-      case 'year':
-        return { value: a ? pad(a.y + k, 4) : 'XXXX' };
-      case 'quarter': {
-        if (!a) return { value: 'XXXX-QX' };
-        const idx = a.y * 4 + Math.floor((a.m - 1) / 3) + k;
-        return { value: `${Math.floor(idx / 4)}-Q${(idx % 4) + 1}` };
-      }
-      case 'decade':
-        if (rel === 'last' && !endOf && !mod) return null; // "the last decade" reads as a duration
-        return { value: a ? String(Math.floor(a.y / 10) + k) : 'XXX' };
-      default:
-        return { value: a ? pad(Math.floor(a.y / 100) + k, 2) : 'XX' };
-    }
+    if (unit === 'decade' && rel === 'last' && !endOf && !mod) return null; // "the last decade" reads as a duration
+    return { value: shiftedPeriod(a, unit as PeriodUnit, k) };
   },
 );
+
+type PeriodUnit = 'week' | 'month' | 'year' | 'quarter' | 'decade' | 'century';
+
+/** The TIMEX3 value of the period `k` units from the anchor's (unresolved form without one). */
+function shiftedPeriod(a: Anchor | null, unit: PeriodUnit, k: number): string {
+  switch (unit) {
+    case 'week':
+      return a ? fmtWeek(a.day + 7 * k) : 'XXXX-WXX';
+    case 'month': {
+      if (!a) return 'XXXX-XX';
+      const r = addMonths(a.y, a.m, k);
+      return fmtMonth(r.y, r.m);
+    }
+    case 'year':
+      return a ? pad(a.y + k, 4) : 'XXXX';
+    case 'quarter': {
+      if (!a) return 'XXXX-QX';
+      const idx = a.y * 4 + Math.floor((a.m - 1) / 3) + k;
+      return `${Math.floor(idx / 4)}-Q${(idx % 4) + 1}`;
+    }
+    case 'decade':
+      return a ? String(Math.floor(a.y / 10) + k) : 'XXX';
+    case 'century':
+      return a ? pad(Math.floor(a.y / 100) + k, 2) : 'XX';
+  }
+}
 
 // three years ago, two days ago, a week ago, a decade ago, a year from now, years ago
 rule(R,
@@ -668,23 +675,8 @@ rule(R,
     const k = future ? n : -n;
     const unit = unitText!.replace(/s$/, '').replace(/ie$/, 'y');
     const a = c.a;
-    switch (unit) {
-      case 'day':
-        return a ? dayHit(a.day + k) : { value: 'XXXX-XX-XX', day: true };
-      case 'week':
-        return { value: a ? fmtWeek(a.day + 7 * k) : 'XXXX-WXX' };
-      case 'month': {
-        if (!a) return { value: 'XXXX-XX' };
-        const r = addMonths(a.y, a.m, k);
-        return { value: fmtMonth(r.y, r.m) };
-      }
-      case 'year':
-        return { value: a ? pad(a.y + k, 4) : 'XXXX' };
-      case 'decade':
-        return { value: a ? String(Math.floor((a.y + 10 * k) / 10)) : 'XXX' };
-      default:
-        return { value: a ? pad(Math.floor((a.y + 100 * k) / 100), 2) : 'XX' };
-    }
+    if (unit === 'day') return a ? dayHit(a.day + k) : { value: 'XXXX-XX-XX', day: true };
+    return { value: shiftedPeriod(a, unit as PeriodUnit, k) };
   },
 );
 
