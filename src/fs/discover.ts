@@ -9,6 +9,7 @@ import type { Message } from '../core/types.js';
 import { fatal } from '../core/messages.js';
 import { compareCodeUnits } from '../core/compare.js';
 import { describeError, errorCode, type FsAdapter, type WalkFs } from './adapter.js';
+import { readIssue } from './read.js';
 
 export interface Input {
   /** As shown to the user: relative to cwd as given (e.g. corpus/a/story.txt). */
@@ -46,7 +47,7 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
     try {
       stats = await options.fs.stat(abs);
     } catch (err) {
-      issues.push({ path: shown, message: statIssue(err) });
+      issues.push({ path: shown, message: readIssue(err) });
       continue;
     }
     if (stats.isFile()) {
@@ -60,21 +61,6 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
   inputs.sort((a, b) => compareCodeUnits(a.path, b.path));
   issues.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { inputs: dedupe(inputs), issues: dedupeIssues(issues) };
-}
-
-function statIssue(err: unknown): Message {
-  switch (errorCode(err)) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return fatal('E_NOT_FOUND');
-    case 'EACCES':
-    case 'EPERM':
-      return fatal('E_ACCESS');
-    case 'ELOOP':
-      return fatal('E_LOOP');
-    default:
-      return fatal('E_READ', describeError(err));
-  }
 }
 
 async function walk(shown: string, root: string, options: DiscoverOptions, inputs: Input[], issues: Issue[]): Promise<void> {

@@ -38,9 +38,11 @@ function tooLarge(size: number, maxBytes: number): Message {
   return fatal('E_TOO_LARGE', mb(size), mb(maxBytes), String(Math.ceil(size / MB)));
 }
 
+/** The message for a failed stat, list or read of a path. */
 export function readIssue(err: unknown): Message {
   switch (errorCode(err)) {
     case 'ENOENT':
+    case 'ENOTDIR':
       return fatal('E_NOT_FOUND');
     case 'EACCES':
     case 'EPERM':
