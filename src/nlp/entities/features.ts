@@ -100,7 +100,7 @@ function wordInfo(lex: Lexicon, w: string): WordInfo {
       lower, shape: shapeOf(w), bits: caseBits(w), up: startsUpper(w),
       lx: lex.words.get(lower) ?? '-', dict: dictFlag(lex, lower),
     };
-    if (cache.size >= 200_000) cache.clear(); // bounded memory on huge inputs
+    if (cache.size >= 50_000) cache.clear(); // bounded memory on huge inputs
     cache.set(w, info);
   }
   return info;
@@ -362,7 +362,7 @@ export function dictFlag(lex: Lexicon, lower: string): string {
   let f = dictMemo.get(lower);
   if (f === undefined) {
     f = !ALPHA.test(lower) ? 'x' : lex.isWord(lower) ? 'D' : 'N';
-    if (dictMemo.size >= 100_000) dictMemo.clear();
+    if (dictMemo.size >= 50_000) dictMemo.clear();
     dictMemo.set(lower, f);
   }
   return f;

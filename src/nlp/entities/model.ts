@@ -151,7 +151,7 @@ export class TaggerModel {
       f2: () => { throw new Error('word features are unary'); },
       sub: (name, s, from, to) => { reset(); mix(name, 0, name.length); mix(s, from, to); add(this.find()); },
     }, form, lower, shape, lexClass, lex);
-    if (this.wordCache.size >= 200_000) this.wordCache.clear(); // bounded memory on huge inputs
+    if (this.wordCache.size >= 50_000) this.wordCache.clear(); // bounded memory on huge inputs
     this.wordCache.set(key, acc);
     return acc;
   }
@@ -161,7 +161,7 @@ export class TaggerModel {
     if (rows !== undefined) return rows;
     rows = new Int32Array(NEIGHBOUR_TEMPLATES.length);
     for (let s = 0; s < rows.length; s++) rows[s] = this.hashRow(NEIGHBOUR_TEMPLATES[s]!, lower);
-    if (this.neighbourCache.size >= 200_000) this.neighbourCache.clear();
+    if (this.neighbourCache.size >= 50_000) this.neighbourCache.clear();
     this.neighbourCache.set(lower, rows);
     return rows;
   }

@@ -65,7 +65,7 @@ function lookupBits(key: string): number {
   let v = memo.get(key);
   if (v === undefined) {
     v = searchBits(key);
-    if (memo.size >= 100_000) memo.clear();
+    if (memo.size >= 50_000) memo.clear();
     memo.set(key, v);
   }
   return v;
