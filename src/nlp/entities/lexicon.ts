@@ -69,15 +69,10 @@ export function lexiconFromFile(f: LexiconFile): Lexicon {
  * Loads the word-class lexicon and, when given, the English word list (sorted, one word a line,
  * searched in place: no set of 275k strings to build at load).
  */
-export function loadLexicon(path: string | URL, wordsPath?: string | URL): { lexicon: Lexicon; bytes: Buffer; wordBytes: Buffer | null } {
-  const bytes = readFileSync(path);
-  const lexicon = lexiconFromFile(JSON.parse(bytes.toString('utf8')) as LexiconFile);
-  let wordBytes: Buffer | null = null;
-  if (wordsPath !== undefined) {
-    wordBytes = readFileSync(wordsPath);
-    lexicon.isWord = sortedListLookup(wordBytes.toString('utf8'));
-  }
-  return { lexicon, bytes, wordBytes };
+export function loadLexicon(path: string | URL, wordsPath?: string | URL): { lexicon: Lexicon } {
+  const lexicon = lexiconFromFile(JSON.parse(readFileSync(path, 'utf8')) as LexiconFile);
+  if (wordsPath !== undefined) lexicon.isWord = sortedListLookup(readFileSync(wordsPath, 'utf8'));
+  return { lexicon };
 }
 
 /** Membership in a sorted, '\n'-separated list, by binary search over the text itself. */
