@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { codePointIndexer, jsIndexer } from '../core/offsets.js';
 import type { GoldSpan } from './types.js';
 
 export interface AnnotationFile {
@@ -27,35 +28,6 @@ const LISTS: Array<[key: string, type: string]> = [
   ['dates', 'DATE'],
 ];
 
-/** For each code point index (0..n), the JS string index where it starts. */
-export function codePointIndex(text: string): Uint32Array {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    out.push(i);
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-  }
-  out.push(text.length);
-  return Uint32Array.from(out);
-}
-
-/** Code point offset of a JS string index (for writing spans back in SPEC offsets). */
-export function toCodePoints(text: string, index: number): number {
-  let n = 0;
-  for (let i = 0; i < index; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < index) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
-}
-
 export async function readAnnotationFile(yamlPath: string): Promise<AnnotationFile> {
   const problems: string[] = [];
   const doc = parse(await readFile(yamlPath, 'utf8')) as Record<string, unknown> | null;
@@ -67,7 +39,9 @@ export async function readAnnotationFile(yamlPath: string): Promise<AnnotationFi
   const sourcePath = resolve(dirname(yamlPath), doc['source']);
   let text = await readFile(sourcePath, 'utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const cp = codePointIndex(text);
+  const toJs = jsIndexer(text);
+  const toCp = codePointIndexer(text);
+  const cpLength = toCp(text.length);
   const document = (doc['document'] ?? {}) as Record<string, unknown>;
   const published = document['published'] == null ? null : String(document['published']);
 
@@ -87,12 +61,12 @@ export async function readAnnotationFile(yamlPath: string): Promise<AnnotationFi
         const s = m['start'];
         const e = m['end'];
         const t = m['text'] == null ? '' : String(m['text']);
-        if (typeof s !== 'number' || typeof e !== 'number' || !Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e <= s || e >= cp.length) {
+        if (typeof s !== 'number' || typeof e !== 'number' || !Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e <= s || e > cpLength) {
           problems.push(`${key} "${label}": bad offsets ${String(s)}-${String(e)} for "${t}"`);
           continue;
         }
-        const start = cp[s]!;
-        const end = cp[e]!;
+        const start = toJs(s);
+        const end = toJs(e);
         const slice = text.slice(start, end);
         if (slice !== t) {
           problems.push(`${key} "${label}": mention ${s}-${e} is "${slice}" in the source, not "${t}"`);
@@ -108,7 +82,7 @@ export async function readAnnotationFile(yamlPath: string): Promise<AnnotationFi
   for (let i = 1; i < spans.length; i++) {
     const a = spans[i - 1]!;
     const b = spans[i]!;
-    if (b.start < a.end) problems.push(`overlapping mentions "${a.text}" (${a.type}) and "${b.text}" (${b.type}) at ${toCodePoints(text, b.start)}`);
+    if (b.start < a.end) problems.push(`overlapping mentions "${a.text}" (${a.type}) and "${b.text}" (${b.type}) at ${toCp(b.start)}`);
   }
   return { sourcePath, text, published, spans, problems };
 }

@@ -1,13 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codePointIndex, readAnnotationFile, toCodePoints } from '../../src/eval/annotation-file.js';
+import { codePointIndexer, jsIndexer } from '../../src/core/offsets.js';
+import { readAnnotationFile } from '../../src/eval/annotation-file.js';
 import { fixture } from './helpers.js';
 
 test('code point <-> JS index conversion', () => {
   const t = 'a🙂b';
-  assert.deepEqual([...codePointIndex(t)], [0, 1, 3, 4]);
-  assert.equal(toCodePoints(t, 3), 2);
-  assert.equal(toCodePoints(t, 4), 3);
+  const toJs = jsIndexer(t);
+  assert.deepEqual([0, 1, 2, 3].map(toJs), [0, 1, 3, 4]);
+  assert.equal(codePointIndexer(t)(3), 2);
+  assert.equal(codePointIndexer(t)(4), 3);
 });
 
 test('reads an annotate/1 file into JS-index spans', async () => {
