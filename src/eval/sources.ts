@@ -91,28 +91,41 @@ function accept(id: string, filter: DocFilter, taken: number, position: number):
   return 'yes';
 }
 
+/**
+ * The records of a JSON-lines gold file that the filter accepts, with their line numbers.
+ * Blank lines are skipped; a line that is not JSON, or has no string `id`, is a GoldError.
+ */
+async function* acceptedRecords<T extends { id: string }>(file: string, filter: DocFilter, shape: string): AsyncGenerator<{ rec: T; lineNo: number }> {
+  let taken = 0;
+  let lineNo = 0;
+  let position = -1;
+  for await (const line of lines(file)) {
+    lineNo++;
+    if (line.trim().length === 0) continue;
+    position++;
+    let rec: T;
+    try {
+      rec = JSON.parse(line) as T;
+    } catch {
+      throw new GoldError(`${file}:${lineNo}: invalid JSON`);
+    }
+    if (typeof rec?.id !== 'string') throw new GoldError(`${file}:${lineNo}: expected ${shape}`);
+    const verdict = accept(rec.id, filter, taken, position);
+    if (verdict === 'stop') return;
+    if (verdict === 'skip') continue;
+    taken++;
+    yield { rec, lineNo };
+  }
+}
+
 function sharedSource(dir: string, goldFile: string): GoldSource {
   return {
     format: 'shared',
     label: dir,
     async *docs(filter) {
-      let taken = 0;
-      let lineNo = 0;
-      let position = -1;
-      for await (const line of lines(goldFile)) {
-        lineNo++;
-        if (line.trim().length === 0) continue;
-        position++;
-        let rec: { id?: unknown; dct?: unknown; entities?: unknown };
-        try {
-          rec = JSON.parse(line) as typeof rec;
-        } catch {
-          throw new GoldError(`${goldFile}:${lineNo}: invalid JSON`);
-        }
-        if (typeof rec.id !== 'string' || !Array.isArray(rec.entities)) throw new GoldError(`${goldFile}:${lineNo}: expected {id, entities}`);
-        const verdict = accept(rec.id, filter, taken, position);
-        if (verdict === 'stop') return;
-        if (verdict === 'skip') continue;
+      type Rec = { id: string; dct?: unknown; entities?: unknown };
+      for await (const { rec, lineNo } of acceptedRecords<Rec>(goldFile, filter, '{id, entities}')) {
+        if (!Array.isArray(rec.entities)) throw new GoldError(`${goldFile}:${lineNo}: expected {id, entities}`);
         const docPath = join(dir, 'docs', `${rec.id}.txt`);
         let text: string;
         try {
@@ -132,7 +145,6 @@ function sharedSource(dir: string, goldFile: string): GoldSource {
           gold.push(span);
         }
         gold.sort((a, b) => a.start - b.start || a.end - b.end);
-        taken++;
         yield { id: rec.id, text, dct: typeof rec.dct === 'string' ? rec.dct : null, fileName: `${rec.id}.txt`, gold };
       }
     },
@@ -170,17 +182,8 @@ function examplesSource(file: string): GoldSource {
     format: 'examples',
     label: file,
     async *docs(filter) {
-      let taken = 0;
-      let lineNo = 0;
-      let position = -1;
-      for await (const line of lines(file)) {
-        lineNo++;
-        if (line.trim().length === 0) continue;
-        position++;
-        const rec = JSON.parse(line) as { id: string; dct: string | null; text: string; dates: Array<{ text: string; value: string }> };
-        const verdict = accept(rec.id, filter, taken, position);
-        if (verdict === 'stop') return;
-        if (verdict === 'skip') continue;
+      type Rec = { id: string; dct: string | null; text: string; dates: Array<{ text: string; value: string }> };
+      for await (const { rec, lineNo } of acceptedRecords<Rec>(file, filter, '{id, text, dates}')) {
         const gold: GoldSpan[] = [];
         for (const d of rec.dates) {
           const start = rec.text.indexOf(d.text);
@@ -188,7 +191,6 @@ function examplesSource(file: string): GoldSource {
           gold.push({ start, end: start + d.text.length, type: 'DATE', text: d.text, value: d.value });
         }
         gold.sort((a, b) => a.start - b.start || a.end - b.end);
-        taken++;
         yield { id: rec.id, text: rec.text, dct: rec.dct ?? null, gold };
       }
     },
