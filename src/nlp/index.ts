@@ -38,10 +38,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   };
 }
 
-/** A date span wins over an entity span it overlaps ("Monday" is not a place). */
+/**
+ * A date span wins over an entity span it overlaps ("Monday" is not a place). Both lists are
+ * sorted and non-overlapping, so one merge pass does it: a 2 MB line has tens of thousands of each.
+ */
 function removeOverlaps(entities: Span[], dates: Span[]): Span[] {
   if (dates.length === 0) return entities;
-  return entities.filter((e) => !dates.some((d) => d.start < e.end && e.start < d.end));
+  const kept: Span[] = [];
+  let d = 0;
+  for (const e of entities) {
+    while (d < dates.length && dates[d]!.end <= e.start) d++;
+    const date = dates[d];
+    if (date === undefined || date.start >= e.end) kept.push(e);
+  }
+  return kept;
 }
 
 /** Dates with the same value form one group, ordered by first mention. */
