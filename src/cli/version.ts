@@ -6,10 +6,12 @@ import { fileURLToPath } from 'node:url';
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
- * Dependencies whose version changes what annotate writes: the NLP library and the YAML
- * writer. They are part of the freshness key (an upgrade makes annotations stale).
+ * Dependencies whose version changes what annotate writes: the YAML writer. They are part of
+ * the freshness key (an upgrade makes annotations stale). compromise is not among them: the
+ * engine no longer runs it, and what it contributed (the tagger's lexicon) is a file under
+ * src/nlp that the engine fingerprint already hashes.
  */
-const CONTENT_DEPENDENCIES = ['compromise', 'yaml'];
+const CONTENT_DEPENDENCIES = ['yaml'];
 
 function installedVersion(name: string): string {
   try {

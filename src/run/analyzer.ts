@@ -18,7 +18,7 @@ export interface Analyzer {
 type Nlp = typeof import('../nlp/index.js');
 let nlp: Promise<Nlp> | null = null;
 
-/** The NLP module, loaded once per thread (compromise is slow to load and keeps global state). */
+/** The NLP module, loaded once per thread (the model takes ~150 ms to load and is ~50 MB). */
 export function loadNlp(): Promise<Nlp> {
   nlp ??= import('../nlp/index.js');
   return nlp;
