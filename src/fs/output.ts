@@ -55,7 +55,8 @@ const TEMP = /^\.(.+)\.([1-9][0-9]{0,9})-([0-9]{1,15})\.tmp$/;
  * once per run, on the first write into it.
  */
 export class TempSweeper {
-  private readonly byFolder = new Map<string, Map<string, { name: string; pid: number }[]>>();
+  /** Per folder, its leftover temporary files by target name (listed once, concurrent callers share it). */
+  private readonly byFolder = new Map<string, Promise<Map<string, { name: string; pid: number }[]>>>();
 
   constructor(
     private readonly fs: FsAdapter,
@@ -66,19 +67,12 @@ export class TempSweeper {
   /** Removes the stale temporary files of `target`; never throws. Returns the paths removed. */
   async sweep(target: string): Promise<string[]> {
     const dir = path.dirname(target);
-    let temps = this.byFolder.get(dir);
-    if (!temps) {
-      temps = new Map();
-      this.byFolder.set(dir, temps);
-      const names = await this.fs.readdir(dir).catch(() => [] as string[]);
-      for (const name of names) {
-        const m = TEMP.exec(name);
-        if (!m) continue;
-        const list = temps.get(m[1]!) ?? [];
-        list.push({ name, pid: Number(m[2]) });
-        temps.set(m[1]!, list);
-      }
+    let listing = this.byFolder.get(dir);
+    if (!listing) {
+      listing = this.list(dir);
+      this.byFolder.set(dir, listing);
     }
+    const temps = await listing;
     const base = path.basename(target);
     const mine = temps.get(base);
     if (!mine) return [];
@@ -96,6 +90,40 @@ export class TempSweeper {
     }
     return removed;
   }
+
+  private async list(dir: string): Promise<Map<string, { name: string; pid: number }[]>> {
+    const temps = new Map<string, { name: string; pid: number }[]>();
+    const names = await this.fs.readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const m = TEMP.exec(name);
+      if (!m) continue;
+      const list = temps.get(m[1]!) ?? [];
+      list.push({ name, pid: Number(m[2]) });
+      temps.set(m[1]!, list);
+    }
+    return temps;
+  }
+}
+
+/**
+ * Creates each output folder once per run: a corpus of 100,000 files in a few folders would
+ * otherwise ask the file system for the same folders 100,000 times.
+ */
+export class FolderMaker {
+  private readonly made = new Map<string, Promise<void>>();
+
+  constructor(private readonly fs: FsAdapter) {}
+
+  ensure(dir: string): Promise<void> {
+    let p = this.made.get(dir);
+    if (!p) {
+      p = this.fs.mkdir(dir);
+      // A failure is not remembered: the next write into the folder tries again and reports it.
+      p.catch(() => this.made.delete(dir));
+      this.made.set(dir, p);
+    }
+    return p;
+  }
 }
 
 /**
@@ -103,9 +131,9 @@ export class TempSweeper {
  * interrupted run leaves the old file or the new one, never half of one. The temporary name is
  * hidden and ends in .tmp so it is never taken for an input or an annotation.
  */
-export async function writeAtomic(fs: FsAdapter, target: string, data: string, pid: number): Promise<void> {
+export async function writeAtomic(fs: FsAdapter, target: string, data: string, pid: number, folders?: FolderMaker): Promise<void> {
   const dir = path.dirname(target);
-  await fs.mkdir(dir);
+  await (folders ? folders.ensure(dir) : fs.mkdir(dir));
   const tmp = tempName(target, pid, counter++);
   try {
     await fs.writeFile(tmp, data);

@@ -17,12 +17,17 @@ export interface Source {
 
 export type ReadResult = { ok: true; source: Source } | { ok: false; message: Message };
 
-export async function readSource(fs: FsAdapter, abs: string, maxBytes: number): Promise<ReadResult> {
+/**
+ * Reads and decodes one source. `admit`, if given, is awaited with the file's size before its
+ * bytes are read: the caller's way to bound how much text is in memory at once.
+ */
+export async function readSource(fs: FsAdapter, abs: string, maxBytes: number, admit?: (size: number) => Promise<void>): Promise<ReadResult> {
   let bytes: Buffer;
   try {
     const stats = await fs.stat(abs);
     if (!stats.isFile()) return { ok: false, message: fatal('E_NOT_FILE') };
     if (stats.size > maxBytes) return { ok: false, message: tooLarge(stats.size, maxBytes) };
+    if (admit) await admit(stats.size);
     bytes = await fs.readFile(abs);
   } catch (err) {
     return { ok: false, message: readIssue(err) };

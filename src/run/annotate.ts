@@ -10,7 +10,7 @@ import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
 import { errorCode, describeError, type FsAdapter } from '../fs/adapter.js';
 import type { Input } from '../fs/discover.js';
 import { readSource } from '../fs/read.js';
-import { outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, type Format } from '../fs/output.js';
+import { FolderMaker, outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, type Format } from '../fs/output.js';
 import { toRecord, type AnnotationRecord, type Header } from '../serialize/record.js';
 import { HEADER_BYTES, isFresh, readHeader } from '../serialize/header.js';
 import { toJson, toJsonLine } from '../serialize/json.js';
@@ -18,6 +18,7 @@ import { toYaml } from '../serialize/yaml.js';
 import { emptyStats, type Mode, type Reporter, type Stats } from '../report/reporter.js';
 import { engineFingerprint } from '../nlp/fingerprint.js';
 import { inlineAnalyzer, type Analyzer } from './analyzer.js';
+import { ByteBudget } from './budget.js';
 import { workerPool } from './pool.js';
 
 export interface RunOptions {
@@ -48,13 +49,25 @@ export interface RunOptions {
 /** Below this many inputs the NLP runs on the main thread: starting workers would cost more. */
 export const MIN_FILES_FOR_WORKERS = 8;
 
+/**
+ * Inputs in flight at once, and the bytes of source text they may hold. Each input costs a
+ * dozen file-system round trips (stat, read, the old annotation's header, write, rename); many in
+ * flight hide that latency behind the NLP. The byte budget keeps a corpus of large files from
+ * filling memory.
+ */
+export const WINDOW = 64;
+export const TEXT_BUDGET_BYTES = 32 * 1024 * 1024;
+
 type Outcome =
   | { kind: 'error'; message: Message }
   /** The input is one of our own annotations (picked by a wide --glob): not an input at all. */
   | { kind: 'own-output' }
   | { kind: 'fresh' }
   | { kind: 'check'; message: Message; missing: boolean }
-  | { kind: 'done'; record: AnnotationRecord; data: string; output: string | null; existing: boolean; bytes: number };
+  /** Analyzed; `written` is how the annotation file went (null when printing instead). */
+  | { kind: 'done'; record: AnnotationRecord; data: string; output: string | null; written: WriteStatus | null; bytes: number };
+
+type WriteStatus = 'written' | 'unchanged' | { error: string };
 
 /**
  * The `generator:` line. The engine fingerprint only hashes the engine's files, so re-runs and
@@ -82,6 +95,8 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   };
   const outputs = new Map<string, string>(); // output -> first input that claimed it
   const sweeper = new TempSweeper(o.fs, o.pid, o.processAlive);
+  const folders = new FolderMaker(o.fs);
+  const budget = new ByteBudget(TEXT_BUDGET_BYTES);
   let docIndex = 0;
 
   const plan = async (input: Input): Promise<Outcome> => {
@@ -97,7 +112,22 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
       if (first !== undefined) return { kind: 'error', message: fatal('E_SAME_OUTPUT', show(output), first) };
       outputs.set(output, input.path);
     }
-    const read = await readSource(o.fs, input.abs, o.maxBytes);
+    let taken = 0;
+    const admit = async (size: number) => {
+      await budget.take(size);
+      taken = size;
+    };
+    try {
+      return await planRead(input, output, admit);
+    } finally {
+      if (taken > 0) budget.give(taken);
+    }
+  };
+
+  // Reads, checks freshness, analyzes and writes one input: many of these run at once, so the
+  // annotation file is written here, and only the reporting (emit) goes in input order.
+  const planRead = async (input: Input, output: string | null, admit: (size: number) => Promise<void>): Promise<Outcome> => {
+    const read = await readSource(o.fs, input.abs, o.maxBytes, admit);
     if (!read.ok) return { kind: 'error', message: read.message };
     const { bytes, text } = read.source;
     const header: Header = {
@@ -132,7 +162,13 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     const failure = doc.messages.find((m) => m.fatal);
     if (failure || !doc.analysis) return { kind: 'error', message: failure ?? fatal('E_ANALYZE', 'no analysis') };
     const record = toRecord(text, doc.analysis, header);
-    return { kind: 'done', record, data: render(record, o.format), output, existing, bytes: bytes.length };
+    const data = render(record, o.format);
+    let written: WriteStatus | null = null;
+    if (output !== null) {
+      await sweeper.sweep(output);
+      written = await writeIfChanged(o.fs, output, data, existing, o.pid, folders);
+    }
+    return { kind: 'done', record, data, output, written, bytes: bytes.length };
   };
 
   // Shown paths of outputs: relative to cwd when the input's path was.
@@ -167,8 +203,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
           docIndex++;
           stats.printed++;
         } else {
-          await sweeper.sweep(outcome.output);
-          const status = await writeIfChanged(o.fs, outcome.output, outcome.data, outcome.existing, o.pid);
+          const status = outcome.written!;
           if (status !== 'written' && status !== 'unchanged') {
             stats.failed++;
             o.reporter.error(input.path, fatal('E_WRITE', show(outcome.output), status.error));
@@ -186,7 +221,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     }
   };
 
-  const window = Math.max(4, o.jobs * 4);
+  const window = WINDOW;
   const pending: { input: Input; outcome: Promise<Outcome> }[] = [];
   let done = 0;
   const settle = async () => {
@@ -209,13 +244,13 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
 }
 
 /** Writes only when the bytes differ from the existing file. */
-async function writeIfChanged(fs: FsAdapter, output: string, data: string, existing: boolean, pid: number): Promise<'written' | 'unchanged' | { error: string }> {
+async function writeIfChanged(fs: FsAdapter, output: string, data: string, existing: boolean, pid: number, folders: FolderMaker): Promise<WriteStatus> {
   try {
     if (existing) {
       const current = await fs.readFile(output).catch(() => null);
       if (current && current.equals(Buffer.from(data, 'utf8'))) return 'unchanged';
     }
-    await writeAtomic(fs, output, data, pid);
+    await writeAtomic(fs, output, data, pid, folders);
     return 'written';
   } catch (err) {
     return { error: describeError(err) };

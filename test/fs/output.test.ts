@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { outputPath, sourceField, TempSweeper, tempName, writeAtomic } from '../../src/fs/output.js';
+import { FolderMaker, outputPath, sourceField, TempSweeper, tempName, writeAtomic } from '../../src/fs/output.js';
 import { failingFs, tempDir } from '../cli/harness.js';
 import { nodeFs } from '../../src/fs/adapter.js';
 
@@ -64,4 +64,22 @@ test('TempSweeper removes only our temporary files of that annotation whose proc
   } finally {
     cleanup();
   }
+});
+
+test('FolderMaker creates each folder once, and tries again after a failure', async () => {
+  const calls: string[] = [];
+  let fail = true;
+  const fs = {
+    ...nodeFs(),
+    mkdir: async (p: string) => {
+      calls.push(p);
+      if (fail) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+    },
+  };
+  const folders = new FolderMaker(fs);
+  await assert.rejects(folders.ensure('/x/a'), /EACCES/);
+  fail = false;
+  await Promise.all([folders.ensure('/x/a'), folders.ensure('/x/a'), folders.ensure('/x/b')]);
+  await folders.ensure('/x/a');
+  assert.deepEqual(calls, ['/x/a', '/x/a', '/x/b']);
 });
