@@ -8,6 +8,8 @@
  * word and shape features use the form the same word takes elsewhere in the document, when it
  * occurs in running text.
  */
+import { WordCache } from '../cache.js';
+import { NAME_SEP, PAIR_SEP, PieceTable } from './pieces.js';
 import type { Token } from './tokenize.js';
 
 /** Word -> class map (e.g. FN first name, PL place), and multi-word phrases -> class. */
@@ -85,26 +87,59 @@ function caseBits(w: string): number {
   return bits;
 }
 
-/** What the features need to know about a word form; cached per form (news repeats words). */
-interface WordInfo { lower: string; shape: string; bits: number; up: boolean; lx: string; dict: string }
-const infoCaches = new WeakMap<Lexicon, Map<string, WordInfo>>();
+/**
+ * What the features need to know about a word form; cached per form (news repeats words). The
+ * piece ids (see pieces.ts) are valid while `gen` is PIECES.generation.
+ */
+export interface WordInfo {
+  lower: string; shape: string; bits: number; up: boolean; lx: string; dict: string;
+  gen: number; lowerId: number; shapeId: number; lxId: number; dictCode: number;
+  /** A consumer's own per-word value (the model's summed word weights), tagged with its owner. */
+  memo: unknown; memoOwner: unknown;
+}
+const infoCaches = new WeakMap<Lexicon, WordCache<WordInfo>>();
 const NO_LEX: Lexicon = { words: new Map(), phrases: new Map(), maxPhrase: 1, phraseStarts: new Set() };
 
 function wordInfo(lex: Lexicon, w: string): WordInfo {
   let cache = infoCaches.get(lex);
-  if (!cache) { cache = new Map(); infoCaches.set(lex, cache); }
+  if (!cache) { cache = new WordCache(100_000); infoCaches.set(lex, cache); }
   let info = cache.get(w);
   if (info === undefined) {
     const lower = w.toLowerCase();
+    const dict = dictFlag(lex, lower);
     info = {
       lower, shape: shapeOf(w), bits: caseBits(w), up: startsUpper(w),
-      lx: lex.words.get(lower) ?? '-', dict: dictFlag(lex, lower),
+      lx: lex.words.get(lower) ?? '-', dict,
+      gen: -1, lowerId: 0, shapeId: 0, lxId: 0, dictCode: DICT_CODES.indexOf(dict), memo: null, memoOwner: null,
     };
-    if (cache.size >= 50_000) cache.clear(); // bounded memory on huge inputs
     cache.set(w, info);
   }
+  refreshIds(info);
   return info;
 }
+
+function refreshIds(info: WordInfo): void {
+  if (info.gen !== PIECES.generation) {
+    info.gen = PIECES.generation;
+    info.lowerId = PIECES.id(info.lower);
+    info.shapeId = PIECES.id(info.shape);
+    info.lxId = PIECES.id(info.lx);
+  }
+}
+
+/** The WordInfo of each token. Memoised per token array. */
+function tokenInfos(tokens: Token[], lex: Lexicon): WordInfo[] {
+  let byLex = infoMemo.get(tokens);
+  if (byLex === undefined) { byLex = new WeakMap(); infoMemo.set(tokens, byLex); }
+  let out = byLex.get(lex);
+  if (out === undefined) {
+    out = new Array<WordInfo>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) out[i] = wordInfo(lex, tokens[i]!.text);
+    byLex.set(lex, out);
+  }
+  return out;
+}
+const infoMemo = new WeakMap<Token[], WeakMap<Lexicon, WordInfo[]>>();
 
 /** Per line: 'C' all caps, 'T' title case (headline), '' normal. Memoised per token array. */
 export function lineCaseKinds(tokens: Token[], lex: Lexicon = NO_LEX): Map<number, string> {
@@ -118,11 +153,13 @@ const kindMemo = new WeakMap<Token[], WeakMap<Lexicon, Map<number, string>>>();
 
 function computeLineCaseKinds(tokens: Token[], lex: Lexicon): Map<number, string> {
   const stats = new Map<number, { up: number; low: number; cap: number; words: number }>();
-  for (const t of tokens) {
+  const infos = tokenInfos(tokens, lex);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     let s = stats.get(t.line);
     if (!s) { s = { up: 0, low: 0, cap: 0, words: 0 }; stats.set(t.line, s); }
     if (t.text.length < 2) continue;
-    const bits = wordInfo(lex, t.text).bits;
+    const bits = infos[i]!.bits;
     if ((bits & LETTER) === 0) continue;
     s.words++;
     if ((bits & UPPER) !== 0 && (bits & LOWER) === 0) s.up++;
@@ -138,11 +175,31 @@ function computeLineCaseKinds(tokens: Token[], lex: Lexicon): Map<number, string
   return out;
 }
 
-/** Sends the features of every token of one document to `sink`, token by token. */
-export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: GazetteerFn | undefined, sink: FeatureSink): void {
+/**
+ * The features of one document, as integers: for token i, the triples (name, a, b) of piece ids
+ * (PIECES, see pieces.ts; b = -1 for a unary feature) in feats[3*offs[i], 3*offs[i+1]), plus
+ * the word-only features, which wordFeatures gives from form/lower/shape/lexClass (the runtime
+ * caches their sum per word). No callbacks and no strings in the hot loop: the runtime turns each
+ * triple into a key with a few integer operations, the trainer into a string.
+ */
+export interface FeatureBuffer {
+  feats: Int32Array;
+  offs: Int32Array;
+  /** Per token: its WordInfo when its word features come from its own form (not in a CAPS/Title line), else null. */
+  own: (WordInfo | null)[];
+  form: string[];
+  lower: string[];
+  shape: string[];
+  lexClass: string[];
+}
+
+/** Fills a FeatureBuffer with the features of every token of one document. */
+export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: GazetteerFn | undefined): FeatureBuffer {
+  // Piece ids are renumbered only here, between documents, when the table has grown large.
+  if (PIECES.size > MAX_PIECES) PIECES.reset();
   const n = tokens.length;
   const lineKind = lineCaseKinds(tokens, lex);
-  const infos: WordInfo[] = new Array(n);
+  const infos = tokenInfos(tokens, lex);
   const lower: string[] = new Array(n);
   const form: string[] = new Array(n);
   const shape: string[] = new Array(n);
@@ -153,8 +210,8 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
   const docLow = new Set<string>();
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    const info = wordInfo(lex, t.text);
-    infos[i] = info;
+    const info = infos[i]!;
+    refreshIds(info);
     const lw = info.lower;
     lower[i] = lw;
     const k = lineKind.get(t.line) ?? '';
@@ -200,8 +257,19 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
   }
   const gaz = gazetteer ? gazetteer(lower) : null;
 
-  const L = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!);
-  const S = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : shape[i]!);
+  // Pieces as interned ids (see pieces.ts); the table is emptied between documents if it grew.
+  const P = PIECES;
+  const lowerId = new Int32Array(n);
+  const shapeId = new Int32Array(n);
+  const lxId = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const info = infos[i]!;
+    lowerId[i] = info.lowerId;
+    lxId[i] = info.lxId;
+    shapeId[i] = shape[i] === info.shape ? info.shapeId : P.id(shape[i]!);
+  }
+  const L = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : lowerId[i]!);
+  const S = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : shapeId[i]!);
   // Runs of capitalised words on one line ("Motion Picture Association of America"): length
   // bucket and position, connectors inside allowed.
   const run: string[] = new Array(n).fill('');
@@ -251,69 +319,130 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     for (let x = f; x < i; x++) paren[x] = 'R' + m;
     paren[i + 1] = 'A' + m;
   }
+  const gazIds: Int32Array[] | null = gaz ? gaz.map((g) => (g.length === 0 ? NO_IDS : Int32Array.from(g, (x) => P.id(x)))) : null;
+  let feats = new Int32Array(3 * 40 * (n + 1));
+  const offs = new Int32Array(n + 1);
+  let k3 = 0;
+  const f = (name: number, a: number): void => {
+    feats[k3++] = name; feats[k3++] = a; feats[k3++] = -1;
+  };
+  const f2 = (name: number, a: number, b: number): void => {
+    feats[k3++] = name; feats[k3++] = a; feats[k3++] = b;
+  };
   for (let i = 0; i < n; i++) {
+    // Room for this token's features: 26 fixed templates plus 4 per gazetteer hit around it.
+    const need = k3 + 3 * (40 + (gazIds ? 2 * gazIds[i]!.length + (i > 0 ? gazIds[i - 1]!.length : 0) + (i + 1 < n ? gazIds[i + 1]!.length : 0) : 0));
+    if (need > feats.length) {
+      const grown = new Int32Array(Math.max(need, feats.length * 2));
+      grown.set(feats);
+      feats = grown;
+    }
+    offs[i] = k3 / 3;
     const t = tokens[i]!;
-    const lw = lower[i]!;
-    const sh = shape[i]!;
+    const lw = lowerId[i]!;
+    const sh = shapeId[i]!;
     const k = kind[i]!;
-    const ss = t.sentStart ? 'S' : k !== '' ? k : 'M';
+    const ssStr = t.sentStart ? 'S' : k !== '' ? k : 'M';
+    const ssCode = t.sentStart ? 0 : k === 'C' ? 2 : k === 'T' ? 3 : 1;
+    const ss = SS_IDS[ssCode]!;
+    const cap = capital[i] ? 1 : 0;
     // Neighbours across a line break are not neighbours.
     const line = t.line;
     const hasP1 = i >= 1 && tokens[i - 1]!.line === line;
     const hasP2 = i >= 2 && tokens[i - 2]!.line === line;
     const hasN1 = i + 1 < n && tokens[i + 1]!.line === line;
     const hasN2 = i + 2 < n && tokens[i + 2]!.line === line;
-    const lp1 = hasP1 ? L(i - 1) : '<s>';
-    const lp2 = hasP2 ? L(i - 2) : '<s>';
-    const ln1 = hasN1 ? L(i + 1) : '</s>';
-    const ln2 = hasN2 ? L(i + 2) : '</s>';
-    const sp1 = hasP1 ? S(i - 1) : '<s>';
-    const sn1 = hasN1 ? S(i + 1) : '</s>';
-    sink.token(i);
-    sink.f('b', '');
-    sink.word(form[i]!, lw, sh, lxs[i]!);
-    sink.f2('dss=', dict[i]!, ss + (capital[i] ? 'C' : 'l'));
-    sink.f2('ss=', ss, sh);
-    sink.neighbour(0, lp1, hasP1 ? i - 1 : -1);
-    sink.neighbour(1, ln1, hasN1 ? i + 1 : -1);
-    sink.neighbour(2, lp2, hasP2 ? i - 2 : -1);
-    sink.neighbour(3, ln2, hasN2 ? i + 2 : -1);
-    sink.f('s-1=', sp1);
-    sink.f('s+1=', sn1);
-    sink.f2('s-1s=', sp1, sh);
-    sink.f2('ss+1=', sh, sn1);
-    sink.f2('l-1l=', lp1, lw);
-    sink.f2('l-1s=', lp1, sh);
-    sink.f2('sl+1=', sh, ln1);
-    sink.f2('l-2s=', lp2, sh);
-    sink.f2('ll+1=', lw, ln1);
-    sink.f('lx-1=', hasP1 ? lxs[i - 1]! : '#');
-    sink.f('lx+1=', hasN1 ? lxs[i + 1]! : '#');
-    if (phraseTag[i]) sink.f('mw=', phraseTag[i]!);
-    if (gaz) {
-      const cap = capital[i] ? 'C' : 'l';
-      for (const g of gaz[i]!) { sink.f('gz=', g); sink.f2('gzc=', cap + ss, g); }
-      if (hasP1) for (const g of gaz[i - 1]!) sink.f('gz-1=', g);
-      if (hasN1) for (const g of gaz[i + 1]!) sink.f('gz+1=', g);
+    const lp1 = hasP1 ? L(i - 1) : BOS;
+    const lp2 = hasP2 ? L(i - 2) : BOS;
+    const ln1 = hasN1 ? L(i + 1) : EOS;
+    const ln2 = hasN2 ? L(i + 2) : EOS;
+    const sp1 = hasP1 ? S(i - 1) : BOS;
+    const sn1 = hasN1 ? S(i + 1) : EOS;
+    f(T_B, EMPTY);
+    f2(T_DSS, DICT_IDS[infos[i]!.dictCode]!, SS_CAP_IDS[ssCode * 2 + cap]!);
+    f2(T_SS, ss, sh);
+    f(T_LP1, lp1);
+    f(T_LN1, ln1);
+    f(T_LP2, lp2);
+    f(T_LN2, ln2);
+    f(T_SP1, sp1);
+    f(T_SN1, sn1);
+    f2(T_SP1S, sp1, sh);
+    f2(T_SSN1, sh, sn1);
+    f2(T_LP1L, lp1, lw);
+    f2(T_LP1S, lp1, sh);
+    f2(T_SLN1, sh, ln1);
+    f2(T_LP2S, lp2, sh);
+    f2(T_LLN1, lw, ln1);
+    f(T_LXP1, hasP1 ? lxId[i - 1]! : HASH);
+    f(T_LXN1, hasN1 ? lxId[i + 1]! : HASH);
+    if (phraseTag[i]) f(T_MW, P.id(phraseTag[i]!));
+    if (gazIds) {
+      const capSs = CAP_SS_IDS[ssCode * 2 + cap]!;
+      const here = gazIds[i]!;
+      for (let g = 0; g < here.length; g++) { f(T_GZ, here[g]!); f2(T_GZC, capSs, here[g]!); }
+      if (hasP1) { const prev = gazIds[i - 1]!; for (let g = 0; g < prev.length; g++) f(T_GZP1, prev[g]!); }
+      if (hasN1) { const next = gazIds[i + 1]!; for (let g = 0; g < next.length; g++) f(T_GZN1, next[g]!); }
     }
     // Document-level: is this word capitalised mid-sentence elsewhere, or lower case elsewhere?
-    const dc = docCapMid.has(lw) ? 'C' : '';
-    const dl = docLow.has(lw) ? 'L' : '';
-    sink.f('doc=', ss + dc + dl);
-    if (k !== '') sink.f('kind=', k);
-    if (run[i]) sink.f2('run=', run[i]!, ss);
+    const dc = docCapMid.has(lower[i]!) ? 1 : 0;
+    const dl = docLow.has(lower[i]!) ? 1 : 0;
+    f(T_DOC, DOC_IDS[ssCode * 4 + dc * 2 + dl]!);
+    if (k !== '') f(T_KIND, P.id(k));
+    if (run[i]) f2(T_RUN, P.id(run[i]!), ss);
     if (ORG_FEATURES) {
       const rl = runLast[i]!;
       if (rl) {
         const pos = run[i]![1]!;
-        sink.f2('rl=', rl, pos === 'L' ? 'L' : 'N');
-        sink.f2('rc=', SUFFIX_CLASS.get(rl) ?? '-', pos);
+        f2(T_RL, P.id(rl), pos === 'L' ? LAST : NOT_LAST);
+        f2(T_RC, P.id(SUFFIX_CLASS.get(rl) ?? '-'), P.id(pos));
       }
-      if (acro[i]) sink.f2('acr=', acro[i]!, gaz && gaz[i]!.length > 0 ? 'g' : '-');
-      if (paren[i]) sink.f('par=', paren[i]!);
+      if (acro[i]) f2(T_ACR, P.id(acro[i]!), gaz && gaz[i]!.length > 0 ? IN_GAZ : NOT_IN_GAZ);
+      if (paren[i]) f(T_PAR, P.id(paren[i]!));
     }
   }
+  offs[n] = k3 / 3;
+  const own = infos.map((info, i) => (kind[i] === '' ? info : null));
+  return { feats, offs, own, form, lower, shape, lexClass: lxs };
 }
+
+/**
+ * Every piece of every feature of the tagger, interned (see pieces.ts). The template names and a
+ * few constant pieces come first and survive resets.
+ */
+export const NEIGHBOUR_TEMPLATES = ['l-1=', 'l+1=', 'l-2=', 'l+2='];
+const TEMPLATES = ['b', 'dss=', 'ss=', 's-1=', 's+1=', 's-1s=', 'ss+1=', 'l-1l=', 'l-1s=', 'sl+1=', 'l-2s=', 'll+1=',
+  'lx-1=', 'lx+1=', 'mw=', 'gz=', 'gzc=', 'gz-1=', 'gz+1=', 'doc=', 'kind=', 'run=', 'rl=', 'rc=', 'acr=', 'par=',
+  ...NEIGHBOUR_TEMPLATES, '', '<s>', '</s>', '#', 'L', 'N', 'g', '-'];
+/** Sentence position codes 0-3 (start, middle, CAPS line, Title line) and dictionary flags. */
+const SS = ['S', 'M', 'C', 'T'];
+const DICT_CODES = ['D', 'N', 'x', '?'];
+const COMBOS = {
+  ss: SS,
+  dict: DICT_CODES,
+  ssCap: SS.flatMap((s) => [s + 'l', s + 'C']),
+  capSs: SS.flatMap((s) => ['l' + s, 'C' + s]),
+  doc: SS.flatMap((s) => [s, s + 'L', s + 'C', s + 'CL']),
+};
+export const PIECES = new PieceTable([...TEMPLATES, ...Object.values(COMBOS).flat()]);
+const NO_IDS = new Int32Array(0);
+const SS_IDS = COMBOS.ss.map((x) => PIECES.id(x));
+const DICT_IDS = COMBOS.dict.map((x) => PIECES.id(x));
+const SS_CAP_IDS = COMBOS.ssCap.map((x) => PIECES.id(x));
+const CAP_SS_IDS = COMBOS.capSs.map((x) => PIECES.id(x));
+const DOC_IDS = COMBOS.doc.map((x) => PIECES.id(x));
+const MAX_PIECES = 200_000;
+const [T_B, T_DSS, T_SS, T_SP1, T_SN1, T_SP1S, T_SSN1, T_LP1L, T_LP1S, T_SLN1, T_LP2S, T_LLN1, T_LXP1, T_LXN1, T_MW,
+  T_GZ, T_GZC, T_GZP1, T_GZN1, T_DOC, T_KIND, T_RUN, T_RL, T_RC, T_ACR, T_PAR, T_LP1, T_LN1, T_LP2, T_LN2] =
+  TEMPLATES.slice(0, 30).map((t) => PIECES.id(t)) as number[];
+const EMPTY = PIECES.id('');
+const BOS = PIECES.id('<s>');
+const EOS = PIECES.id('</s>');
+const HASH = PIECES.id('#');
+const LAST = PIECES.id('L');
+const NOT_LAST = PIECES.id('N');
+const IN_GAZ = PIECES.id('g');
+const NOT_IN_GAZ = PIECES.id('-');
 
 /** Whether the organisation clue features are extracted (FEATURE_VERSION f2). */
 export let ORG_FEATURES = true;
@@ -340,7 +469,7 @@ const RUN_JOIN = new Set(['of', 'the', 'and', '&', 'for', 'de', 'la', 'du', 'des
  * Features of the word itself (its form, lower case, shape, affixes, word class): they depend on
  * nothing else, so the runtime caches their summed weights per word.
  */
-export function wordFeatures(sink: FeatureSink, form: string, lower: string, shape: string, lexClass: string, lex: Lexicon): void {
+export function wordFeatures(sink: WordSink, form: string, lower: string, shape: string, lexClass: string, lex: Lexicon): void {
   sink.f('w=', form);
   sink.f('l=', lower);
   sink.f('s=', shape);
@@ -355,53 +484,57 @@ export function wordFeatures(sink: FeatureSink, form: string, lower: string, sha
 }
 
 const ALPHA = /^[a-z]+$/;
-const dictMemo = new Map<string, string>();
+const dictMemo = new WordCache<string>(100_000);
 /** 'D' in the English word list, 'N' not, 'x' not a plain word, '?' no list loaded. */
 export function dictFlag(lex: Lexicon, lower: string): string {
   if (!lex.isWord) return '?';
   let f = dictMemo.get(lower);
   if (f === undefined) {
     f = !ALPHA.test(lower) ? 'x' : lex.isWord(lower) ? 'D' : 'N';
-    if (dictMemo.size >= 50_000) dictMemo.clear();
     dictMemo.set(lower, f);
   }
   return f;
 }
 
-/** Templates of the neighbouring words' lower case, by slot (-1, +1, -2, +2). */
-export const NEIGHBOUR_TEMPLATES = ['l-1=', 'l+1=', 'l-2=', 'l+2='];
 
 const PREFIX = ['', 'p1=', 'p2=', 'p3=', 'p4='];
 const SUFFIX = ['', 'x1=', 'x2=', 'x3=', 'x4='];
 
-/**
- * Receives the features of each token in turn. The feature's string is `name + a`, or
- * `name + a + '|' + b` for f2, or `name + s.slice(from, to)` for sub: the trainer builds these
- * strings, the runtime hashes the same characters without building them.
- */
-export interface FeatureSink {
-  token(i: number): void;
-  /** The word-only features: same as calling wordFeatures(this, ...). */
-  word(form: string, lower: string, shape: string, lexClass: string): void;
-  /** Same as f(NEIGHBOUR_TEMPLATES[slot], lower); `token` is the neighbour's index, -1 at a line edge. */
-  neighbour(slot: number, lower: string, token: number): void;
+/** Receives the word-only features: (name, a), or (name, s[from, to)) for affixes. */
+export interface WordSink {
   f(name: string, a: string): void;
-  f2(name: string, a: string, b: string): void;
   sub(name: string, s: string, from: number, to: number): void;
 }
 
-/** Feature strings for every token of one document (training). */
-export function featureStrings(tokens: Token[], lex: Lexicon, gazetteer?: GazetteerFn): string[][] {
+/**
+ * Feature strings for every token of one document. Encoded (training: the model file stores
+ * pieces.ts featureKey of each) they are `name \0 a` or `name \0 a \1 b`; readable (tests,
+ * debugging) they are `name + a` or `name + a + '|' + b`.
+ */
+export function featureStrings(tokens: Token[], lex: Lexicon, gazetteer?: GazetteerFn, encoded = false): string[][] {
   const out: string[][] = [];
   let cur: string[] = [];
-  extractFeatures(tokens, lex, gazetteer, {
-    token(i) { cur = []; out[i] = cur; },
-    word(form, lower, shape, lexClass) { wordFeatures(this, form, lower, shape, lexClass, lex); },
-    neighbour(slot, lower) { cur.push(NEIGHBOUR_TEMPLATES[slot]! + lower); },
-    f(name, a) { cur.push(name + a); },
-    f2(name, a, b) { cur.push(name + a + '|' + b); },
-    sub(name, s, from, to) { cur.push(name + s.slice(from, to)); },
-  });
+  const str = PIECES.strings;
+  const ns = encoded ? NAME_SEP : '';
+  const ps = encoded ? PAIR_SEP : '|';
+  const words: WordSink = {
+    f(name, a) { cur.push(name + ns + a); },
+    sub(name, s, from, to) { cur.push(name + ns + s.slice(from, to)); },
+  };
+  const buf = extractFeatures(tokens, lex, gazetteer);
+  const { feats, offs } = buf;
+  for (let i = 0; i < tokens.length; i++) {
+    cur = [];
+    out[i] = cur;
+    // The bias feature first, then the word's own, then the rest (the trainer sums in this order).
+    for (let k = offs[i]!; k < offs[i + 1]!; k++) {
+      const name = feats[3 * k]!;
+      const a = feats[3 * k + 1]!;
+      const b = feats[3 * k + 2]!;
+      cur.push(b < 0 ? str[name]! + ns + str[a]! : str[name]! + ns + str[a]! + ps + str[b]!);
+      if (k === offs[i]) wordFeatures(words, buf.form[i]!, buf.lower[i]!, buf.shape[i]!, buf.lexClass[i]!, lex);
+    }
+  }
   return out;
 }
 

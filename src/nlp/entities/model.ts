@@ -3,19 +3,22 @@
  * plus tag-transition weights, decoded with Viterbi under the BILOU constraints.
  *
  * File format (little-endian), written by the trainer and read once at module load:
- *   "NERM2\n" | u32 header length | header JSON (padded to 4 bytes) | i32 hash1 x nFeatures
- *   | i32 hash2 x nFeatures | i16 weights, nFeatures x nTags, row-major (weight = value * scale)
- * A feature is stored as the two 32-bit hashes of its string (see mix()), not the string: no
- * hashing or string splitting at load. Transition weights are in the header (they are few).
+ *   "NERM3\n" | u32 header length | header JSON (padded to 4 bytes) | i32 key1 x nFeatures
+ *   | i32 key2 x nFeatures | i16 weights, nFeatures x nTags, row-major (weight = value * scale)
+ * A feature is stored as its two 32-bit keys (pieces.ts: mixed from the hashes of its template
+ * name and pieces), not as a string: no hashing or string splitting at load, and the runtime
+ * computes a key from interned pieces with a few integer operations. Transition weights are in the header (they are few).
  * Weights are quantised to 16 bits and used as integers: emission sums are scaled once.
  */
-import { NEIGHBOUR_TEMPLATES, TAGS, allowed, extractFeatures, wordFeatures, type GazetteerFn, type Lexicon } from './features.js';
+import { PIECES, TAGS, allowed, extractFeatures, wordFeatures, type GazetteerFn, type Lexicon } from './features.js';
+import { WordCache } from '../cache.js';
+import { NAME_SEP, UNARY1, UNARY2, featureKey, key1, key2 } from './pieces.js';
 import type { Token } from './tokenize.js';
 
-const MAGIC = 'NERM2\n';
+const MAGIC = 'NERM3\n';
 
 export interface ModelHeader {
-  version: 2;
+  version: 3;
   featureVersion: string;
   tags: string[];
   nFeatures: number;
@@ -30,53 +33,142 @@ export interface ModelHeader {
   meta: Record<string, unknown>;
 }
 
-// Feature lookup without building feature strings: two 32-bit hashes of the feature's UTF-16
-// code units (FNV-1a and a murmur-style mix), computed incrementally over its pieces, index an
-// open-addressing table. A false hit needs both hashes to collide (~1e-14 per lookup).
-let h1 = 0;
-let h2 = 0;
-function reset(): void { h1 = 0x811c9dc5 | 0; h2 = 0x9747b28c | 0; }
-/** Hash state after a template name (names are few constant strings). */
-const nameStates = new Map<string, Int32Array>();
-function startWith(name: string): void {
-  let st = nameStates.get(name);
-  if (st === undefined) {
-    reset();
-    mix(name, 0, name.length);
-    st = Int32Array.of(h1, h2);
-    nameStates.set(name, st);
-  }
-  h1 = st[0]!;
-  h2 = st[1]!;
+/**
+ * The feature weights, found by the feature's two keys. Two layouts behind one interface: the
+ * runtime's (16-bit weights, sparse rows, 8-byte table slots: about 7 MB for the shipped model,
+ * where a dense table was 26 MB and random access into it, each a cache and TLB miss, was most of
+ * the tagger's time), and the trainer's (float weights while it evaluates each epoch).
+ */
+interface WeightStore {
+  /** A handle to the feature's weights, or 0 when the model does not have it. */
+  find(k1: number, k2: number): number;
+  /** Adds the feature's weights (as stored, before scaling) to out[base .. base + T). */
+  add(handle: number, out: Float64Array, base: number): void;
 }
-function mix(s: string, from: number, to: number): void {
-  let a = h1;
-  let b = h2;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 16777619);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 13;
+
+/**
+ * Slots of [key1, 1 + offset] (0 = empty) index `rows`: at the offset, key2, the count of
+ * non-zero weights, then one int32 per weight, (tag << 16) | (16-bit weight). key2 is checked
+ * there, on the cache line the weights are read from anyway. Half the rows of the shipped model
+ * have 2 non-zero weights of 17.
+ */
+class SparseStore implements WeightStore {
+  private readonly mask: number;
+  private readonly slots: Int32Array;
+  private readonly rows: Int32Array;
+
+  constructor(keys1: Int32Array, keys2: Int32Array, weights: Int16Array, T: number) {
+    let size = 1024;
+    while (size * 0.6 < keys1.length) size *= 2;
+    this.mask = size - 1;
+    const slots = new Int32Array(size * 2);
+    let total = 0;
+    for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) total++;
+    const rows = new Int32Array(total + 2 * keys1.length);
+    let at = 0;
+    for (let r = 0; r < keys1.length; r++) {
+      const a = keys1[r]!;
+      const b = keys2[r]!;
+      let i = a & this.mask;
+      let dup = false;
+      while (slots[i * 2 + 1] !== 0) {
+        if (slots[i * 2] === a && rows[slots[i * 2 + 1]! - 1] === b) { dup = true; break; }
+        i = (i + 1) & this.mask;
+      }
+      if (dup) continue; // same keys as an earlier feature: keep the first
+      slots[i * 2] = a;
+      slots[i * 2 + 1] = at + 1;
+      rows[at] = b;
+      let n = 0;
+      for (let t = 0; t < T; t++) {
+        const w = weights[r * T + t]!;
+        if (w !== 0) rows[at + 2 + n++] = (t << 16) | (w & 0xffff);
+      }
+      rows[at + 1] = n;
+      at += 2 + n;
+    }
+    this.slots = slots;
+    this.rows = rows;
   }
-  h1 = a;
-  h2 = b;
+
+  find(k1: number, k2: number): number {
+    const mask = this.mask;
+    const slots = this.slots;
+    const rows = this.rows;
+    let i = k1 & mask;
+    for (;;) {
+      const at = slots[i * 2 + 1]!;
+      if (at === 0) return 0;
+      if (slots[i * 2] === k1 && rows[at - 1] === k2) return at;
+      i = (i + 1) & mask;
+    }
+  }
+
+  add(handle: number, out: Float64Array, base: number): void {
+    const rows = this.rows;
+    const from = handle + 1;
+    const to = from + rows[handle]!;
+    for (let e = from; e < to; e++) {
+      const x = rows[e]!;
+      out[base + (x >>> 16)]! += (x << 16) >> 16;
+    }
+  }
 }
-const BAR = '|';
+
+/** Open-addressing slots of [key1, key2, row + 1] over dense float rows: the trainer's layout. */
+class DenseStore implements WeightStore {
+  private readonly mask: number;
+  private readonly table: Int32Array;
+
+  constructor(keys1: Int32Array, keys2: Int32Array, private readonly weights: Float32Array, private readonly T: number) {
+    let size = 1024;
+    while (size < keys1.length * 2) size *= 2;
+    this.mask = size - 1;
+    const tab = new Int32Array(size * 3);
+    for (let r = 0; r < keys1.length; r++) {
+      const a = keys1[r]!;
+      const b = keys2[r]!;
+      let i = a & this.mask;
+      while (tab[i * 3 + 2] !== 0 && !(tab[i * 3] === a && tab[i * 3 + 1] === b)) i = (i + 1) & this.mask;
+      if (tab[i * 3 + 2] !== 0) continue;
+      tab[i * 3] = a;
+      tab[i * 3 + 1] = b;
+      tab[i * 3 + 2] = r + 1;
+    }
+    this.table = tab;
+  }
+
+  find(k1: number, k2: number): number {
+    const tab = this.table;
+    let i = k1 & this.mask;
+    for (;;) {
+      const r = tab[i * 3 + 2]!;
+      if (r === 0) return 0;
+      if (tab[i * 3] === k1 && tab[i * 3 + 1] === k2) return r;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  add(handle: number, out: Float64Array, base: number): void {
+    const T = this.T;
+    const w = this.weights;
+    const o = (handle - 1) * T;
+    for (let t = 0; t < T; t++) out[base + t]! += w[o + t]!;
+  }
+}
 
 export class TaggerModel {
   readonly T: number;
   /** Subtracted from every token's O score: trades precision for recall (tuned on dev). */
   oBias = 0;
-  private readonly mask: number;
-  /** Open-addressing slots of [hash1, hash2, row] side by side (one cache line per probe). */
-  private readonly table: Int32Array;
+  private readonly store: WeightStore;
 
   constructor(
-    /** The two hashes of each feature (see featureHashes). */
+    /** The two keys of each feature (see featureHashes). */
     keys1: Int32Array,
     keys2: Int32Array,
-    /** nFeatures x T, quantised; real weight = value * scale. */
-    readonly weights: Int16Array | Float32Array,
+    /** nFeatures x T, quantised (real weight = value * scale), or float while training. */
+    weights: Int16Array | Float32Array,
     readonly scale: number,
     readonly trans: Float64Array,
     readonly start: Float64Array,
@@ -90,114 +182,74 @@ export class TaggerModel {
       if (!allowed(-1, a)) this.start[a] = -Infinity;
       if (!allowed(a, -1)) this.end[a] = -Infinity;
     }
-    let size = 1024;
-    while (size < keys1.length * 2) size *= 2;
-    this.mask = size - 1;
-    const tab = new Int32Array(size * 4);
-    for (let i = 2; i < tab.length; i += 4) tab[i] = -1;
-    this.table = tab;
-    for (let r = 0; r < keys1.length; r++) {
-      const a = keys1[r]!;
-      const b = keys2[r]!;
-      let i = a & this.mask;
-      while (tab[i * 4 + 2]! >= 0 && !(tab[i * 4] === a && tab[i * 4 + 1] === b)) i = (i + 1) & this.mask;
-      if (tab[i * 4 + 2]! >= 0) continue; // same hashes as an earlier feature: keep the first
-      tab[i * 4] = a;
-      tab[i * 4 + 1] = b;
-      tab[i * 4 + 2] = r;
-    }
+    this.store = weights instanceof Int16Array ? new SparseStore(keys1, keys2, weights, T) : new DenseStore(keys1, keys2, weights, T);
   }
 
-  /** Row of the feature whose hashes are in h1/h2, or -1. */
-  private find(): number {
-    const mask = this.mask;
-    const tab = this.table;
-    let i = h1 & mask;
-    for (;;) {
-      const r = tab[i * 4 + 2]!;
-      if (r < 0) return -1;
-      if (tab[i * 4] === h1 && tab[i * 4 + 1] === h2) return r;
-      i = (i + 1) & mask;
-    }
-  }
-
-  /** Summed weights of each word's own features, and rows of its neighbour features. */
-  private readonly wordCache = new Map<string, Float64Array>();
-  private readonly neighbourCache = new Map<string, Int32Array>();
-
-  private hashRow(name: string, a: string): number {
-    reset(); mix(name, 0, name.length); mix(a, 0, a.length);
-    return this.find();
-  }
+  /** Summed weights of each word's own features (see wordFeatures), by word form. */
+  private readonly wordCache = new WordCache<Float64Array>(50_000);
 
   private wordVector(form: string, lower: string, shape: string, lexClass: string, lex: Lexicon): Float64Array {
     // In a CAPS/Title line an unknown word's shape is '?C'/'?T': part of the key.
     const key = shape.charCodeAt(0) === 63 ? shape + '\u0000' + form : form;
     let v = this.wordCache.get(key);
     if (v !== undefined) return v;
-    const T = this.T;
-    const w = this.weights;
-    const acc = new Float64Array(T);
-    const add = (r: number): void => {
-      if (r < 0) return;
-      const o = r * T;
-      for (let t = 0; t < T; t++) acc[t]! += w[o + t]!;
+    const store = this.store;
+    const acc = new Float64Array(this.T);
+    const add = (handle: number): void => {
+      if (handle !== 0) store.add(handle, acc, 0);
     };
+    // Once per distinct word: hash through the encoded feature string.
     wordFeatures({
-      token() {},
-      word() {},
-      neighbour() {},
-      f: (name, a) => add(this.hashRow(name, a)),
-      f2: () => { throw new Error('word features are unary'); },
-      sub: (name, s, from, to) => { reset(); mix(name, 0, name.length); mix(s, from, to); add(this.find()); },
+      f: (name, a) => add(store.find(...featureKey(name + NAME_SEP + a))),
+      sub: (name, s, from, to) => add(store.find(...featureKey(name + NAME_SEP + s.slice(from, to)))),
     }, form, lower, shape, lexClass, lex);
-    if (this.wordCache.size >= 50_000) this.wordCache.clear(); // bounded memory on huge inputs
     this.wordCache.set(key, acc);
     return acc;
-  }
-
-  private neighbourRows(lower: string): Int32Array {
-    let rows = this.neighbourCache.get(lower);
-    if (rows !== undefined) return rows;
-    rows = new Int32Array(NEIGHBOUR_TEMPLATES.length);
-    for (let s = 0; s < rows.length; s++) rows[s] = this.hashRow(NEIGHBOUR_TEMPLATES[s]!, lower);
-    if (this.neighbourCache.size >= 50_000) this.neighbourCache.clear();
-    this.neighbourCache.set(lower, rows);
-    return rows;
   }
 
   /** Emission scores, n x T, for a document's tokens. */
   emissions(tokens: Token[], lex: Lexicon, gazetteer?: GazetteerFn): Float64Array {
     const T = this.T;
-    const out = new Float64Array(tokens.length * T);
-    const w = this.weights;
-    let base = 0;
-    const addRow = (r: number): void => {
-      if (r < 0) return;
-      const o = r * T;
-      for (let t = 0; t < T; t++) out[base + t]! += w[o + t]!;
-    };
-    const add = (): void => addRow(this.find());
-    const byToken: (Int32Array | undefined)[] = new Array(tokens.length);
-    extractFeatures(tokens, lex, gazetteer, {
-      token(i) { base = i * T; },
-      word: (form, lower, shape, lexClass) => {
-        const v = this.wordVector(form, lower, shape, lexClass, lex);
-        for (let t = 0; t < T; t++) out[base + t]! += v[t]!;
-      },
-      neighbour: (slot, lower, j) => {
-        if (j < 0) { addRow(this.neighbourRows(lower)[slot]!); return; }
-        let rows = byToken[j];
-        if (rows === undefined) { rows = this.neighbourRows(lower); byToken[j] = rows; }
-        addRow(rows[slot]!);
-      },
-      f(name, a) { startWith(name); mix(a, 0, a.length); add(); },
-      f2(name, a, b) { startWith(name); mix(a, 0, a.length); mix(BAR, 0, 1); mix(b, 0, b.length); add(); },
-      sub(name, s, from, to) { startWith(name); mix(s, from, to); add(); },
-    });
+    const n = tokens.length;
+    const out = new Float64Array(n * T);
+    const store = this.store;
+    const buf = extractFeatures(tokens, lex, gazetteer);
+    const { feats, offs } = buf;
+    const h = PIECES.hashes;
+    const nf = offs[n]!;
+    // In three passes over all the document's features, each a loop of independent steps, so the
+    // CPU overlaps the cache misses of many features (one feature at a time, each waited on the
+    // last, about three times slower): keys from the pieces' hashes, then table lookups, then sums.
+    const k1 = new Int32Array(nf);
+    const k2 = new Int32Array(nf);
+    for (let k = 0; k < nf; k++) {
+      const name = feats[3 * k]!;
+      const a = feats[3 * k + 1]!;
+      const b = feats[3 * k + 2]!;
+      k1[k] = key1(h[2 * name]!, h[2 * a]!, b < 0 ? UNARY1 : h[2 * b]!);
+      k2[k] = key2(h[2 * name + 1]!, h[2 * a + 1]!, b < 0 ? UNARY2 : h[2 * b + 1]!);
+    }
+    const handles = k1; // reused: each key1 is read just before its handle is written
+    for (let k = 0; k < nf; k++) handles[k] = store.find(k1[k]!, k2[k]!);
+    for (let i = 0; i < n; i++) {
+      const base = i * T;
+      // The word's own features: summed once per word, kept on its WordInfo or in wordCache.
+      const info = buf.own[i];
+      let v: Float64Array;
+      if (info && info.memoOwner === this) v = info.memo as Float64Array;
+      else {
+        v = this.wordVector(buf.form[i]!, buf.lower[i]!, buf.shape[i]!, buf.lexClass[i]!, lex);
+        if (info) { info.memo = v; info.memoOwner = this; }
+      }
+      for (let t = 0; t < T; t++) out[base + t] = v[t]!;
+      for (let k = offs[i]!, end = offs[i + 1]!; k < end; k++) {
+        const handle = handles[k]!;
+        if (handle !== 0) store.add(handle, out, base);
+      }
+    }
     const scale = this.scale;
     for (let i = 0; i < out.length; i++) out[i]! *= scale;
-    if (this.oBias !== 0) for (let i = 0; i < tokens.length; i++) out[i * T]! -= this.oBias;
+    if (this.oBias !== 0) for (let i = 0; i < n; i++) out[i * T]! -= this.oBias;
     return out;
   }
 }
@@ -262,17 +314,11 @@ export function viterbi(
   }
 }
 
-/** The two hashes of each feature string, as stored in the model file. */
+/** The two keys of each encoded feature string (pieces.ts featureKey), as stored in the model file. */
 export function featureHashes(features: readonly string[]): { keys1: Int32Array; keys2: Int32Array } {
   const keys1 = new Int32Array(features.length);
   const keys2 = new Int32Array(features.length);
-  for (let i = 0; i < features.length; i++) {
-    const f = features[i]!;
-    reset();
-    mix(f, 0, f.length);
-    keys1[i] = h1;
-    keys2[i] = h2;
-  }
+  for (let i = 0; i < features.length; i++) [keys1[i], keys2[i]] = featureKey(features[i]!);
   return { keys1, keys2 };
 }
 
@@ -295,7 +341,7 @@ export function encodeModel(
   const { q, scale } = quantise(weights);
   const round = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
   const header: ModelHeader = {
-    version: 2,
+    version: 3,
     featureVersion,
     tags: TAGS,
     nFeatures: features.length,

@@ -195,7 +195,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
   let ents = 0;
   for (const d of trainDocs) {
     const tokens = tokenize(d.text);
-    const feats = featureStrings(tokens, lex, opt.gazetteer);
+    const feats = featureStrings(tokens, lex, opt.gazetteer, true);
     const g = goldTags(tokens, d.entities);
     misaligned += g.misaligned;
     ents += d.entities.length;

@@ -9,6 +9,7 @@
  * extension of a multi-word candidate.
  */
 import { readFileSync } from 'node:fs';
+import { WordCache } from '../cache.js';
 import { parts } from './normalize.js';
 
 import { GAZETTEER_CATEGORIES, PHRASE_CATEGORIES, type GazetteerCategory } from './categories.js';
@@ -57,15 +58,14 @@ function scan(text: string): { lineStarts: Int32Array; letterBits: Int32Array } 
 
 const entryCount = lineStarts.length - 1;
 
-/** Recent lookups (news repeats its words); cleared when it grows, so memory stays bounded. */
-const memo = new Map<string, number>();
+/** Recent lookups (news repeats its words), bounded. */
+const memo = new WordCache<number>(100_000);
 
 /** Category bits (and PREFIX_BIT) of a key, or 0. */
 function lookupBits(key: string): number {
   let v = memo.get(key);
   if (v === undefined) {
     v = searchBits(key);
-    if (memo.size >= 50_000) memo.clear();
     memo.set(key, v);
   }
   return v;
@@ -112,16 +112,22 @@ export function gazetteerLookup(name: string): GazetteerCategory[] {
   return GAZETTEER_CATEGORIES.filter((_, i) => (bits & (1 << i)) !== 0);
 }
 
-const partCache = new Map<string, string[]>();
+const partCache = new WordCache<string[]>(100_000);
 function tokenParts(token: string): string[] {
   let p = partCache.get(token);
   if (p === undefined) {
     p = parts(token);
-    if (partCache.size > 50_000) partCache.clear();
     partCache.set(token, p);
   }
   return p;
 }
+
+/** The tag strings, made once: [category] -> tag for a single-token match, B- and I- forms. */
+const TAG_B = GAZETTEER_CATEGORIES.map((c, i) => (BIO[i] ? 'B-' + c : c));
+const TAG_I = GAZETTEER_CATEGORIES.map((c, i) => (BIO[i] ? 'I-' + c : c));
+/** Shared by every token without a tag (most of them); never pushed to. */
+const NO_TAGS: string[] = [];
+Object.freeze(NO_TAGS);
 
 /**
  * Gazetteer tags per token, for tokens as they appear in the text (case is ignored, as are
@@ -155,7 +161,7 @@ export function gazetteerTags(tokens: readonly string[]): string[][] {
     }
   }
 
-  const out: string[][] = tokens.map(() => []);
+  const out: string[][] = new Array<string[]>(tokens.length).fill(NO_TAGS);
   const ncat = GAZETTEER_CATEGORIES.length;
   const nextFree = new Array<number>(ncat).fill(0); // first token index not yet covered, per category
   const bestLen = new Array<number>(ncat);
@@ -181,9 +187,9 @@ export function gazetteerTags(tokens: readonly string[]): string[][] {
       const q = bestLen[c]!;
       if (q < 0 || t0 < nextFree[c]!) continue;
       const t1 = partToken[q]!;
-      const cat = GAZETTEER_CATEGORIES[c]!;
       for (let t = t0; t <= t1; t++) {
-        out[t]!.push(BIO[c] ? (t === t0 ? 'B-' : 'I-') + cat : cat);
+        if (out[t] === NO_TAGS) out[t] = [];
+        out[t]!.push(t === t0 ? TAG_B[c]! : TAG_I[c]!);
       }
       nextFree[c] = t1 + 1;
     }
