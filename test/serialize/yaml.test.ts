@@ -2,10 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { isAmbiguousIn11 } from '../../src/serialize/yaml11.js';
-import { toYaml } from '../../src/serialize/yaml.js';
-import { toRecord, type AnnotationRecord } from '../../src/serialize/record.js';
+import { toYaml, toYamlWithLibrary } from '../../src/serialize/yaml.js';
+import { toRecord, type AnnotationRecord, type MentionRecord } from '../../src/serialize/record.js';
 import type { Analysis, Span } from '../../src/core/types.js';
 
 const TRICKY = [
@@ -127,4 +128,109 @@ test('entities are ordered by first mention whatever order the engine gives', ()
     { source: 's.txt', checksum: 'sha256:00', generator: 'g' },
   );
   assert.deepEqual(record.people.map((p) => p.name), ['Bob', 'Alice']);
+});
+
+// toYaml writes the record directly; the yaml library (toYamlWithLibrary) is its reference.
+
+test('corpus: the direct writer reproduces every committed annotation and the library output', () => {
+  const corpus = new URL('../../../corpus/', import.meta.url);
+  const files = readdirSync(corpus).filter((f) => f.endsWith('.yaml'));
+  assert.ok(files.length > 0);
+  for (const file of files) {
+    const content = readFileSync(new URL(file, corpus), 'utf8');
+    const record = parse(content) as AnnotationRecord;
+    assert.equal(toYamlWithLibrary(record), content, file);
+    assert.equal(toYaml(record), content, file);
+  }
+});
+
+/** mulberry32: a small seeded generator, so a failure reproduces. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Pieces of strings: YAML indicators, quotes, every kind of line break, space and control. */
+const PIECES = [
+  'Paris', 'a', 'New York', 'Télé', '😀', '👩‍👩‍👧', '中文', 'x y', '5,000', 'it', 'no one',
+  "'", "''", '"', '\\', '\\n', ': ', ':', ' #', '#', ',', '[', ']', '{', '}', '-', '- ', '?', '? ', '&', '*', '!', '|', '>', '%', '@', '`', '=', '<<',
+  '---', '...', ' ', '  ', '\t', '\n', '\n\n', ' \n', '\n ', '\t\n', '\n\t', '\r', '\r\n', '\u0085', '\u2028', '\u2029', '\ufeff', '\u00a0', '\u3000', '\u200b',
+  '\0', '\x01', '\x07', '\b', '\x0b', '\f', '\x1b', '\x1f', '\x7f', '\x80', '\x9f', '\ud800', '\udfff', '\ue000', '\u{e0001}', '\u{f0000}', '\ufffe', '\u{1d173}', '\u{10ffff}', '\u{2f800}',
+];
+
+/** Whole values a YAML 1.1 or 1.2 reader could take for something other than a string. */
+const VALUES = [
+  '', 'yes', 'No', 'ON', 'off', 'y', 'N', 'true', 'False', 'null', 'Null', 'NULL', '~', '=', '<<',
+  '199', '0', '-7', '+7', '0o17', '017', '0x1F', '1_000', '1e3', '+1e3', '.5e3', '+.5e3', '3.14', '.5', '+.5', '1.', '.inf', '+.inf', '-.Inf', '.NaN', '.nan',
+  '12:37', '190:20:30.15', '2016-09-13', '2016-9-1', '2016-09-13T12:37', '2016-09-13 12:37:00', '2015-11', 'XXXX-11', 'PRESENT_REF', '---', '...', '%YAML',
+];
+
+function randomString(rnd: () => number): string {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const r = rnd();
+  if (r < 0.15) return pick(VALUES);
+  if (r < 0.25) return pick(PIECES) + pick(VALUES) + (rnd() < 0.5 ? pick(PIECES) : '');
+  // Mostly short; some long (over 40 JSON characters breaks double-quoted line feeds; over 80 would fold).
+  const n = rnd() < 0.2 ? 10 + Math.floor(rnd() * 40) : 1 + Math.floor(rnd() * 6);
+  let s = '';
+  for (let i = 0; i < n; i++) s += rnd() < 0.5 ? pick(PIECES) : pick(PIECES.slice(0, 11));
+  return s;
+}
+
+function randomRecord(rnd: () => number): AnnotationRecord {
+  const str = () => randomString(rnd);
+  const nullable = () => (rnd() < 0.3 ? null : str());
+  const mentions = (): MentionRecord[] =>
+    Array.from({ length: Math.floor(rnd() * 4) }, () => ({ start: Math.floor(rnd() * 100000), end: Math.floor(rnd() * 100000), text: str() }));
+  const list = () => Array.from({ length: Math.floor(rnd() * 4) }, () => ({ name: str(), mentions: mentions() }));
+  return {
+    schema: rnd() < 0.8 ? 'annotate/1' : str(),
+    source: str(),
+    checksum: str(),
+    generator: str(),
+    document: { title: nullable(), published: nullable(), published_from: nullable() as AnnotationRecord['document']['published_from'] },
+    people: list(),
+    organizations: list(),
+    places: list(),
+    dates: list().map(({ name, mentions }) => ({ value: name, mentions })),
+  };
+}
+
+test('random records full of awkward strings: the direct writer matches the library byte for byte', () => {
+  const rnd = random(20160913);
+  for (let i = 0; i < 3000; i++) {
+    const record = randomRecord(rnd);
+    const expected = toYamlWithLibrary(record);
+    if (toYaml(record) !== expected) assert.equal(toYaml(record), expected, `record ${i}: ${JSON.stringify(record)}`);
+  }
+});
+
+/** Code units whose neighbours differ in class: ASCII, Latin-1 and C1, punctuation and spaces, surrogates, specials. */
+const DENSE: [number, number][] = [[0x0000, 0x3400], [0xd7f0, 0xe010], [0xf8f0, 0xf900], [0xfdd0, 0x10000]];
+
+test('UTF-16 code units alone, inside, and next to a line break in a long string match the library', () => {
+  const long = 'A long name that goes well beyond the forty characters';
+  const units: number[] = [];
+  for (let u = 0; u < 0x10000; u++) if (u % 7 === 0 || DENSE.some(([from, to]) => u >= from && u < to)) units.push(u);
+  for (let at = 0; at < units.length; at += 1024) {
+    const chars = units.slice(at, at + 1024).map((u) => String.fromCharCode(u));
+    const named = (name: string) => ({ name, mentions: [] });
+    const record: AnnotationRecord = {
+      schema: 'annotate/1', source: 's.txt', checksum: 'sha256:00', generator: 'g',
+      document: { title: null, published: null, published_from: null },
+      people: chars.flatMap((c) => [named(c), named(`a${c}b`)]),
+      // the context (block or flow) only matters for strings yaml breaks over lines
+      organizations: chars.filter((c) => c < '\u0100' || !/\p{L}/u.test(c)).map((c) => ({ name: `${long}${c}\n${c}${long}`, mentions: [{ start: 0, end: 1, text: `${c}\n${long}${c}` }] })),
+      places: [],
+      dates: [],
+    };
+    const expected = toYamlWithLibrary(record);
+    if (toYaml(record) !== expected) assert.equal(toYaml(record), expected, `code units from ${units[at]!.toString(16)}`);
+  }
 });
