@@ -134,8 +134,26 @@ function doubleQuoted(value: string, indent: string): string {
     }
   }
   str = start ? str + json.slice(start) : json;
-  // yaml leaves U+0085 raw inside double quotes, where YAML 1.1 reads it as a line break.
-  return str.includes('\u0085') ? str.replace(/\u0085/g, '\\N') : str;
+  return escapeForYaml11(str);
+}
+
+/**
+ * Characters JSON.stringify (and so yaml) leaves raw that a YAML 1.1 reader cannot take: PyYAML
+ * refuses a whole file holding DEL, a C1 control or U+FFFE/U+FFFF ("unacceptable character"),
+ * reads U+0085 as a line break, and drops a space next to a raw U+2028/9. Only double-quoted
+ * scalars can hold them (needsEscapes sends every \p{C} and line separator there), so escaping
+ * every occurrence in the output is safe. Text mangled by a wrong encoding (cp1252 read as
+ * Latin-1) is full of C1 controls.
+ */
+const YAML11_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/g;
+const NAMED: Record<string, string> = { '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P' };
+export function escapeForYaml11(out: string): string {
+  YAML11_UNSAFE.lastIndex = 0;
+  if (!YAML11_UNSAFE.test(out)) return out;
+  return out.replace(YAML11_UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
+  });
 }
 
 /**
@@ -166,8 +184,5 @@ export function toYamlWithLibrary(record: AnnotationRecord): string {
       }
     },
   });
-  const out = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, flowCollectionPadding: false });
-  // yaml leaves U+0085 raw inside double quotes, where YAML 1.1 reads it as a line break. Only
-  // double-quoted scalars can hold it (needsEscapes), so escaping every occurrence is safe.
-  return out.includes('\u0085') ? out.replace(/\u0085/g, '\\N') : out;
+  return escapeForYaml11(doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, flowCollectionPadding: false }));
 }

@@ -16,6 +16,8 @@ const TRICKY = [
   '2016-09-13 12:37:00', '2015-11', 'XXXX-11', '2016-W37', '2016-SU', 'PRESENT_REF',
   '5,000', 'a: b', '#tag', '- x', '{x}', '[x]', '@INTEL_TODAY', '‘TELEGRAM’', 'it\'s', '"q"', 'Télé 😀',
   ' lead', 'trail ', 'x #y', '*star', '&amp', '!bang', '%pct', '`tick', '|pipe', '>gt', '?q', ':q', '-q', 'a:b', 'x,y', 'a\tb', 'line\nbreak', 'x\u2028y', 'x\u0085y', '\u00a0x', 'x\ufeff', 'bell\u0007',
+  // cp1252 text read as Latin-1 (C1 controls), DEL, noncharacters, separators next to spaces.
+  'caf\u0082 \u0093quote\u0094', 'del\u007f', 'x\ufffey\uffff', 'a \u2028 b', 'p\u2029 q',
 ];
 
 test('YAML 1.1 resolver table', () => {
