@@ -112,14 +112,17 @@ export function gazetteerLookup(name: string): GazetteerCategory[] {
   return GAZETTEER_CATEGORIES.filter((_, i) => (bits & (1 << i)) !== 0);
 }
 
-const partCache = new WordCache<string[]>(100_000);
-function tokenParts(token: string): string[] {
-  let p = partCache.get(token);
-  if (p === undefined) {
-    p = parts(token);
-    partCache.set(token, p);
+/** A token's word parts and, for each part alone, its category bits: one cache lookup per token. */
+interface TokenEntry { parts: string[]; bits: Int32Array }
+const tokenCache = new WordCache<TokenEntry>(100_000);
+function tokenEntry(token: string): TokenEntry {
+  let e = tokenCache.get(token);
+  if (e === undefined) {
+    const ps = parts(token);
+    e = { parts: ps, bits: Int32Array.from(ps, searchBits) };
+    tokenCache.set(token, e);
   }
-  return p;
+  return e;
 }
 
 /** The tag strings, made once: [category] -> tag for a single-token match, B- and I- forms. */
@@ -138,16 +141,19 @@ Object.freeze(NO_TAGS);
 export function gazetteerTags(tokens: readonly string[]): string[][] {
   // Flatten tokens into word parts, remembering which token each part came from.
   const partText: string[] = [];
+  const partBits: number[] = [];
   const partToken: number[] = [];
   const startsToken: boolean[] = [];
   const endsToken: boolean[] = [];
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t]!;
-    const ps = tokenParts(tok);
+    const entry = tokenEntry(tok);
+    const ps = entry.parts;
     if (ps.length === 0) {
       if (JOINER.test(tok)) continue;
       // A breaker (comma, bracket...): no entry spans it.
       partText.push('\u0000');
+      partBits.push(0);
       partToken.push(t);
       startsToken.push(true);
       endsToken.push(true);
@@ -155,6 +161,7 @@ export function gazetteerTags(tokens: readonly string[]): string[][] {
     }
     for (let k = 0; k < ps.length; k++) {
       partText.push(ps[k]!);
+      partBits.push(entry.bits[k]!);
       partToken.push(t);
       startsToken.push(k === 0);
       endsToken.push(k === ps.length - 1);
@@ -172,8 +179,14 @@ export function gazetteerTags(tokens: readonly string[]): string[][] {
     let found = false;
     let key = '';
     for (let q = p; q < partText.length && q - p < MAX_PARTS; q++) {
-      key = q === p ? partText[q]! : key + ' ' + partText[q]!;
-      const v = lookupBits(key);
+      let v: number;
+      if (q === p) {
+        key = partText[q]!;
+        v = partBits[q]!;
+      } else {
+        key = key + ' ' + partText[q]!;
+        v = lookupBits(key);
+      }
       if (v === 0) break;
       if (endsToken[q] && (v & ~PREFIX_BIT) !== 0) {
         for (let c = 0; c < ncat; c++) if ((v & (1 << c)) !== 0) bestLen[c] = q;
