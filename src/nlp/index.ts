@@ -21,7 +21,7 @@ export interface AnalyzeOptions {
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const title = findTitle(text);
-  const pub = findPublished(text, { fileName: options.fileName, referenceDate: options.referenceDate ?? null });
+  const pub = findPublished(text, { fileName: options.fileName, referenceDate: options.referenceDate ?? null, title });
   const dateSpans = extractDates(text, { anchor: pub.value });
   const entitySpans = removeOverlaps(harmonizeEntities(text, extractEntities(text)), dateSpans);
   const groups = groupEntities(entitySpans);

@@ -5,7 +5,12 @@ import type { PublishedFrom } from '../../core/types.js';
 import { daysFromCivil, isValidDate, pad } from './calendar.js';
 import { extractDates } from './extract.js';
 
-export interface PublishedOptions { fileName?: string; referenceDate: string | null }
+export interface PublishedOptions {
+  fileName?: string;
+  referenceDate: string | null;
+  /** findTitle(text), when the caller has it already. */
+  title?: string | null;
+}
 export interface Published { value: string | null; from: PublishedFrom | null }
 
 const SKIP_LINE = [
@@ -48,11 +53,12 @@ function looksLikeHeadline(line: string): boolean {
 export function findTitle(text: string): string | null {
   // Whitespace is normalised (no-break spaces, tabs, runs): the title is for display and search.
   const head = lines(text.replace(/^\uFEFF/, ''), 40).map((l) => l.replace(/\s+/g, ' ').trim());
-  const cands: string[] = [];
-  for (const line of head.slice(0, 12)) if (looksLikeHeadline(line)) cands.push(line);
-  if (cands.length === 0) return null;
-  for (const c of cands) if (head.filter((l) => l === c).length > 1) return c;
-  return cands[0]!;
+  const top = head.slice(0, 12);
+  // The first repeated line that reads like a headline, else the first line that does; the
+  // (costlier) headline test runs only on the lines that can decide.
+  for (const line of top) if (line && head.indexOf(line) !== head.lastIndexOf(line) && looksLikeHeadline(line)) return line;
+  for (const line of top) if (looksLikeHeadline(line)) return line;
+  return null;
 }
 
 const FULL_DAY = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$/;
@@ -119,7 +125,7 @@ export function findPublished(text: string, options: PublishedOptions): Publishe
   let chars = 0;
   let nonEmpty = 0;
   let inBody = false;
-  const title = findTitle(text);
+  const title = options.title === undefined ? findTitle(text) : options.title;
   for (const raw of head) {
     const line = raw.trim();
     chars += raw.length + 1;
