@@ -207,6 +207,10 @@ export class TaggerModel {
     return acc;
   }
 
+  /** Scratch for the feature keys, reused from document to document. */
+  private k1 = new Int32Array(0);
+  private k2 = new Int32Array(0);
+
   /** Emission scores, n x T, for a document's tokens. */
   emissions(tokens: Token[], lex: Lexicon, gazetteer?: GazetteerFn): Float64Array {
     const T = this.T;
@@ -220,8 +224,13 @@ export class TaggerModel {
     // In three passes over all the document's features, each a loop of independent steps, so the
     // CPU overlaps the cache misses of many features (one feature at a time, each waited on the
     // last, about three times slower): keys from the pieces' hashes, then table lookups, then sums.
-    const k1 = new Int32Array(nf);
-    const k2 = new Int32Array(nf);
+    // Kept for the next document unless huge (a 2 MB line has millions of features).
+    if (this.k1.length < nf && nf <= 1 << 20) {
+      this.k1 = new Int32Array(Math.min(nf * 2, 1 << 20));
+      this.k2 = new Int32Array(this.k1.length);
+    }
+    const k1 = this.k1.length >= nf ? this.k1 : new Int32Array(nf);
+    const k2 = this.k2.length >= nf ? this.k2 : new Int32Array(nf);
     for (let k = 0; k < nf; k++) {
       const name = feats[3 * k]!;
       const a = feats[3 * k + 1]!;
