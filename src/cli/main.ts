@@ -11,9 +11,8 @@ import { errorCode } from '../fs/adapter.js';
 import { discover } from '../fs/discover.js';
 import { decodeSource, MB } from '../fs/read.js';
 import type { Format } from '../fs/output.js';
-import { countEntities, toRecord } from '../serialize/record.js';
-import { annotateInputs, generator, render } from '../run/annotate.js';
-import { inlineAnalyzer } from '../run/analyzer.js';
+import { annotateInputs, generator } from '../run/annotate.js';
+import { inlineAnnotator } from '../run/analyzer.js';
 import { showAnalysis } from '../run/show.js';
 import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
 import { highlight, legend } from '../report/highlight.js';
@@ -240,17 +239,16 @@ async function annotateStdin(
     o.reporter.error('-', decoded.message);
     return EXIT_ERROR;
   }
-  const gen = generator(VERSION, DEPENDENCIES, o.referenceDate);
-  const doc = await inlineAnalyzer().analyze({ path: '-', text: decoded.text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
-  if (!doc.analysis) {
-    o.reporter.error('-', doc.messages.find((m) => m.fatal) ?? fatal('E_ANALYZE', 'no analysis'));
+  const header = { source: '-', checksum: sourceChecksum(bytes), generator: generator(VERSION, DEPENDENCIES, o.referenceDate) };
+  const result = await inlineAnnotator().annotate({ path: '-', text: decoded.text, header, format: o.format, referenceDate: o.referenceDate });
+  if (!result.ok) {
+    o.reporter.error('-', result.message);
     return EXIT_ERROR;
   }
-  const record = toRecord(decoded.text, doc.analysis, { source: '-', checksum: sourceChecksum(bytes), generator: gen });
-  await o.out(render(record, o.format));
+  await o.out(result.data);
   const stats = emptyStats();
   Object.assign(stats, { files: 1, printed: 1, analyzedBytes: bytes.length, elapsedMs: o.now() - started });
-  [stats.people, stats.organizations, stats.places, stats.dates] = countEntities(record);
+  [stats.people, stats.organizations, stats.places, stats.dates] = result.counts;
   o.reporter.summary('stdout', stats);
   return EXIT_OK;
 }

@@ -22,6 +22,22 @@ export type ReadResult = { ok: true; source: Source } | { ok: false; message: Me
  * bytes are read: the caller's way to bound how much text is in memory at once.
  */
 export async function readSource(fs: FsAdapter, abs: string, maxBytes: number, admit?: (size: number) => Promise<void>): Promise<ReadResult> {
+  const read = await readBytes(fs, abs, maxBytes, admit);
+  if (!read.ok) return read;
+  const decoded = decodeSource(read.bytes);
+  return decoded.ok ? { ok: true, source: { bytes: read.bytes, text: decoded.text } } : decoded;
+}
+
+/**
+ * Reads one source's bytes, within the size limit, without decoding them: a re-run that finds
+ * the annotation up to date needs only their checksum. `admit` as for readSource.
+ */
+export async function readBytes(
+  fs: FsAdapter,
+  abs: string,
+  maxBytes: number,
+  admit?: (size: number) => Promise<void>,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: Message }> {
   let bytes: Buffer;
   try {
     const stats = await fs.stat(abs);
@@ -34,8 +50,7 @@ export async function readSource(fs: FsAdapter, abs: string, maxBytes: number, a
   }
   // The file may have grown between stat and read.
   if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
-  const decoded = decodeSource(bytes);
-  return decoded.ok ? { ok: true, source: { bytes, text: decoded.text } } : decoded;
+  return { ok: true, bytes };
 }
 
 function tooLarge(size: number, maxBytes: number): Message {

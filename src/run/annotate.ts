@@ -9,17 +9,15 @@ import { fatal, warning } from '../core/messages.js';
 import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
 import { errorCode, describeError, type FsAdapter } from '../fs/adapter.js';
 import type { Input } from '../fs/discover.js';
-import { readSource } from '../fs/read.js';
+import { decodeSource, readBytes } from '../fs/read.js';
 import { FolderMaker, outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, type Format } from '../fs/output.js';
-import { toRecord, type AnnotationRecord, type Header } from '../serialize/record.js';
-import { HEADER_BYTES, isFresh, readHeader } from '../serialize/header.js';
-import { toJson, toJsonLine } from '../serialize/json.js';
-import { toYaml } from '../serialize/yaml.js';
+import type { Header } from '../serialize/record.js';
+import { HEADER_BYTES, isFresh, readHeader, type HeaderState } from '../serialize/header.js';
 import { emptyStats, type Mode, type Reporter, type Stats } from '../report/reporter.js';
-import { engineFingerprint } from '../nlp/fingerprint.js';
-import { inlineAnalyzer, type Analyzer } from './analyzer.js';
+import { inlineAnnotator, type Annotator, type EntityCounts } from './analyzer.js';
 import { ByteBudget } from './budget.js';
 import { workerPool } from './pool.js';
+import { cachedEngineFingerprint } from './engine-cache.js';
 
 export interface RunOptions {
   mode: Mode;
@@ -65,21 +63,16 @@ type Outcome =
   | { kind: 'fresh' }
   | { kind: 'check'; message: Message; missing: boolean }
   /** Analyzed; `written` is how the annotation file went (null when printing instead). */
-  | { kind: 'done'; record: AnnotationRecord; data: string; output: string | null; written: WriteStatus | null; bytes: number };
+  | { kind: 'done'; counts: EntityCounts; data: string; output: string | null; written: WriteStatus | null; bytes: number };
 
 type WriteStatus = 'written' | 'unchanged' | { error: string };
 
 /**
- * The `generator:` line. The engine fingerprint only hashes the engine's files, so re-runs and
- * --check never load the model on this thread.
+ * The `generator:` line. The engine fingerprint only hashes the engine's files (and is cached
+ * while they are unchanged), so re-runs and --check never load the model on this thread.
  */
 export function generator(version: string, dependencies: Record<string, string>, referenceDate: string | null): string {
-  return generatorLine(version, { engine: engineFingerprint(), dependencies, referenceDate });
-}
-
-/** Serializes a record in the chosen format. */
-export function render(record: AnnotationRecord, format: Format): string {
-  return format === 'yaml' ? toYaml(record) : format === 'json' ? toJson(record) : toJsonLine(record);
+  return generatorLine(version, { engine: cachedEngineFingerprint(), dependencies, referenceDate });
 }
 
 export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<Stats> {
@@ -88,10 +81,10 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   stats.files = inputs.length;
   const gen = generator(o.version, o.dependencies, o.referenceDate);
   // Workers start at the first file that needs the NLP, so a re-run with nothing to do starts none.
-  let analyzer: Analyzer | null = null;
-  const getAnalyzer = (): Analyzer => {
-    analyzer ??= o.jobs > 1 && inputs.length >= MIN_FILES_FOR_WORKERS ? workerPool(Math.min(o.jobs, inputs.length)) : inlineAnalyzer();
-    return analyzer;
+  let annotator: Annotator | null = null;
+  const getAnnotator = (): Annotator => {
+    annotator ??= o.jobs > 1 && inputs.length >= MIN_FILES_FOR_WORKERS ? workerPool(Math.min(o.jobs, inputs.length)) : inlineAnnotator();
+    return annotator;
   };
   const outputs = new Map<string, string>(); // output -> first input that claimed it
   const sweeper = new TempSweeper(o.fs, o.pid, o.processAlive);
@@ -105,7 +98,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
       output = outputPath(input.abs, input.base, o.outDir, o.format);
       if (output === input.abs) {
         const head = await o.fs.readHead(output, HEADER_BYTES).catch(() => null);
-        if (head && readHeader(head.toString('utf8')).kind === 'ours') return { kind: 'own-output' };
+        if (head !== null && readHeader(head).kind === 'ours') return { kind: 'own-output' };
         return { kind: 'error', message: fatal('E_OUTPUT_IS_INPUT', show(output)) };
       }
       const first = outputs.get(output);
@@ -127,48 +120,47 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   // Reads, checks freshness, analyzes and writes one input: many of these run at once, so the
   // annotation file is written here, and only the reporting (emit) goes in input order.
   const planRead = async (input: Input, output: string | null, admit: (size: number) => Promise<void>): Promise<Outcome> => {
-    const read = await readSource(o.fs, input.abs, o.maxBytes, admit);
+    const read = await readBytes(o.fs, input.abs, o.maxBytes, admit);
     if (!read.ok) return { kind: 'error', message: read.message };
-    const { bytes, text } = read.source;
+    const bytes = read.bytes;
     const header: Header = {
       source: output ? sourceField(input.abs, output) : printedSourceField(input.abs, o.cwd),
       checksum: sourceChecksum(bytes),
       generator: gen,
     };
-    let existing = false;
+    let state: HeaderState | null = null;
+    let headError: unknown = null;
     if (output) {
-      let head: Buffer | null = null;
       try {
-        head = await o.fs.readHead(output, HEADER_BYTES);
+        state = readHeader(await o.fs.readHead(output, HEADER_BYTES));
       } catch (err) {
-        const code = errorCode(err);
-        if (code === 'EISDIR') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output)) };
-        if (code !== 'ENOENT') return { kind: 'error', message: fatal('E_WRITE', show(output), describeError(err)) };
-      }
-      if (head) {
-        existing = true;
-        const state = readHeader(head.toString('utf8'));
-        if (state.kind === 'foreign') return { kind: 'error', message: fatal('E_FOREIGN', show(output)) };
-        const fresh = isFresh(state, header);
-        if (o.mode === 'check') {
-          return fresh ? { kind: 'fresh' } : { kind: 'check', missing: false, message: warning('W_STALE', show(output)) };
-        }
-        if (fresh && !o.force) return { kind: 'fresh' };
-      } else if (o.mode === 'check') {
-        return { kind: 'check', missing: true, message: warning('W_MISSING', show(output)) };
+        headError = err;
       }
     }
-    const doc = await getAnalyzer().analyze({ path: input.path, text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
-    const failure = doc.messages.find((m) => m.fatal);
-    if (failure || !doc.analysis) return { kind: 'error', message: failure ?? fatal('E_ANALYZE', 'no analysis') };
-    const record = toRecord(text, doc.analysis, header);
-    const data = render(record, o.format);
+    const fresh = state !== null && isFresh(state, header);
+    // The same bytes decoded when the annotation was made: no need to decode them again.
+    if (fresh && (o.mode === 'check' || !o.force)) return { kind: 'fresh' };
+    const decoded = decodeSource(bytes);
+    if (!decoded.ok) return { kind: 'error', message: decoded.message };
+    if (output) {
+      const code = errorCode(headError);
+      if (code === 'EISDIR') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output)) };
+      if (headError !== null && code !== 'ENOENT') return { kind: 'error', message: fatal('E_WRITE', show(output), describeError(headError)) };
+      if (state?.kind === 'foreign') return { kind: 'error', message: fatal('E_FOREIGN', show(output)) };
+      if (o.mode === 'check') {
+        return state ? { kind: 'check', missing: false, message: warning('W_STALE', show(output)) } : { kind: 'check', missing: true, message: warning('W_MISSING', show(output)) };
+      }
+    }
+    const size = bytes.length;
+    const result = await getAnnotator().annotate({ path: input.path, text: decoded.text, header, format: o.format, referenceDate: o.referenceDate });
+    if (!result.ok) return { kind: 'error', message: result.message };
     let written: WriteStatus | null = null;
     if (output !== null) {
       await sweeper.sweep(output);
-      written = await writeIfChanged(o.fs, output, data, existing, o.pid, folders);
+      written = await writeIfChanged(o.fs, output, result.data, state !== null, o.pid, folders);
     }
-    return { kind: 'done', record, data, output, written, bytes: bytes.length };
+    // Written already: the data is kept only when it is to be printed.
+    return { kind: 'done', counts: result.counts, data: output === null ? result.data : '', output, written, bytes: size };
   };
 
   // Shown paths of outputs: relative to cwd when the input's path was.
@@ -195,7 +187,6 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
         o.reporter.finding(input.path, outcome.message);
         break;
       case 'done': {
-        const r = outcome.record;
         stats.analyzedBytes += outcome.bytes;
         if (outcome.output === null) {
           // YAML documents in one stream are separated by ---; json objects follow each other (jq reads them).
@@ -212,10 +203,11 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
           if (status === 'written') stats.written++;
           else stats.unchanged++;
         }
-        stats.people += r.people.length;
-        stats.organizations += r.organizations.length;
-        stats.places += r.places.length;
-        stats.dates += r.dates.length;
+        const [people, organizations, places, dates] = outcome.counts;
+        stats.people += people;
+        stats.organizations += organizations;
+        stats.places += places;
+        stats.dates += dates;
         break;
       }
     }
@@ -237,7 +229,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     }
     while (pending.length > 0) await settle();
   } finally {
-    if (analyzer) await (analyzer as Analyzer).close();
+    if (annotator) await (annotator as Annotator).close();
   }
   stats.elapsedMs = o.now() - started;
   return stats;

@@ -1,23 +1,22 @@
 /**
- * A fixed pool of worker threads, each running the NLP on one Document at a time. Callers bound
- * how much they submit (run/annotate.ts keeps a bounded window); results come back per task, so
- * the caller places them by input index.
+ * A fixed pool of worker threads, each annotating one job at a time with the next one already
+ * waiting in its inbox. Callers bound how much they submit (run/annotate.ts keeps a bounded
+ * window); results come back per job, so the caller places them by input index.
  */
 import { Worker } from 'node:worker_threads';
-import type { Document } from '../core/types.js';
 import { fatal } from '../core/messages.js';
-import type { AnalyzeOptions, Analyzer } from './analyzer.js';
+import type { Annotated, Annotator, Job } from './analyzer.js';
 
-interface Job {
+interface Task {
   id: number;
-  doc: Document;
-  options: AnalyzeOptions;
-  resolve: (doc: Document) => void;
+  job: Job;
+  resolve: (result: Annotated) => void;
 }
 
 interface Slot {
   worker: Worker;
-  job: Job | null;
+  /** Posted and not yet answered, in posting order: the first is the one being worked on. */
+  tasks: Task[];
   /** Set once the worker has loaded the NLP (it then says so). */
   ready: boolean;
 }
@@ -28,73 +27,86 @@ interface Slot {
  */
 const YOUNG_GENERATION_MB = 16;
 
-export function workerPool(size: number): Analyzer {
-  const url = new URL('./worker.js', import.meta.url);
-  const queue: Job[] = [];
+/**
+ * Jobs posted to a worker at once. With two, the next text is already in the worker's inbox
+ * when it finishes one, so it never waits for the main thread (busy reading and writing files)
+ * to notice the result and post another.
+ */
+const DEPTH = 2;
+
+/** `script` is the worker's module: run/worker.ts, or a stand-in in tests. */
+export function workerPool(size: number, script: URL = new URL('./worker.js', import.meta.url)): Annotator {
+  const queue: Task[] = [];
   const slots: Slot[] = [];
   let nextId = 0;
   let closed = false;
   /** Why the pool cannot work (a worker died while loading the NLP): no respawning then. */
   let broken: string | null = null;
 
-  const fail = (job: Job, why: string) =>
-    job.resolve({ ...job.doc, analysis: null, messages: [...job.doc.messages, fatal('E_ANALYZE', why)] });
+  const fail = (task: Task, why: string) => task.resolve({ ok: false, message: fatal('E_ANALYZE', why) });
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), job: null, ready: false };
-    slot.worker.on('message', (msg: { id: number; doc: Document } | { ready: true }) => {
+    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const slot: Slot = { worker, tasks: [], ready: false };
+    worker.on('message', (msg: { id: number; result: Annotated } | { ready: true }) => {
       if ('ready' in msg) {
         slot.ready = true;
         return;
       }
-      const job = slot.job;
-      slot.job = null;
-      if (job && job.id === msg.id) job.resolve(msg.doc);
+      const task = slot.tasks[0];
+      if (task && task.id === msg.id) {
+        slot.tasks.shift();
+        task.resolve(msg.result);
+      }
       pump();
     });
-    // A worker that dies while working (out of memory, a crash in native code) fails only its
-    // current text and is replaced. One that dies while loading would die again: stop then.
+    // A worker that dies while working (out of memory, a crash in native code) fails only the
+    // text it was on; the ones waiting in its inbox go back to the queue, and it is replaced.
+    // One that dies while loading would die again: stop then.
     const onDeath = (why: string) => {
-      const job = slot.job;
-      slot.job = null;
+      const [current, ...waiting] = slot.tasks.splice(0);
       const i = slots.indexOf(slot);
       if (i >= 0) slots.splice(i, 1);
-      if (job) fail(job, why);
+      if (current) fail(current, why);
       if (closed) return;
       if (!slot.ready) {
         broken = `the NLP could not be loaded in a worker: ${why}`;
-        for (const q of queue.splice(0)) fail(q, broken);
+        for (const t of [...waiting, ...queue.splice(0)]) fail(t, broken);
         return;
       }
+      queue.unshift(...waiting);
       slots.push(spawn());
       pump();
     };
-    slot.worker.on('error', (err) => onDeath(`worker failed: ${err instanceof Error ? err.message : String(err)}`));
-    slot.worker.on('exit', (code) => {
+    worker.on('error', (err) => onDeath(`worker failed: ${err instanceof Error ? err.message : String(err)}`));
+    worker.on('exit', (code) => {
       if (slots.includes(slot)) onDeath(`worker exited with code ${code}`);
     });
     return slot;
   };
 
+  // Round by round, so that two jobs on two workers go one to each.
   const pump = () => {
-    for (const slot of slots) {
-      if (queue.length === 0) return;
-      if (slot.job) continue;
-      const job = queue.shift()!;
-      slot.job = job;
-      slot.worker.postMessage({ id: job.id, doc: job.doc, options: job.options });
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      for (const slot of slots) {
+        if (queue.length === 0) return;
+        if (slot.tasks.length >= depth) continue;
+        const task = queue.shift()!;
+        slot.tasks.push(task);
+        slot.worker.postMessage({ id: task.id, job: task.job });
+      }
     }
   };
 
   for (let i = 0; i < size; i++) slots.push(spawn());
 
   return {
-    analyze(doc, options) {
-      return new Promise<Document>((resolve) => {
-        const job = { id: nextId++, doc, options, resolve };
-        if (broken !== null) fail(job, broken);
+    annotate(job) {
+      return new Promise<Annotated>((resolve) => {
+        const task = { id: nextId++, job, resolve };
+        if (broken !== null) fail(task, broken);
         else {
-          queue.push(job);
+          queue.push(task);
           pump();
         }
       });

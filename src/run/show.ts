@@ -11,7 +11,7 @@ import { readSource } from '../fs/read.js';
 import { outputPath, sourceField } from '../fs/output.js';
 import { isFresh, parseRecord, readHeader, recordToAnalysis } from '../serialize/header.js';
 import { generator } from './annotate.js';
-import { inlineAnalyzer } from './analyzer.js';
+import { analyzeInline } from './analyzer.js';
 
 export interface ShowOptions {
   fs: FsAdapter;
@@ -59,7 +59,7 @@ export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowRe
       return { ok: false, message: fatal('E_SHOW_BAD_ANNOTATION', path.relative(o.cwd, output), err instanceof Error ? err.message : String(err)) };
     }
   }
-  const doc = await inlineAnalyzer().analyze({ path: abs, text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
+  const doc = await analyzeInline({ path: abs, text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
   if (!doc.analysis) return { ok: false, message: doc.messages.find((m) => m.fatal) ?? fatal('E_ANALYZE', 'no analysis') };
   return { ok: true, text, analysis: doc.analysis, from: null };
 }
