@@ -7,16 +7,15 @@ import * as path from 'node:path';
 import type { Message } from '../core/types.js';
 import { fatal, warning } from '../core/messages.js';
 import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
-import { errorCode, describeError, type FsAdapter } from '../fs/adapter.js';
+import { errorCode, describeError, type FsAdapter, type OpenFile } from '../fs/adapter.js';
 import type { Input } from '../fs/discover.js';
-import { decodeSource, readBytes } from '../fs/read.js';
+import { decodeSource, openSource, readBytes } from '../fs/read.js';
 import { FolderMaker, outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, type Format } from '../fs/output.js';
 import type { Header } from '../serialize/record.js';
 import { HEADER_BYTES, isFresh, readHeader, type HeaderState } from '../serialize/header.js';
 import { emptyStats, type Mode, type Reporter, type Stats } from '../report/reporter.js';
-import { inlineAnnotator, type Annotator, type EntityCounts } from './analyzer.js';
+import type { Annotator, EntityCounts } from './analyzer.js';
 import { ByteBudget } from './budget.js';
-import { workerPool } from './pool.js';
 import { cachedEngineFingerprint } from './engine-cache.js';
 
 export interface RunOptions {
@@ -56,6 +55,15 @@ export const MIN_FILES_FOR_WORKERS = 8;
 export const WINDOW = 64;
 export const TEXT_BUDGET_BYTES = 32 * 1024 * 1024;
 
+/**
+ * Bytes first read from an existing annotation. Its four header lines fit in that much unless
+ * the source path is very long, and splitting HEADER_BYTES (4 KB) into lines for every file was
+ * a quarter of what a re-run allocates. A head that does not show the file fresh is read again
+ * in full, so a cut line can only cost a second read, never a wrong answer: a value cut short
+ * never equals the expected one.
+ */
+const QUICK_HEAD_BYTES = 512;
+
 type Outcome =
   | { kind: 'error'; message: Message }
   /** The input is one of our own annotations (picked by a wide --glob): not an input at all. */
@@ -80,10 +88,14 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   const stats = emptyStats();
   stats.files = inputs.length;
   const gen = generator(o.version, o.dependencies, o.referenceDate);
-  // Workers start at the first file that needs the NLP, so a re-run with nothing to do starts none.
-  let annotator: Annotator | null = null;
-  const getAnnotator = (): Annotator => {
-    annotator ??= o.jobs > 1 && inputs.length >= MIN_FILES_FOR_WORKERS ? workerPool(Math.min(o.jobs, inputs.length)) : inlineAnnotator();
+  // Workers start at the first file that needs the NLP, so a re-run with nothing to do starts
+  // none; nor does it load the code that annotates (the pool, the record and its writers).
+  let annotator: Promise<Annotator> | null = null;
+  const getAnnotator = (): Promise<Annotator> => {
+    annotator ??=
+      o.jobs > 1 && inputs.length >= MIN_FILES_FOR_WORKERS
+        ? import('./pool.js').then((m) => m.workerPool(Math.min(o.jobs, inputs.length)))
+        : import('./analyzer.js').then((m) => m.inlineAnnotator());
     return annotator;
   };
   const outputs = new Map<string, string>(); // output -> first input that claimed it
@@ -92,35 +104,53 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   const budget = new ByteBudget(TEXT_BUDGET_BYTES);
   let docIndex = 0;
 
-  const plan = async (input: Input): Promise<Outcome> => {
+  /**
+   * Plans one input. Everything up to the NLP is synchronous, so an input that is up to date,
+   * fails to read or is a --check finding has its outcome at once, without a promise; one that
+   * needs the NLP gets a promise of its outcome.
+   */
+  const plan = (input: Input): Outcome | Promise<Outcome> => {
     let output: string | null = null;
     if (o.mode !== 'stdout') {
       output = outputPath(input.abs, input.base, o.outDir, o.format);
       if (output === input.abs) {
-        const head = await o.fs.readHead(output, HEADER_BYTES).catch(() => null);
-        if (head !== null && readHeader(head).kind === 'ours') return { kind: 'own-output' };
-        return { kind: 'error', message: fatal('E_OUTPUT_IS_INPUT', show(output)) };
+        let ours = false;
+        try {
+          ours = readHeader(o.fs.readHead(output, HEADER_BYTES)).kind === 'ours';
+        } catch {
+          // unreadable: not one of ours as far as we can tell
+        }
+        return ours ? { kind: 'own-output' } : { kind: 'error', message: fatal('E_OUTPUT_IS_INPUT', show(output)) };
       }
       const first = outputs.get(output);
       if (first !== undefined) return { kind: 'error', message: fatal('E_SAME_OUTPUT', show(output), first) };
       outputs.set(output, input.path);
     }
-    let taken = 0;
-    const admit = async (size: number) => {
-      await budget.take(size);
-      taken = size;
-    };
+    const opened = openSource(o.fs, input.abs, o.maxBytes);
+    if (!opened.ok) return { kind: 'error', message: opened.message };
+    const file = opened.file;
+    // The file's bytes are held from here until its outcome no longer needs them.
+    if (budget.tryTake(file.size)) return planTaken(input, output, file);
+    return budget.take(file.size).then(() => planTaken(input, output, file));
+  };
+
+  /** plan, once the file's size is taken from the budget: gives it back when done with the text. */
+  const planTaken = (input: Input, output: string | null, file: OpenFile): Outcome | Promise<Outcome> => {
+    const size = file.size;
+    let analyzing = false;
     try {
-      return await planRead(input, output, admit);
+      const ready = check(input, output, file);
+      if ('kind' in ready) return ready;
+      analyzing = true;
+      return annotate(input, output, ready).finally(() => budget.give(size));
     } finally {
-      if (taken > 0) budget.give(taken);
+      if (!analyzing) budget.give(size);
     }
   };
 
-  // Reads, checks freshness, analyzes and writes one input: many of these run at once, so the
-  // annotation file is written here, and only the reporting (emit) goes in input order.
-  const planRead = async (input: Input, output: string | null, admit: (size: number) => Promise<void>): Promise<Outcome> => {
-    const read = await readBytes(o.fs, input.abs, o.maxBytes, admit);
+  /** Reads the source and the old annotation's header: an outcome, or what the NLP needs. */
+  const check = (input: Input, output: string | null, file: OpenFile): Outcome | { text: string; header: Header; existing: boolean; size: number } => {
+    const read = readBytes(file);
     if (!read.ok) return { kind: 'error', message: read.message };
     const bytes = read.bytes;
     const header: Header = {
@@ -130,14 +160,16 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     };
     let state: HeaderState | null = null;
     let headError: unknown = null;
+    let fresh = false;
     if (output) {
       try {
-        state = readHeader(await o.fs.readHead(output, HEADER_BYTES));
+        state = readHeader(o.fs.readHead(output, QUICK_HEAD_BYTES));
+        fresh = isFresh(state, header);
+        if (!fresh) state = readHeader(o.fs.readHead(output, HEADER_BYTES));
       } catch (err) {
         headError = err;
       }
     }
-    const fresh = state !== null && isFresh(state, header);
     // The same bytes decoded when the annotation was made: no need to decode them again.
     if (fresh && (o.mode === 'check' || !o.force)) return { kind: 'fresh' };
     const decoded = decodeSource(bytes);
@@ -151,16 +183,21 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
         return state ? { kind: 'check', missing: false, message: warning('W_STALE', show(output)) } : { kind: 'check', missing: true, message: warning('W_MISSING', show(output)) };
       }
     }
-    const size = bytes.length;
-    const result = await getAnnotator().annotate({ path: input.path, text: decoded.text, header, format: o.format, referenceDate: o.referenceDate });
+    return { text: decoded.text, header, existing: state !== null, size: bytes.length };
+  };
+
+  // Analyzes and writes one input: many of these are in flight at once, so the annotation file
+  // is written here, and only the reporting (emit) goes in input order.
+  const annotate = async (input: Input, output: string | null, ready: { text: string; header: Header; existing: boolean; size: number }): Promise<Outcome> => {
+    const result = await (await getAnnotator()).annotate({ path: input.path, text: ready.text, header: ready.header, format: o.format, referenceDate: o.referenceDate });
     if (!result.ok) return { kind: 'error', message: result.message };
     let written: WriteStatus | null = null;
     if (output !== null) {
-      await sweeper.sweep(output);
-      written = await writeIfChanged(o.fs, output, result.data, state !== null, o.pid, folders);
+      sweeper.sweep(output);
+      written = writeIfChanged(o.fs, output, result.data, ready.existing, o.pid, folders);
     }
     // Written already: the data is kept only when it is to be printed.
-    return { kind: 'done', counts: result.counts, data: output === null ? result.data : '', output, written, bytes: size };
+    return { kind: 'done', counts: result.counts, data: output === null ? result.data : '', output, written, bytes: ready.size };
   };
 
   // Shown paths of outputs: relative to cwd when the input's path was.
@@ -169,7 +206,8 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
   };
 
-  const emit = async (input: Input, outcome: Outcome): Promise<void> => {
+  /** Counts and reports one outcome, in input order; returns the annotation to print, if any. */
+  const emit = (input: Input, outcome: Outcome): string | null => {
     switch (outcome.kind) {
       case 'error':
         stats.failed++;
@@ -188,9 +226,10 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
         break;
       case 'done': {
         stats.analyzedBytes += outcome.bytes;
+        let printed: string | null = null;
         if (outcome.output === null) {
           // YAML documents in one stream are separated by ---; json objects follow each other (jq reads them).
-          await o.out(o.format === 'yaml' && docIndex > 0 ? `---\n${outcome.data}` : outcome.data);
+          printed = o.format === 'yaml' && docIndex > 0 ? `---\n${outcome.data}` : outcome.data;
           docIndex++;
           stats.printed++;
         } else {
@@ -198,7 +237,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
           if (status !== 'written' && status !== 'unchanged') {
             stats.failed++;
             o.reporter.error(input.path, fatal('E_WRITE', show(outcome.output), status.error));
-            break;
+            return null;
           }
           if (status === 'written') stats.written++;
           else stats.unchanged++;
@@ -208,41 +247,70 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
         stats.organizations += organizations;
         stats.places += places;
         stats.dates += dates;
-        break;
+        return printed;
       }
     }
+    return null;
   };
 
-  const window = WINDOW;
-  const pending: { input: Input; outcome: Promise<Outcome> }[] = [];
+  const failed = (err: unknown): Outcome => ({ kind: 'error', message: fatal('E_ANALYZE', describeError(err)) });
+  const planSafely = (input: Input): Outcome | Promise<Outcome> => {
+    try {
+      const outcome = plan(input);
+      return outcome instanceof Promise ? outcome.catch(failed) : outcome;
+    } catch (err) {
+      return failed(err);
+    }
+  };
   let done = 0;
-  const settle = async () => {
-    const head = pending.shift()!;
-    await emit(head.input, await head.outcome);
-    o.reporter.progress(++done, inputs.length, head.input.path);
+  const report = async (input: Input, outcome: Outcome): Promise<void> => {
+    const printed = emit(input, outcome);
+    if (printed !== null) await o.out(printed);
+    o.reporter.progress(++done, inputs.length, input.path);
+  };
+  // Inputs whose outcome is not known yet (the NLP is working on them), in input order, at most
+  // WINDOW of them; each is reported once all before it are.
+  const pending: { input: Input; outcome: Outcome | Promise<Outcome> }[] = [];
+  const flush = async (all: boolean): Promise<void> => {
+    while (pending.length > 0 && (all || pending.length >= WINDOW || !(pending[0]!.outcome instanceof Promise))) {
+      const head = pending.shift()!;
+      await report(head.input, await head.outcome);
+    }
   };
   try {
     for (const input of inputs) {
-      const outcome = plan(input).catch((err: unknown): Outcome => ({ kind: 'error', message: fatal('E_ANALYZE', describeError(err)) }));
-      pending.push({ input, outcome });
-      if (pending.length >= window) await settle();
+      const outcome = planSafely(input);
+      if (pending.length === 0 && !(outcome instanceof Promise)) {
+        // Known at once with nothing waiting before it (every input of a re-run): reported now,
+        // without a promise. Such outcomes never print.
+        emit(input, outcome);
+        o.reporter.progress(++done, inputs.length, input.path);
+      } else {
+        pending.push({ input, outcome });
+        await flush(false);
+      }
     }
-    while (pending.length > 0) await settle();
+    await flush(true);
   } finally {
-    if (annotator) await (annotator as Annotator).close();
+    if (annotator) await (await (annotator as Promise<Annotator>)).close();
   }
   stats.elapsedMs = o.now() - started;
   return stats;
 }
 
 /** Writes only when the bytes differ from the existing file. */
-async function writeIfChanged(fs: FsAdapter, output: string, data: string, existing: boolean, pid: number, folders: FolderMaker): Promise<WriteStatus> {
+function writeIfChanged(fs: FsAdapter, output: string, data: string, existing: boolean, pid: number, folders: FolderMaker): WriteStatus {
   try {
     if (existing) {
-      const current = await fs.readFile(output).catch(() => null);
+      let current: Buffer | null = null;
+      try {
+        current = fs.readFile(output);
+      } catch {
+        // unreadable now: write it
+      }
       if (current && current.equals(Buffer.from(data, 'utf8'))) return 'unchanged';
     }
-    await writeAtomic(fs, output, data, pid, folders);
+    writeAtomic(fs, output, data, pid, folders);
     return 'written';
   } catch (err) {
     return { error: describeError(err) };

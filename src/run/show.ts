@@ -39,14 +39,14 @@ function candidates(abs: string, outDir: string | null): string[] {
 
 export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowResult> {
   const abs = path.resolve(o.cwd, file);
-  const read = await readSource(o.fs, abs, o.maxBytes);
+  const read = readSource(o.fs, abs, o.maxBytes);
   if (!read.ok) return read;
   const { text, bytes } = read.source;
   const gen = generator(o.version, o.dependencies, o.referenceDate);
   for (const output of candidates(abs, o.outDir)) {
     let content: string;
     try {
-      content = (await o.fs.readFile(output)).toString('utf8');
+      content = o.fs.readFile(output).toString('utf8');
     } catch {
       continue;
     }
