@@ -55,3 +55,19 @@ test('a worker that dies fails only the text it was on; the ones waiting for it 
     await pool.close();
   }
 });
+
+test('large texts, and texts that run a worker out of its heap, are done by a worker without the limit', async () => {
+  const texts = ['a', 'oom', 'b', 'a long text', 'c', 'another long one', 'd'];
+  // Texts over 5 characters count as large here.
+  const pool = workerPool(2, new URL('./fixtures/dying-worker.js', import.meta.url), 5);
+  try {
+    const job = (text: string): Job => ({ path: 'x.txt', text, header: { source: '', checksum: '', generator: '' }, format: 'yaml', referenceDate: null });
+    const got = await Promise.all(texts.map((t) => pool.annotate(job(t))));
+    assert.deepEqual(
+      got.map((r) => (r.ok ? r.data : r.message.text)),
+      ['A', 'OOM (roomy)', 'B', 'A LONG TEXT (roomy)', 'C', 'ANOTHER LONG ONE (roomy)', 'D'],
+    );
+  } finally {
+    await pool.close();
+  }
+});
