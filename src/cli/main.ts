@@ -3,6 +3,7 @@
  * process comes through `io`. Exit codes: 0 ok, 1 --check found missing/stale annotations,
  * 2 usage error or some file could not be read, annotated or written (the worst code wins).
  */
+import type { Stats } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { fatal, messageText } from '../core/messages.js';
@@ -11,12 +12,8 @@ import { errorCode } from '../fs/adapter.js';
 import { discover } from '../fs/discover.js';
 import { decodeSource, MB } from '../fs/read.js';
 import type { Format } from '../fs/output.js';
-import { countEntities, toRecord } from '../serialize/record.js';
-import { annotateInputs, generator, render } from '../run/annotate.js';
-import { inlineAnalyzer } from '../run/analyzer.js';
-import { showAnalysis } from '../run/show.js';
+import { annotateInputs, generator } from '../run/annotate.js';
 import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
-import { highlight, legend } from '../report/highlight.js';
 import { emptyStats, Reporter, type Mode } from '../report/reporter.js';
 import { OutputClosed, writer, type Io } from './io.js';
 import { DEPENDENCIES, VERSION } from './version.js';
@@ -171,8 +168,8 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   if (stdin) return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now() });
 
   const outDir = opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null;
-  if (outDir !== null) await checkOutDir(io, opts.outDir!, outDir);
-  const found = await discover(paths, { cwd: io.cwd, glob: opts.glob, fs: io.fs, exclude: outDir ? [outDir] : [] });
+  if (outDir !== null) checkOutDir(io, opts.outDir!, outDir);
+  const found = discover(paths, { cwd: io.cwd, glob: opts.glob, fs: io.fs, exclude: outDir ? [outDir] : [] });
   for (const issue of found.issues) reporter.error(issue.path, issue.message);
   const stats = await annotateInputs(found.inputs, {
     mode,
@@ -206,10 +203,10 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
  * An --out-dir that cannot be a folder fails every write with ENOTDIR: say so once, up front.
  * One that is missing is created; other errors (permissions) are reported per file as usual.
  */
-async function checkOutDir(io: Io, given: string, abs: string): Promise<void> {
+function checkOutDir(io: Io, given: string, abs: string): void {
   let isDir: boolean;
   try {
-    isDir = (await io.fs.stat(abs)).isDirectory();
+    isDir = io.fs.stat(abs).isDirectory();
   } catch (err) {
     if (errorCode(err) === 'ENOTDIR') throw new UsageError(messageText('E_OUT_DIR_NOT_DIR', given, 'is below a file'));
     return;
@@ -240,17 +237,18 @@ async function annotateStdin(
     o.reporter.error('-', decoded.message);
     return EXIT_ERROR;
   }
-  const gen = generator(VERSION, DEPENDENCIES, o.referenceDate);
-  const doc = await inlineAnalyzer().analyze({ path: '-', text: decoded.text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
-  if (!doc.analysis) {
-    o.reporter.error('-', doc.messages.find((m) => m.fatal) ?? fatal('E_ANALYZE', 'no analysis'));
+  const header = { source: '-', checksum: sourceChecksum(bytes), generator: generator(VERSION, DEPENDENCIES, o.referenceDate) };
+  // Loaded here: a run over files that are all up to date never needs the code that annotates.
+  const { inlineAnnotator } = await import('../run/analyzer.js');
+  const result = await inlineAnnotator().annotate({ path: '-', text: decoded.text, header, format: o.format, referenceDate: o.referenceDate });
+  if (!result.ok) {
+    o.reporter.error('-', result.message);
     return EXIT_ERROR;
   }
-  const record = toRecord(decoded.text, doc.analysis, { source: '-', checksum: sourceChecksum(bytes), generator: gen });
-  await o.out(render(record, o.format));
+  await o.out(result.data);
   const stats = emptyStats();
   Object.assign(stats, { files: 1, printed: 1, analyzedBytes: bytes.length, elapsedMs: o.now() - started });
-  [stats.people, stats.organizations, stats.places, stats.dates] = countEntities(record);
+  [stats.people, stats.organizations, stats.places, stats.dates] = result.counts;
   o.reporter.summary('stdout', stats);
   return EXIT_OK;
 }
@@ -278,12 +276,19 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
   await program.parseAsync(argv, { from: 'user' });
   const opts = program.opts<ShowOpts>();
   // A folder is fine for annotate but not here: say so rather than "give a file or a folder".
-  const stats = await io.fs.stat(path.resolve(io.cwd, file)).catch(() => null);
+  let stats: Stats | null = null;
+  try {
+    stats = io.fs.stat(path.resolve(io.cwd, file));
+  } catch {
+    // reported by showAnalysis, as for any unreadable file
+  }
   if (stats && !stats.isFile()) throw new UsageError(messageText('E_SHOW_NOT_FILE', file, stats.isDirectory() ? 'a folder' : 'not a regular file'));
   const referenceDate = validateDate(opts.referenceDate);
   const maxBytes = validateMaxSize(opts.maxSize);
   const errLevel = colorLevel(colorChoice(opts.color), io.stderrIsTTY, io.env);
   const reporter = new Reporter({ stderr: io.stderr, chalk: chalkFor(errLevel), quiet: false, progress: false });
+  const { showAnalysis } = await import('../run/show.js');
+  const { highlight, legend } = await import('../report/highlight.js');
   const result = await showAnalysis(file, {
     fs: io.fs,
     cwd: io.cwd,

@@ -1,6 +1,7 @@
 /** Where an annotation goes, and writing it safely. */
 import * as path from 'node:path';
 import type { FsAdapter } from './adapter.js';
+import { isInside, joinNormalized } from './paths.js';
 
 export type Format = 'yaml' | 'json' | 'jsonl';
 
@@ -18,12 +19,27 @@ export function outputPath(abs: string, base: string, outDir: string | null, for
   const ext = path.extname(abs);
   const stem = ext ? abs.slice(0, -ext.length) : abs;
   const next = stem + outputExtension(format);
-  return outDir ? path.join(outDir, path.relative(base, next)) : next;
+  if (!outDir) return next;
+  return isInside(base, next) ? joinNormalized(outDir, next.slice(base.length + 1)) : path.join(outDir, path.relative(base, next));
 }
+
+/** Source folder relative to output folder, by the two folders: the same for every file of a folder. */
+const folderRelative = new Map<string, string>();
 
 /** `source:` of an annotation: the source path relative to the annotation's folder, with /. */
 export function sourceField(sourceAbs: string, outputAbs: string): string {
-  return path.relative(path.dirname(outputAbs), sourceAbs).split(path.sep).join('/');
+  const from = path.dirname(outputAbs);
+  const to = path.dirname(sourceAbs);
+  const key = `${from}\0${to}`;
+  let rel = folderRelative.get(key);
+  if (rel === undefined) {
+    // path.relative resolves and normalizes both paths each time: a tenth of a re-run when it ran per file.
+    rel = path.relative(from, to).split(path.sep).join('/');
+    if (folderRelative.size >= 10_000) folderRelative.clear();
+    folderRelative.set(key, rel);
+  }
+  const name = path.basename(sourceAbs);
+  return rel === '' ? name : `${rel}/${name}`;
 }
 
 /**
@@ -55,8 +71,8 @@ const TEMP = /^\.(.+)\.([1-9][0-9]{0,9})-([0-9]{1,15})\.tmp$/;
  * once per run, on the first write into it.
  */
 export class TempSweeper {
-  /** Per folder, its leftover temporary files by target name (listed once, concurrent callers share it). */
-  private readonly byFolder = new Map<string, Promise<Map<string, { name: string; pid: number }[]>>>();
+  /** Per folder, its leftover temporary files by target name (listed once). */
+  private readonly byFolder = new Map<string, Map<string, { name: string; pid: number }[]>>();
 
   constructor(
     private readonly fs: FsAdapter,
@@ -65,14 +81,13 @@ export class TempSweeper {
   ) {}
 
   /** Removes the stale temporary files of `target`; never throws. Returns the paths removed. */
-  async sweep(target: string): Promise<string[]> {
+  sweep(target: string): string[] {
     const dir = path.dirname(target);
-    let listing = this.byFolder.get(dir);
-    if (!listing) {
-      listing = this.list(dir);
-      this.byFolder.set(dir, listing);
+    let temps = this.byFolder.get(dir);
+    if (!temps) {
+      temps = this.list(dir);
+      this.byFolder.set(dir, temps);
     }
-    const temps = await listing;
     const base = path.basename(target);
     const mine = temps.get(base);
     if (!mine) return [];
@@ -82,7 +97,7 @@ export class TempSweeper {
       if (pid !== this.ownPid && this.isAlive(pid)) continue;
       const p = path.join(dir, name);
       try {
-        await this.fs.unlink(p);
+        this.fs.unlink(p);
         removed.push(p);
       } catch {
         // Gone already, or not ours to remove: leave it.
@@ -91,10 +106,15 @@ export class TempSweeper {
     return removed;
   }
 
-  private async list(dir: string): Promise<Map<string, { name: string; pid: number }[]>> {
+  private list(dir: string): Map<string, { name: string; pid: number }[]> {
     const temps = new Map<string, { name: string; pid: number }[]>();
-    const names = await this.fs.readdir(dir).catch(() => [] as string[]);
-    for (const name of names) {
+    let entries: { name: string }[];
+    try {
+      entries = this.fs.readdir(dir);
+    } catch {
+      return temps; // not there yet: nothing to sweep
+    }
+    for (const { name } of entries) {
       const m = TEMP.exec(name);
       if (!m) continue;
       const list = temps.get(m[1]!) ?? [];
@@ -110,19 +130,15 @@ export class TempSweeper {
  * otherwise ask the file system for the same folders 100,000 times.
  */
 export class FolderMaker {
-  private readonly made = new Map<string, Promise<void>>();
+  private readonly made = new Set<string>();
 
   constructor(private readonly fs: FsAdapter) {}
 
-  ensure(dir: string): Promise<void> {
-    let p = this.made.get(dir);
-    if (!p) {
-      p = this.fs.mkdir(dir);
-      // A failure is not remembered: the next write into the folder tries again and reports it.
-      p.catch(() => this.made.delete(dir));
-      this.made.set(dir, p);
-    }
-    return p;
+  /** Throws as mkdir does; a failure is not remembered, so the next write into the folder tries again and reports it. */
+  ensure(dir: string): void {
+    if (this.made.has(dir)) return;
+    this.fs.mkdir(dir);
+    this.made.add(dir);
   }
 }
 
@@ -131,15 +147,20 @@ export class FolderMaker {
  * interrupted run leaves the old file or the new one, never half of one. The temporary name is
  * hidden and ends in .tmp so it is never taken for an input or an annotation.
  */
-export async function writeAtomic(fs: FsAdapter, target: string, data: string, pid: number, folders?: FolderMaker): Promise<void> {
+export function writeAtomic(fs: FsAdapter, target: string, data: string, pid: number, folders?: FolderMaker): void {
   const dir = path.dirname(target);
-  await (folders ? folders.ensure(dir) : fs.mkdir(dir));
+  if (folders) folders.ensure(dir);
+  else fs.mkdir(dir);
   const tmp = tempName(target, pid, counter++);
   try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, target);
+    fs.writeFile(tmp, data);
+    fs.rename(tmp, target);
   } catch (err) {
-    await fs.unlink(tmp).catch(() => undefined);
+    try {
+      fs.unlink(tmp);
+    } catch {
+      // never written
+    }
     throw err;
   }
 }

@@ -5,7 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Message } from '../core/types.js';
 import { fatal } from '../core/messages.js';
-import { describeError, errorCode, type FsAdapter } from './adapter.js';
+import { describeError, errorCode, type FsAdapter, type OpenFile } from './adapter.js';
 
 export const MB = 1024 * 1024;
 
@@ -15,27 +15,45 @@ export interface Source {
   text: string;
 }
 
-export type ReadResult = { ok: true; source: Source } | { ok: false; message: Message };
+export type Failed = { ok: false; message: Message };
+export type ReadResult = { ok: true; source: Source } | Failed;
+
+/** Reads and decodes one source. */
+export function readSource(fs: FsAdapter, abs: string, maxBytes: number): ReadResult {
+  const opened = openSource(fs, abs, maxBytes);
+  if (!opened.ok) return opened;
+  const read = readBytes(opened.file);
+  if (!read.ok) return read;
+  const decoded = decodeSource(read.bytes);
+  return decoded.ok ? { ok: true, source: { bytes: read.bytes, text: decoded.text } } : decoded;
+}
 
 /**
- * Reads and decodes one source. `admit`, if given, is awaited with the file's size before its
- * bytes are read: the caller's way to bound how much text is in memory at once.
+ * Opens a source if it is a regular file within the size limit (closed again if not): a caller
+ * that bounds how much text is in memory at once admits `file.size` bytes before reading them.
  */
-export async function readSource(fs: FsAdapter, abs: string, maxBytes: number, admit?: (size: number) => Promise<void>): Promise<ReadResult> {
-  let bytes: Buffer;
+export function openSource(fs: FsAdapter, abs: string, maxBytes: number): { ok: true; file: OpenFile } | Failed {
+  let file: OpenFile;
   try {
-    const stats = await fs.stat(abs);
-    if (!stats.isFile()) return { ok: false, message: fatal('E_NOT_FILE') };
-    if (stats.size > maxBytes) return { ok: false, message: tooLarge(stats.size, maxBytes) };
-    if (admit) await admit(stats.size);
-    bytes = await fs.readFile(abs);
+    file = fs.open(abs);
   } catch (err) {
     return { ok: false, message: readIssue(err) };
   }
-  // The file may have grown between stat and read.
-  if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
-  const decoded = decodeSource(bytes);
-  return decoded.ok ? { ok: true, source: { bytes, text: decoded.text } } : decoded;
+  const problem = !file.isFile ? fatal('E_NOT_FILE') : file.size > maxBytes ? tooLarge(file.size, maxBytes) : null;
+  if (problem === null) return { ok: true, file };
+  file.close();
+  return { ok: false, message: problem };
+}
+
+/** Reads an opened source whole, and closes it. Not decoded: a re-run that finds the annotation up to date needs only the bytes' checksum. */
+export function readBytes(file: OpenFile): { ok: true; bytes: Buffer } | Failed {
+  try {
+    return { ok: true, bytes: file.read() };
+  } catch (err) {
+    return { ok: false, message: readIssue(err) };
+  } finally {
+    file.close();
+  }
 }
 
 function tooLarge(size: number, maxBytes: number): Message {
@@ -55,6 +73,7 @@ export function readIssue(err: unknown): Message {
     case 'ELOOP':
       return fatal('E_LOOP');
     case 'EISDIR':
+    case 'ENXIO': // a socket
       return fatal('E_NOT_FILE');
     default:
       return fatal('E_READ', describeError(err));

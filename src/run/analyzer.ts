@@ -1,17 +1,41 @@
 /**
- * Runs the NLP on one Document, on the main thread or in a worker pool. Nothing throws across
- * this boundary: a failure comes back as a fatal message on the Document.
+ * Runs the NLP on one text, on the main thread or in a worker pool, and turns the result into
+ * the finished annotation (record, then the chosen format). Nothing throws across this
+ * boundary: a failure comes back as a fatal message.
  */
-import type { Document } from '../core/types.js';
+import type { Document, Message } from '../core/types.js';
 import { fatal } from '../core/messages.js';
+import type { Format } from '../fs/output.js';
+import { countEntities, toRecord, type AnnotationRecord, type Header } from '../serialize/record.js';
+import { toJson, toJsonLine } from '../serialize/json.js';
+import { toYaml } from '../serialize/yaml.js';
 
 export interface AnalyzeOptions {
   referenceDate: string | null;
 }
 
-export interface Analyzer {
-  /** Resolves with the Document, its `analysis` filled in or a fatal message added. */
-  analyze(doc: Document, options: AnalyzeOptions): Promise<Document>;
+/** One text to annotate: everything the output needs, so a worker can render it whole. */
+export interface Job {
+  /** As shown to the user; its base name may give the article's date. */
+  path: string;
+  text: string;
+  /** source, checksum and generator of the annotation (computed where the bytes were read). */
+  header: Header;
+  format: Format;
+  referenceDate: string | null;
+}
+
+/** People, organizations, places, dates: for the summary. */
+export type EntityCounts = [number, number, number, number];
+
+export type Annotated = { ok: true; data: string; counts: EntityCounts } | { ok: false; message: Message };
+
+/**
+ * Annotates jobs. The result is a string and four numbers: a worker sends back that, not the
+ * analysis, whose structured clone (thousands of small objects) cost as much as its rendering.
+ */
+export interface Annotator {
+  annotate(job: Job): Promise<Annotated>;
   close(): Promise<void>;
 }
 
@@ -29,21 +53,45 @@ function baseName(p: string): string {
   return p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
 }
 
+function failure(err: unknown): Message {
+  return fatal('E_ANALYZE', err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+}
+
 export function analyzeDocument(mod: Nlp, doc: Document, options: AnalyzeOptions): Document {
   try {
     const analysis = mod.analyze(doc.text, { fileName: baseName(doc.path), referenceDate: options.referenceDate });
     return { ...doc, analysis };
   } catch (err) {
-    const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    return { ...doc, analysis: null, messages: [...doc.messages, fatal('E_ANALYZE', why)] };
+    return { ...doc, analysis: null, messages: [...doc.messages, failure(err)] };
   }
 }
 
-export function inlineAnalyzer(): Analyzer {
+/** Serializes a record in the chosen format. */
+export function render(record: AnnotationRecord, format: Format): string {
+  return format === 'yaml' ? toYaml(record) : format === 'json' ? toJson(record) : toJsonLine(record);
+}
+
+/** Analyzes, builds the record and renders it: the whole of a job, wherever it runs. */
+export function annotateText(mod: Nlp, job: Job): Annotated {
+  try {
+    const analysis = mod.analyze(job.text, { fileName: baseName(job.path), referenceDate: job.referenceDate });
+    const record = toRecord(job.text, analysis, job.header);
+    return { ok: true, data: render(record, job.format), counts: countEntities(record) };
+  } catch (err) {
+    return { ok: false, message: failure(err) };
+  }
+}
+
+export function inlineAnnotator(): Annotator {
   return {
-    async analyze(doc, options) {
-      return analyzeDocument(await loadNlp(), doc, options);
+    async annotate(job) {
+      return annotateText(await loadNlp(), job);
     },
     async close() {},
   };
+}
+
+/** The analysis alone (annotate show), on this thread. */
+export async function analyzeInline(doc: Document, options: AnalyzeOptions): Promise<Document> {
+  return analyzeDocument(await loadNlp(), doc, options);
 }

@@ -7,19 +7,16 @@ import * as path from 'node:path';
 import type { Message } from '../core/types.js';
 import { fatal, warning } from '../core/messages.js';
 import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
-import { errorCode, describeError, type FsAdapter } from '../fs/adapter.js';
+import { errorCode, describeError, type FsAdapter, type OpenFile } from '../fs/adapter.js';
 import type { Input } from '../fs/discover.js';
-import { readSource } from '../fs/read.js';
+import { decodeSource, openSource, readBytes } from '../fs/read.js';
 import { FolderMaker, outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, type Format } from '../fs/output.js';
-import { toRecord, type AnnotationRecord, type Header } from '../serialize/record.js';
-import { HEADER_BYTES, isFresh, readHeader } from '../serialize/header.js';
-import { toJson, toJsonLine } from '../serialize/json.js';
-import { toYaml } from '../serialize/yaml.js';
+import type { Header } from '../serialize/record.js';
+import { HEADER_BYTES, isFresh, readHeader, type HeaderState } from '../serialize/header.js';
 import { emptyStats, type Mode, type Reporter, type Stats } from '../report/reporter.js';
-import { engineFingerprint } from '../nlp/fingerprint.js';
-import { inlineAnalyzer, type Analyzer } from './analyzer.js';
+import type { Annotator, EntityCounts } from './analyzer.js';
 import { ByteBudget } from './budget.js';
-import { workerPool } from './pool.js';
+import { cachedEngineFingerprint } from './engine-cache.js';
 
 export interface RunOptions {
   mode: Mode;
@@ -58,6 +55,15 @@ export const MIN_FILES_FOR_WORKERS = 8;
 export const WINDOW = 64;
 export const TEXT_BUDGET_BYTES = 32 * 1024 * 1024;
 
+/**
+ * Bytes first read from an existing annotation. Its four header lines fit in that much unless
+ * the source path is very long, and splitting HEADER_BYTES (4 KB) into lines for every file was
+ * a quarter of what a re-run allocates. A head that does not show the file fresh is read again
+ * in full, so a cut line can only cost a second read, never a wrong answer: a value cut short
+ * never equals the expected one.
+ */
+const QUICK_HEAD_BYTES = 512;
+
 type Outcome =
   | { kind: 'error'; message: Message }
   /** The input is one of our own annotations (picked by a wide --glob): not an input at all. */
@@ -65,21 +71,16 @@ type Outcome =
   | { kind: 'fresh' }
   | { kind: 'check'; message: Message; missing: boolean }
   /** Analyzed; `written` is how the annotation file went (null when printing instead). */
-  | { kind: 'done'; record: AnnotationRecord; data: string; output: string | null; written: WriteStatus | null; bytes: number };
+  | { kind: 'done'; counts: EntityCounts; data: string; output: string | null; written: WriteStatus | null; bytes: number };
 
 type WriteStatus = 'written' | 'unchanged' | { error: string };
 
 /**
- * The `generator:` line. The engine fingerprint only hashes the engine's files, so re-runs and
- * --check never load the model on this thread.
+ * The `generator:` line. The engine fingerprint only hashes the engine's files (and is cached
+ * while they are unchanged), so re-runs and --check never load the model on this thread.
  */
 export function generator(version: string, dependencies: Record<string, string>, referenceDate: string | null): string {
-  return generatorLine(version, { engine: engineFingerprint(), dependencies, referenceDate });
-}
-
-/** Serializes a record in the chosen format. */
-export function render(record: AnnotationRecord, format: Format): string {
-  return format === 'yaml' ? toYaml(record) : format === 'json' ? toJson(record) : toJsonLine(record);
+  return generatorLine(version, { engine: cachedEngineFingerprint(), dependencies, referenceDate });
 }
 
 export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<Stats> {
@@ -87,88 +88,115 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   const stats = emptyStats();
   stats.files = inputs.length;
   const gen = generator(o.version, o.dependencies, o.referenceDate);
-  // Workers start at the first file that needs the NLP, so a re-run with nothing to do starts none.
-  let analyzer: Analyzer | null = null;
-  const getAnalyzer = (): Analyzer => {
-    analyzer ??= o.jobs > 1 && inputs.length >= MIN_FILES_FOR_WORKERS ? workerPool(Math.min(o.jobs, inputs.length)) : inlineAnalyzer();
-    return analyzer;
+  // Workers start at the first file that needs the NLP, so a re-run with nothing to do starts
+  // none; nor does it load the code that annotates (the pool, the record and its writers).
+  let annotator: Promise<Annotator> | null = null;
+  const getAnnotator = (): Promise<Annotator> => {
+    annotator ??=
+      o.jobs > 1 && inputs.length >= MIN_FILES_FOR_WORKERS
+        ? import('./pool.js').then((m) => m.workerPool(Math.min(o.jobs, inputs.length)))
+        : import('./analyzer.js').then((m) => m.inlineAnnotator());
+    return annotator;
   };
-  const outputs = new Map<string, string>(); // output -> first input that claimed it
+  const claims = new OutputClaims((i) => outputPath(inputs[i]!.abs, inputs[i]!.base, o.outDir, o.format));
   const sweeper = new TempSweeper(o.fs, o.pid, o.processAlive);
   const folders = new FolderMaker(o.fs);
   const budget = new ByteBudget(TEXT_BUDGET_BYTES);
   let docIndex = 0;
 
-  const plan = async (input: Input): Promise<Outcome> => {
+  /**
+   * Plans one input. Everything up to the NLP is synchronous, so an input that is up to date,
+   * fails to read or is a --check finding has its outcome at once, without a promise; one that
+   * needs the NLP gets a promise of its outcome.
+   */
+  const plan = (input: Input, index: number): Outcome | Promise<Outcome> => {
     let output: string | null = null;
     if (o.mode !== 'stdout') {
       output = outputPath(input.abs, input.base, o.outDir, o.format);
       if (output === input.abs) {
-        const head = await o.fs.readHead(output, HEADER_BYTES).catch(() => null);
-        if (head && readHeader(head.toString('utf8')).kind === 'ours') return { kind: 'own-output' };
-        return { kind: 'error', message: fatal('E_OUTPUT_IS_INPUT', show(output)) };
+        let ours = false;
+        try {
+          ours = readHeader(o.fs.readHead(output, HEADER_BYTES)).kind === 'ours';
+        } catch {
+          // unreadable: not one of ours as far as we can tell
+        }
+        return ours ? { kind: 'own-output' } : { kind: 'error', message: fatal('E_OUTPUT_IS_INPUT', show(output)) };
       }
-      const first = outputs.get(output);
-      if (first !== undefined) return { kind: 'error', message: fatal('E_SAME_OUTPUT', show(output), first) };
-      outputs.set(output, input.path);
+      const first = claims.claim(output, index);
+      if (first >= 0) return { kind: 'error', message: fatal('E_SAME_OUTPUT', show(output), inputs[first]!.path) };
     }
-    let taken = 0;
-    const admit = async (size: number) => {
-      await budget.take(size);
-      taken = size;
-    };
+    const opened = openSource(o.fs, input.abs, o.maxBytes);
+    if (!opened.ok) return { kind: 'error', message: opened.message };
+    const file = opened.file;
+    // The file's bytes are held from here until its outcome no longer needs them.
+    if (budget.tryTake(file.size)) return planTaken(input, output, file);
+    return budget.take(file.size).then(() => planTaken(input, output, file));
+  };
+
+  /** plan, once the file's size is taken from the budget: gives it back when done with the text. */
+  const planTaken = (input: Input, output: string | null, file: OpenFile): Outcome | Promise<Outcome> => {
+    const size = file.size;
+    let analyzing = false;
     try {
-      return await planRead(input, output, admit);
+      const ready = check(input, output, file);
+      if ('kind' in ready) return ready;
+      analyzing = true;
+      return annotate(input, output, ready).finally(() => budget.give(size));
     } finally {
-      if (taken > 0) budget.give(taken);
+      if (!analyzing) budget.give(size);
     }
   };
 
-  // Reads, checks freshness, analyzes and writes one input: many of these run at once, so the
-  // annotation file is written here, and only the reporting (emit) goes in input order.
-  const planRead = async (input: Input, output: string | null, admit: (size: number) => Promise<void>): Promise<Outcome> => {
-    const read = await readSource(o.fs, input.abs, o.maxBytes, admit);
+  /** Reads the source and the old annotation's header: an outcome, or what the NLP needs. */
+  const check = (input: Input, output: string | null, file: OpenFile): Outcome | { text: string; header: Header; existing: boolean; size: number } => {
+    const read = readBytes(file);
     if (!read.ok) return { kind: 'error', message: read.message };
-    const { bytes, text } = read.source;
+    const bytes = read.bytes;
     const header: Header = {
       source: output ? sourceField(input.abs, output) : printedSourceField(input.abs, o.cwd),
       checksum: sourceChecksum(bytes),
       generator: gen,
     };
-    let existing = false;
+    let state: HeaderState | null = null;
+    let headError: unknown = null;
+    let fresh = false;
     if (output) {
-      let head: Buffer | null = null;
       try {
-        head = await o.fs.readHead(output, HEADER_BYTES);
+        state = readHeader(o.fs.readHead(output, QUICK_HEAD_BYTES));
+        fresh = isFresh(state, header);
+        if (!fresh) state = readHeader(o.fs.readHead(output, HEADER_BYTES));
       } catch (err) {
-        const code = errorCode(err);
-        if (code === 'EISDIR') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output)) };
-        if (code !== 'ENOENT') return { kind: 'error', message: fatal('E_WRITE', show(output), describeError(err)) };
-      }
-      if (head) {
-        existing = true;
-        const state = readHeader(head.toString('utf8'));
-        if (state.kind === 'foreign') return { kind: 'error', message: fatal('E_FOREIGN', show(output)) };
-        const fresh = isFresh(state, header);
-        if (o.mode === 'check') {
-          return fresh ? { kind: 'fresh' } : { kind: 'check', missing: false, message: warning('W_STALE', show(output)) };
-        }
-        if (fresh && !o.force) return { kind: 'fresh' };
-      } else if (o.mode === 'check') {
-        return { kind: 'check', missing: true, message: warning('W_MISSING', show(output)) };
+        headError = err;
       }
     }
-    const doc = await getAnalyzer().analyze({ path: input.path, text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
-    const failure = doc.messages.find((m) => m.fatal);
-    if (failure || !doc.analysis) return { kind: 'error', message: failure ?? fatal('E_ANALYZE', 'no analysis') };
-    const record = toRecord(text, doc.analysis, header);
-    const data = render(record, o.format);
+    // The same bytes decoded when the annotation was made: no need to decode them again.
+    if (fresh && (o.mode === 'check' || !o.force)) return { kind: 'fresh' };
+    const decoded = decodeSource(bytes);
+    if (!decoded.ok) return { kind: 'error', message: decoded.message };
+    if (output) {
+      const code = errorCode(headError);
+      if (code === 'EISDIR') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output)) };
+      if (headError !== null && code !== 'ENOENT') return { kind: 'error', message: fatal('E_WRITE', show(output), describeError(headError)) };
+      if (state?.kind === 'foreign') return { kind: 'error', message: fatal('E_FOREIGN', show(output)) };
+      if (o.mode === 'check') {
+        return state ? { kind: 'check', missing: false, message: warning('W_STALE', show(output)) } : { kind: 'check', missing: true, message: warning('W_MISSING', show(output)) };
+      }
+    }
+    return { text: decoded.text, header, existing: state !== null, size: bytes.length };
+  };
+
+  // Analyzes and writes one input: many of these are in flight at once, so the annotation file
+  // is written here, and only the reporting (emit) goes in input order.
+  const annotate = async (input: Input, output: string | null, ready: { text: string; header: Header; existing: boolean; size: number }): Promise<Outcome> => {
+    const result = await (await getAnnotator()).annotate({ path: input.path, text: ready.text, header: ready.header, format: o.format, referenceDate: o.referenceDate });
+    if (!result.ok) return { kind: 'error', message: result.message };
     let written: WriteStatus | null = null;
     if (output !== null) {
-      await sweeper.sweep(output);
-      written = await writeIfChanged(o.fs, output, data, existing, o.pid, folders);
+      sweeper.sweep(output);
+      written = writeIfChanged(o.fs, output, result.data, ready.existing, o.pid, folders);
     }
-    return { kind: 'done', record, data, output, written, bytes: bytes.length };
+    // Written already: the data is kept only when it is to be printed.
+    return { kind: 'done', counts: result.counts, data: output === null ? result.data : '', output, written, bytes: ready.size };
   };
 
   // Shown paths of outputs: relative to cwd when the input's path was.
@@ -177,7 +205,8 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
   };
 
-  const emit = async (input: Input, outcome: Outcome): Promise<void> => {
+  /** Counts and reports one outcome, in input order; returns the annotation to print, if any. */
+  const emit = (input: Input, outcome: Outcome): string | null => {
     switch (outcome.kind) {
       case 'error':
         stats.failed++;
@@ -195,11 +224,11 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
         o.reporter.finding(input.path, outcome.message);
         break;
       case 'done': {
-        const r = outcome.record;
         stats.analyzedBytes += outcome.bytes;
+        let printed: string | null = null;
         if (outcome.output === null) {
           // YAML documents in one stream are separated by ---; json objects follow each other (jq reads them).
-          await o.out(o.format === 'yaml' && docIndex > 0 ? `---\n${outcome.data}` : outcome.data);
+          printed = o.format === 'yaml' && docIndex > 0 ? `---\n${outcome.data}` : outcome.data;
           docIndex++;
           stats.printed++;
         } else {
@@ -207,50 +236,115 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
           if (status !== 'written' && status !== 'unchanged') {
             stats.failed++;
             o.reporter.error(input.path, fatal('E_WRITE', show(outcome.output), status.error));
-            break;
+            return null;
           }
           if (status === 'written') stats.written++;
           else stats.unchanged++;
         }
-        stats.people += r.people.length;
-        stats.organizations += r.organizations.length;
-        stats.places += r.places.length;
-        stats.dates += r.dates.length;
-        break;
+        const [people, organizations, places, dates] = outcome.counts;
+        stats.people += people;
+        stats.organizations += organizations;
+        stats.places += places;
+        stats.dates += dates;
+        return printed;
       }
     }
+    return null;
   };
 
-  const window = WINDOW;
-  const pending: { input: Input; outcome: Promise<Outcome> }[] = [];
+  const failed = (err: unknown): Outcome => ({ kind: 'error', message: fatal('E_ANALYZE', describeError(err)) });
+  const planSafely = (input: Input, index: number): Outcome | Promise<Outcome> => {
+    try {
+      const outcome = plan(input, index);
+      return outcome instanceof Promise ? outcome.catch(failed) : outcome;
+    } catch (err) {
+      return failed(err);
+    }
+  };
   let done = 0;
-  const settle = async () => {
-    const head = pending.shift()!;
-    await emit(head.input, await head.outcome);
-    o.reporter.progress(++done, inputs.length, head.input.path);
+  const report = async (input: Input, outcome: Outcome): Promise<void> => {
+    const printed = emit(input, outcome);
+    if (printed !== null) await o.out(printed);
+    o.reporter.progress(++done, inputs.length, input.path);
+  };
+  // Inputs whose outcome is not known yet (the NLP is working on them), in input order, at most
+  // WINDOW of them; each is reported once all before it are.
+  const pending: { input: Input; outcome: Outcome | Promise<Outcome> }[] = [];
+  const flush = async (all: boolean): Promise<void> => {
+    while (pending.length > 0 && (all || pending.length >= WINDOW || !(pending[0]!.outcome instanceof Promise))) {
+      const head = pending.shift()!;
+      await report(head.input, await head.outcome);
+    }
   };
   try {
-    for (const input of inputs) {
-      const outcome = plan(input).catch((err: unknown): Outcome => ({ kind: 'error', message: fatal('E_ANALYZE', describeError(err)) }));
-      pending.push({ input, outcome });
-      if (pending.length >= window) await settle();
+    for (const [index, input] of inputs.entries()) {
+      const outcome = planSafely(input, index);
+      if (pending.length === 0 && !(outcome instanceof Promise)) {
+        // Known at once with nothing waiting before it (every input of a re-run): reported now,
+        // without a promise. Such outcomes never print.
+        emit(input, outcome);
+        o.reporter.progress(++done, inputs.length, input.path);
+      } else {
+        pending.push({ input, outcome });
+        await flush(false);
+      }
     }
-    while (pending.length > 0) await settle();
+    await flush(true);
   } finally {
-    if (analyzer) await (analyzer as Analyzer).close();
+    if (annotator) await (await (annotator as Promise<Annotator>)).close();
   }
   stats.elapsedMs = o.now() - started;
   return stats;
 }
 
+/**
+ * Which input claimed each output path first, to report two inputs with one annotation. Kept by
+ * a hash of the path, with the input's index: a Map of the paths themselves was 18 MB of a run
+ * over 100,000 files. A hash shared by two different paths keeps those paths.
+ */
+export class OutputClaims {
+  private readonly byHash = new Map<number, number>();
+  private readonly collided = new Map<string, number>();
+
+  /** `outputOf(index)` gives back the output path of an input that claimed one. */
+  constructor(private readonly outputOf: (index: number) => string) {}
+
+  /** The index of the input that claimed `output` before, or -1 (it is then claimed for `index`). */
+  claim(output: string, index: number): number {
+    const hash = fnv1a(output);
+    const first = this.byHash.get(hash);
+    if (first === undefined) {
+      this.byHash.set(hash, index);
+      return -1;
+    }
+    if (this.outputOf(first) === output) return first;
+    const other = this.collided.get(output);
+    if (other !== undefined) return other;
+    this.collided.set(output, index);
+    return -1;
+  }
+}
+
+/** 32-bit FNV-1a of a string's code units. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** Writes only when the bytes differ from the existing file. */
-async function writeIfChanged(fs: FsAdapter, output: string, data: string, existing: boolean, pid: number, folders: FolderMaker): Promise<WriteStatus> {
+function writeIfChanged(fs: FsAdapter, output: string, data: string, existing: boolean, pid: number, folders: FolderMaker): WriteStatus {
   try {
     if (existing) {
-      const current = await fs.readFile(output).catch(() => null);
+      let current: Buffer | null = null;
+      try {
+        current = fs.readFile(output);
+      } catch {
+        // unreadable now: write it
+      }
       if (current && current.equals(Buffer.from(data, 'utf8'))) return 'unchanged';
     }
-    await writeAtomic(fs, output, data, pid, folders);
+    writeAtomic(fs, output, data, pid, folders);
     return 'written';
   } catch (err) {
     return { error: describeError(err) };

@@ -14,12 +14,16 @@ export class ByteBudget {
 
   constructor(private readonly limit: number) {}
 
+  /** Takes `size` bytes if that can be done now (nobody waiting, and they fit). */
+  tryTake(size: number): boolean {
+    if (this.waiting.length > 0 || !this.fits(size)) return false;
+    this.held += size;
+    return true;
+  }
+
   /** Resolves once `size` bytes are taken; pair every call with one give(size). */
   take(size: number): Promise<void> {
-    if (this.waiting.length === 0 && this.fits(size)) {
-      this.held += size;
-      return Promise.resolve();
-    }
+    if (this.tryTake(size)) return Promise.resolve();
     return new Promise((resolve) => this.waiting.push({ size, resolve }));
   }
 

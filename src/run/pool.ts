@@ -1,107 +1,159 @@
 /**
- * A fixed pool of worker threads, each running the NLP on one Document at a time. Callers bound
- * how much they submit (run/annotate.ts keeps a bounded window); results come back per task, so
- * the caller places them by input index.
+ * A fixed pool of worker threads, each annotating one job at a time with the next one already
+ * waiting in its inbox. Callers bound how much they submit (run/annotate.ts keeps a bounded
+ * window); results come back per job, so the caller places them by input index.
+ *
+ * The pool's workers run with a small heap (LEAN_LIMITS), which keeps a long run's memory down;
+ * texts too large for it go to one more worker without that limit, started when such a text
+ * comes and stopped when none is left.
  */
-import { Worker } from 'node:worker_threads';
-import type { Document } from '../core/types.js';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { fatal } from '../core/messages.js';
-import type { AnalyzeOptions, Analyzer } from './analyzer.js';
+import type { Annotated, Annotator, Job } from './analyzer.js';
 
-interface Job {
+interface Task {
   id: number;
-  doc: Document;
-  options: AnalyzeOptions;
-  resolve: (doc: Document) => void;
+  job: Job;
+  resolve: (result: Annotated) => void;
 }
 
 interface Slot {
   worker: Worker;
-  job: Job | null;
+  /** Posted and not yet answered, in posting order: the first is the one being worked on. */
+  tasks: Task[];
   /** Set once the worker has loaded the NLP (it then says so). */
   ready: boolean;
+  /** The worker without the heap limit, for large texts. */
+  roomy: boolean;
 }
 
 /**
- * V8 sizes each worker's young generation for throughput (48 MB here); the NLP's garbage is
- * short-lived, and a smaller one cut peak RSS by a sixth on 10,000 files with no loss of speed.
+ * Heap limits of the pool's workers. V8 grows a heap it is not asked to bound well past what
+ * the NLP keeps alive (a worker's old generation held 43 MB after 50,000 articles, 7 MB of it
+ * live), and sizes the young generation for throughput (48 MB) where the NLP's garbage is
+ * short-lived. A text needs about 70 bytes of heap per character (a 1 MB text fails in 48 MB,
+ * a 2 MB one needs 192): such texts go to the roomy worker. Peak RSS on 20,000 small files:
+ * 322 MB with a 16 MB young generation alone, 292 MB with this.
  */
-const YOUNG_GENERATION_MB = 16;
+const LEAN_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 };
 
-export function workerPool(size: number): Analyzer {
-  const url = new URL('./worker.js', import.meta.url);
-  const queue: Job[] = [];
+/**
+ * Texts longer than this (in UTF-16 code units) go straight to the roomy worker: it is 10 to
+ * 100 times a news article, and well within what fits LEAN_LIMITS (400,000 characters fit in
+ * 48 MB). A shorter text that still runs a lean worker out of memory is retried there.
+ */
+export const LARGE_TEXT = 256 * 1024;
+
+/**
+ * Jobs posted to a worker at once. With two, the next text is already in the worker's inbox
+ * when it finishes one, so it never waits for the main thread (busy reading and writing files)
+ * to notice the result and post another.
+ */
+const DEPTH = 2;
+
+/** `script` is the worker's module: run/worker.ts, or a stand-in in tests. */
+export function workerPool(size: number, script: URL = new URL('./worker.js', import.meta.url), largeText = LARGE_TEXT): Annotator {
+  const queue: Task[] = [];
+  /** Large texts, and texts that ran a lean worker out of memory. */
+  const roomyQueue: Task[] = [];
   const slots: Slot[] = [];
+  let roomy: Slot | null = null;
   let nextId = 0;
   let closed = false;
   /** Why the pool cannot work (a worker died while loading the NLP): no respawning then. */
   let broken: string | null = null;
 
-  const fail = (job: Job, why: string) =>
-    job.resolve({ ...job.doc, analysis: null, messages: [...job.doc.messages, fatal('E_ANALYZE', why)] });
+  const fail = (task: Task, why: string) => task.resolve({ ok: false, message: fatal('E_ANALYZE', why) });
+  const alive = (slot: Slot) => (slot.roomy ? roomy === slot : slots.includes(slot));
 
-  const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), job: null, ready: false };
-    slot.worker.on('message', (msg: { id: number; doc: Document } | { ready: true }) => {
+  const spawn = (isRoomy: boolean): Slot => {
+    const worker = new Worker(script, isRoomy ? {} : { resourceLimits: LEAN_LIMITS });
+    const slot: Slot = { worker, tasks: [], ready: false, roomy: isRoomy };
+    worker.on('message', (msg: { id: number; result: Annotated } | { ready: true }) => {
       if ('ready' in msg) {
         slot.ready = true;
         return;
       }
-      const job = slot.job;
-      slot.job = null;
-      if (job && job.id === msg.id) job.resolve(msg.doc);
+      const task = slot.tasks[0];
+      if (task && task.id === msg.id) {
+        slot.tasks.shift();
+        task.resolve(msg.result);
+      }
       pump();
     });
-    // A worker that dies while working (out of memory, a crash in native code) fails only its
-    // current text and is replaced. One that dies while loading would die again: stop then.
-    const onDeath = (why: string) => {
-      const job = slot.job;
-      slot.job = null;
-      const i = slots.indexOf(slot);
-      if (i >= 0) slots.splice(i, 1);
-      if (job) fail(job, why);
-      if (closed) return;
-      if (!slot.ready) {
-        broken = `the NLP could not be loaded in a worker: ${why}`;
-        for (const q of queue.splice(0)) fail(q, broken);
+    // A worker that dies while working (out of memory, a crash in native code) fails only the
+    // text it was on, or hands it to the roomy worker if it ran out of its limited heap; the
+    // ones waiting in its inbox go back to the queue, and it is replaced. One that dies while
+    // loading would die again: stop then.
+    const onDeath = (why: string, outOfMemory: boolean) => {
+      const [current, ...waiting] = slot.tasks.splice(0);
+      if (slot.roomy) roomy = null;
+      else slots.splice(slots.indexOf(slot), 1);
+      if (closed) {
+        if (current) fail(current, why);
         return;
       }
-      slots.push(spawn());
+      if (!slot.ready) {
+        broken = `the NLP could not be loaded in a worker: ${why}`;
+        for (const t of [current, ...waiting, ...queue.splice(0), ...roomyQueue.splice(0)]) if (t) fail(t, broken);
+        return;
+      }
+      if (current && outOfMemory && !slot.roomy) roomyQueue.push(current);
+      else if (current) fail(current, why);
+      queue.unshift(...waiting);
+      if (!slot.roomy) slots.push(spawn(false));
       pump();
     };
-    slot.worker.on('error', (err) => onDeath(`worker failed: ${err instanceof Error ? err.message : String(err)}`));
-    slot.worker.on('exit', (code) => {
-      if (slots.includes(slot)) onDeath(`worker exited with code ${code}`);
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (alive(slot)) onDeath(`worker failed: ${err.message}`, err.code === 'ERR_WORKER_OUT_OF_MEMORY');
+    });
+    worker.on('exit', (code) => {
+      if (alive(slot)) onDeath(`worker exited with code ${code}`, false);
     });
     return slot;
   };
 
+  const post = (slot: Slot, task: Task) => {
+    slot.tasks.push(task);
+    slot.worker.postMessage({ id: task.id, job: task.job });
+  };
+
   const pump = () => {
-    for (const slot of slots) {
-      if (queue.length === 0) return;
-      if (slot.job) continue;
-      const job = queue.shift()!;
-      slot.job = job;
-      slot.worker.postMessage({ id: job.id, doc: job.doc, options: job.options });
+    // Round by round, so that two jobs on two workers go one to each.
+    for (let depth = 1; depth <= DEPTH && queue.length > 0; depth++) {
+      for (const slot of slots) {
+        if (queue.length === 0) break;
+        if (slot.tasks.length < depth) post(slot, queue.shift()!);
+      }
+    }
+    // One large text at a time; the roomy worker's heap goes with it once none is left.
+    if (roomyQueue.length > 0) {
+      roomy ??= spawn(true);
+      if (roomy.tasks.length === 0) post(roomy, roomyQueue.shift()!);
+    } else if (roomy && roomy.tasks.length === 0) {
+      const idle = roomy;
+      roomy = null;
+      void idle.worker.terminate();
     }
   };
 
-  for (let i = 0; i < size; i++) slots.push(spawn());
+  for (let i = 0; i < size; i++) slots.push(spawn(false));
 
   return {
-    analyze(doc, options) {
-      return new Promise<Document>((resolve) => {
-        const job = { id: nextId++, doc, options, resolve };
-        if (broken !== null) fail(job, broken);
+    annotate(job) {
+      return new Promise<Annotated>((resolve) => {
+        const task = { id: nextId++, job, resolve };
+        if (broken !== null) fail(task, broken);
         else {
-          queue.push(job);
+          (job.text.length > largeText ? roomyQueue : queue).push(task);
           pump();
         }
       });
     },
     async close() {
       closed = true;
-      const all = slots.splice(0);
+      const all = [...slots.splice(0), ...(roomy ? [roomy] : [])];
+      roomy = null;
       await Promise.all(all.map((s) => s.worker.terminate()));
     },
   };

@@ -11,7 +11,7 @@ import { readSource } from '../fs/read.js';
 import { outputPath, sourceField } from '../fs/output.js';
 import { isFresh, parseRecord, readHeader, recordToAnalysis } from '../serialize/header.js';
 import { generator } from './annotate.js';
-import { inlineAnalyzer } from './analyzer.js';
+import { analyzeInline } from './analyzer.js';
 
 export interface ShowOptions {
   fs: FsAdapter;
@@ -39,14 +39,14 @@ function candidates(abs: string, outDir: string | null): string[] {
 
 export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowResult> {
   const abs = path.resolve(o.cwd, file);
-  const read = await readSource(o.fs, abs, o.maxBytes);
+  const read = readSource(o.fs, abs, o.maxBytes);
   if (!read.ok) return read;
   const { text, bytes } = read.source;
   const gen = generator(o.version, o.dependencies, o.referenceDate);
   for (const output of candidates(abs, o.outDir)) {
     let content: string;
     try {
-      content = (await o.fs.readFile(output)).toString('utf8');
+      content = o.fs.readFile(output).toString('utf8');
     } catch {
       continue;
     }
@@ -59,7 +59,7 @@ export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowRe
       return { ok: false, message: fatal('E_SHOW_BAD_ANNOTATION', path.relative(o.cwd, output), err instanceof Error ? err.message : String(err)) };
     }
   }
-  const doc = await inlineAnalyzer().analyze({ path: abs, text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
+  const doc = await analyzeInline({ path: abs, text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
   if (!doc.analysis) return { ok: false, message: doc.messages.find((m) => m.fatal) ?? fatal('E_ANALYZE', 'no analysis') };
   return { ok: true, text, analysis: doc.analysis, from: null };
 }

@@ -78,28 +78,29 @@ export function fsError(code: string, p: string): NodeJS.ErrnoException {
 export function failingFs(fail: { read?: (p: string) => string | undefined; list?: (p: string) => string | undefined; write?: (p: string) => string | undefined }): FsAdapter & { writes: string[] } {
   const base = nodeFs();
   const writes: string[] = [];
-  const readdir = ((dir: string, opts: unknown, cb: (e: unknown, x?: unknown) => void) => {
-    const code = fail.list?.(dir);
-    if (code) {
-      cb(fsError(code, dir));
-      return;
-    }
-    (base.walk.readdir as unknown as (d: string, o: unknown, c: unknown) => void)(dir, opts, cb);
-  }) as unknown as FsAdapter['walk']['readdir'];
   return {
     ...base,
     writes,
-    walk: { ...base.walk, readdir },
-    async readFile(p) {
+    readdir(p) {
+      const code = fail.list?.(p);
+      if (code) throw fsError(code, p);
+      return base.readdir(p);
+    },
+    open(p) {
+      const code = fail.read?.(p);
+      if (code) throw fsError(code, p);
+      return base.open(p);
+    },
+    readFile(p) {
       const code = fail.read?.(p);
       if (code) throw fsError(code, p);
       return base.readFile(p);
     },
-    async writeFile(p, data) {
+    writeFile(p, data) {
       const code = fail.write?.(p);
       if (code) throw fsError(code, p);
       writes.push(p);
-      return base.writeFile(p, data);
+      base.writeFile(p, data);
     },
   };
 }

@@ -46,21 +46,21 @@ test('firstInvalidUtf8 agrees with the decoder on valid text', () => {
   assert.equal(firstInvalidUtf8(text), text.length);
 });
 
-test('size limit: over it is an error with the flag to raise it; a 2 MB single line within it reads', async () => {
+test('size limit: over it is an error with the flag to raise it; a 2 MB single line within it reads', () => {
   const { dir, cleanup } = tempDir();
   try {
     const big = path.join(dir, 'big.txt');
     writeFileSync(big, 'y'.repeat(3 * MB));
-    const r = await readSource(nodeFs(), big, 2 * MB);
+    const r = readSource(nodeFs(), big, 2 * MB);
     assert.ok(!r.ok);
     assert.equal(r.message.text, 'file is 3 MB, over the 2 MB limit; raise it with --max-size 3 or split the file');
     const line = path.join(dir, 'line.txt');
     const long = `Paris ${'word '.repeat((2 * MB) / 5)}`;
     writeFileSync(line, long);
-    const ok = await readSource(nodeFs(), line, 10 * MB);
+    const ok = readSource(nodeFs(), line, 10 * MB);
     assert.ok(ok.ok);
     assert.equal(ok.source.text, long);
-    const missing = await readSource(nodeFs(), path.join(dir, 'nope.txt'), MB);
+    const missing = readSource(nodeFs(), path.join(dir, 'nope.txt'), MB);
     assert.ok(!missing.ok);
     assert.equal(missing.message.id, 'E_NOT_FOUND');
   } finally {
