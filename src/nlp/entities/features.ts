@@ -102,7 +102,7 @@ const NO_LEX: Lexicon = { words: new Map(), phrases: new Map(), maxPhrase: 1, ph
 
 function wordInfo(lex: Lexicon, w: string): WordInfo {
   let cache = infoCaches.get(lex);
-  if (!cache) { cache = new WordCache(100_000); infoCaches.set(lex, cache); }
+  if (!cache) { cache = new WordCache(50_000); infoCaches.set(lex, cache); }
   let info = cache.get(w);
   if (info === undefined) {
     const lower = w.toLowerCase();
@@ -490,7 +490,7 @@ export function wordFeatures(sink: WordSink, form: string, lower: string, shape:
 }
 
 const ALPHA = /^[a-z]+$/;
-const dictMemo = new WordCache<string>(100_000);
+const dictMemo = new WordCache<string>(50_000);
 /** 'D' in the English word list, 'N' not, 'x' not a plain word, '?' no list loaded. */
 export function dictFlag(lex: Lexicon, lower: string): string {
   if (!lex.isWord) return '?';

@@ -59,7 +59,7 @@ function scan(text: string): { lineStarts: Int32Array; letterBits: Int32Array } 
 const entryCount = lineStarts.length - 1;
 
 /** Recent lookups (news repeats its words), bounded. */
-const memo = new WordCache<number>(100_000);
+const memo = new WordCache<number>(50_000);
 
 /** Category bits (and PREFIX_BIT) of a key, or 0. */
 function lookupBits(key: string): number {
@@ -114,7 +114,7 @@ export function gazetteerLookup(name: string): GazetteerCategory[] {
 
 /** A token's word parts and, for each part alone, its category bits: one cache lookup per token. */
 interface TokenEntry { parts: string[]; bits: Int32Array }
-const tokenCache = new WordCache<TokenEntry>(100_000);
+const tokenCache = new WordCache<TokenEntry>(50_000);
 function tokenEntry(token: string): TokenEntry {
   let e = tokenCache.get(token);
   if (e === undefined) {
