@@ -8,6 +8,7 @@ import { isAmbiguousIn11 } from '../../src/serialize/yaml11.js';
 import { toYaml, toYamlWithLibrary } from '../../src/serialize/yaml.js';
 import { toRecord, type AnnotationRecord, type MentionRecord } from '../../src/serialize/record.js';
 import type { Analysis, Span } from '../../src/core/types.js';
+import { seededRandom } from '../../src/core/random.js';
 
 const TRICKY = [
   'yes', 'No', 'ON', 'off', 'y', 'N', 'true', 'False', 'null', 'Null', '~', '', '=', '<<',
@@ -146,17 +147,8 @@ test('corpus: the direct writer reproduces every committed annotation and the li
   }
 });
 
-/** mulberry32: a small seeded generator, so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a failure reproduces. */
+const random = seededRandom;
 
 /** Pieces of strings: YAML indicators, quotes, every kind of line break, space and control. */
 const PIECES = [

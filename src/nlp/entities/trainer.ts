@@ -6,6 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { seededRandom } from '../../core/random.js';
 import type { Span } from '../../core/types.js';
 import { FEATURE_VERSION, OUTPUT_TYPES, TAGS, TYPES, featureStrings, type GazetteerFn, type Lexicon } from './features.js';
 import { TaggerModel, encodeModel, featureHashes, viterbi } from './model.js';
@@ -47,16 +48,7 @@ export function splitOf(doc: GoldDoc, index: number, withTest = false): 'train' 
 }
 
 /** A seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 /** BILOU gold tags for tokens; returns the number of entities whose edges fall inside a token. */
 export function goldTags(tokens: Token[], entities: GoldEntity[]): { tags: Int32Array; misaligned: number } {
