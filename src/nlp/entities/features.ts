@@ -1,7 +1,8 @@
 /**
  * Feature extraction for the entity tagger, shared by training (src/tools/train.ts) and
- * inference (index.ts) so the two can never drift apart. Each token gets a list of feature
- * strings; the model maps them to weight rows.
+ * inference (index.ts) so the two can never drift apart. Each token gets its word-only features
+ * (wordFeatures, cached per word at run time) and a list of (template, piece, piece) triples of
+ * interned ids (see pieces.ts): the trainer turns them into strings, the model into keys.
  *
  * Case is the strongest clue for names in English, and it lies in two places: the first word
  * of a sentence and lines set in CAPS or Title Case (headlines). For tokens in such a line the
@@ -412,9 +413,10 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
 
 /**
  * Every piece of every feature of the tagger, interned (see pieces.ts). The template names and a
- * few constant pieces come first and survive resets.
+ * few constant pieces come first and survive resets. The neighbours' lower case, by slot -1, +1,
+ * -2, +2:
  */
-export const NEIGHBOUR_TEMPLATES = ['l-1=', 'l+1=', 'l-2=', 'l+2='];
+const NEIGHBOUR_TEMPLATES = ['l-1=', 'l+1=', 'l-2=', 'l+2='];
 const TEMPLATES = ['b', 'dss=', 'ss=', 's-1=', 's+1=', 's-1s=', 'ss+1=', 'l-1l=', 'l-1s=', 'sl+1=', 'l-2s=', 'll+1=',
   'lx-1=', 'lx+1=', 'mw=', 'gz=', 'gzc=', 'gz-1=', 'gz+1=', 'doc=', 'kind=', 'run=', 'rl=', 'rc=', 'acr=', 'par=',
   ...NEIGHBOUR_TEMPLATES, '', '<s>', '</s>', '#', 'L', 'N', 'g', '-'];
