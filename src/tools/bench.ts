@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <folder> [--generate N] [--runs j1,j2,rerun,peer] [--keep]`
+ * `npm run bench -- <folder> [--generate N] [--runs j1,j2,rerun,peer] [--repeat N] [--keep] [--snapshot]`
  *
  * Annotates every `.txt` under <folder> (never writing into it: outputs go to --out-dir in a temp
  * folder, so a read-only corpus works) and prints one table:
@@ -17,6 +17,10 @@
  *
  * --generate N writes N small articles (src/tools/bench-articles.ts) into a temp folder first and
  * benchmarks those instead; <folder> may then be omitted. --runs picks a subset (rerun needs j2).
+ * --repeat N does N rounds of the chosen runs (j1 and j2 into emptied out dirs each time, the
+ * re-run after each j2) and reports each run's fastest time, with all the times and the load
+ * average at the end of each run below the table: on a shared machine the minimum is the figure
+ * least skewed by other work. Peak RSS is the highest of the rounds.
  * --keep leaves the temp folders in place and prints where they are.
  * --snapshot runs a copy of the build (bin/, dist/, package.json; src/ and node_modules/ linked)
  * made at the start, so a rebuild during a long run cannot change what the re-run measures (a
@@ -52,11 +56,12 @@ interface Measure {
   load: number;
 }
 
-const USAGE = 'usage: npm run bench -- <folder> [--generate N] [--runs j1,j2,rerun,peer] [--keep] [--snapshot]';
+const USAGE = 'usage: npm run bench -- <folder> [--generate N] [--runs j1,j2,rerun,peer] [--repeat N] [--keep] [--snapshot]';
 
-function parseArgs(argv: string[]): { folder: string | null; generate: number | null; runs: RunName[]; keep: boolean; snapshot: boolean } {
+function parseArgs(argv: string[]): { folder: string | null; generate: number | null; runs: RunName[]; repeat: number; keep: boolean; snapshot: boolean } {
   let folder: string | null = null;
   let generate: number | null = null;
+  let repeat = 1;
   let runs = ALL_RUNS;
   let keep = false;
   let snapshot = false;
@@ -71,6 +76,10 @@ function parseArgs(argv: string[]): { folder: string | null; generate: number | 
       const bad = list.filter((r) => !(ALL_RUNS as string[]).includes(r));
       if (list.length === 0 || bad.length > 0) fail(`--runs takes a comma list of ${ALL_RUNS.join(',')}.\n${USAGE}`);
       runs = ALL_RUNS.filter((r) => list.includes(r));
+    } else if (a === '--repeat') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) fail(`--repeat needs a positive integer.\n${USAGE}`);
+      repeat = n;
     } else if (a === '--keep') {
       keep = true;
     } else if (a === '--snapshot') {
@@ -88,7 +97,7 @@ function parseArgs(argv: string[]): { folder: string | null; generate: number | 
   }
   if (folder === null && generate === null) fail(USAGE);
   if (runs.includes('rerun') && !runs.includes('j2')) fail('--runs: rerun needs j2 (it re-runs on j2\'s output).');
-  return { folder, generate, runs, keep, snapshot };
+  return { folder, generate, runs, repeat, keep, snapshot };
 }
 
 function fail(message: string): never {
@@ -253,13 +262,30 @@ async function main(): Promise<void> {
   }
   process.stdout.write('\n');
 
+  // Every measurement, in order; `results` keeps the fastest of each run.
+  const all: Measure[] = [];
+  const outOf: Partial<Record<RunName, string>> = { j1: outJ1, j2: outJ2, peer: outPeer };
+  for (let round = 1; round <= opts.repeat; round++) {
+    for (const [name, label, argv] of plans) {
+      if (!opts.runs.includes(name)) continue;
+      // A first run each round: its out dir starts empty (the re-run reuses j2's).
+      const out = outOf[name];
+      if (out) fs.rmSync(out, { recursive: true, force: true });
+      const of = opts.repeat > 1 ? ` (${round}/${opts.repeat})` : '';
+      process.stderr.write(`bench: ${label}${of} ...\n`);
+      const m = await measure(name, label, argv, root);
+      all.push(m);
+      process.stderr.write(`bench: ${label}${of}: ${m.seconds.toFixed(2)} s, exit ${m.code ?? m.signal}${m.lastStderr ? ` | ${m.lastStderr}` : ''}\n`);
+    }
+  }
   const results: Measure[] = [];
-  for (const [name, label, argv] of plans) {
-    if (!opts.runs.includes(name)) continue;
-    process.stderr.write(`bench: ${label} ...\n`);
-    const m = await measure(name, label, argv, root);
-    results.push(m);
-    process.stderr.write(`bench: ${label}: ${m.seconds.toFixed(2)} s, exit ${m.code ?? m.signal}${m.lastStderr ? ` | ${m.lastStderr}` : ''}\n`);
+  for (const name of ALL_RUNS) {
+    const runs = all.filter((m) => m.name === name);
+    if (runs.length === 0) continue;
+    const fastest = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    const peaks = runs.map((m) => m.peakKiB).filter((k): k is number => k !== null);
+    const worst = runs.find((m) => m.code !== 0) ?? fastest;
+    results.push({ ...fastest, peakKiB: peaks.length > 0 ? Math.max(...peaks) : null, code: worst.code, signal: worst.signal });
   }
 
   const header = [pad('run', 28), pad('files', 8, true), pad('MB', 8, true), pad('seconds', 9, true), pad('MB/s', 8, true), pad('peak RSS MiB', 13, true), pad('exit', 5, true), pad('load', 5, true)];
@@ -277,7 +303,15 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`${row.join(' ')}\n`);
   }
-  process.stdout.write(`(load: 1-minute load average at the end of each run, on ${os.cpus().length} CPUs; above that, other work skewed the timings)\n\n`);
+  process.stdout.write(`(load: 1-minute load average at the end of each run, on ${os.cpus().length} CPUs; above that, other work skewed the timings)\n`);
+  if (opts.repeat > 1) {
+    process.stdout.write(`(seconds: the fastest of ${opts.repeat} rounds; peak RSS: the highest)\n`);
+    for (const r of results) {
+      const times = all.filter((m) => m.name === r.name).map((m) => `${m.seconds.toFixed(2)} s (load ${m.load.toFixed(1)})`);
+      process.stdout.write(`  ${pad(r.name, 6)}${times.join(', ')}\n`);
+    }
+  }
+  process.stdout.write('\n');
   const get = (n: RunName): Measure | undefined => results.find((r) => r.name === n);
   const j1 = get('j1');
   const j2 = get('j2');
