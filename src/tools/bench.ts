@@ -17,7 +17,7 @@
  *
  * --generate N writes N small articles (src/tools/bench-articles.ts) into a temp folder first and
  * benchmarks those instead; <folder> may then be omitted. --runs picks a subset (rerun needs j2).
- * --repeat N does N rounds of the chosen runs (j1 and j2 into emptied out dirs each time, the
+ * --repeat N does N rounds of the chosen runs (j1 and j2 into new out dirs each time, the
  * re-run after each j2) and reports each run's fastest time, with all the times and the load
  * average at the end of each run below the table: on a shared machine the minimum is the figure
  * least skewed by other work. Peak RSS is the highest of the rounds.
@@ -245,15 +245,17 @@ async function main(): Promise<void> {
   if (files === 0) fail(`${folder}: no .txt files.`);
   const mb = bytes / MB;
 
-  const outJ1 = path.join(work, 'out-j1');
-  const outJ2 = path.join(work, 'out-j2');
-  const outPeer = path.join(work, 'out-peer');
-  const plans: Array<[RunName, string, string[]]> = [
-    ['j1', 'annotate --jobs 1', [BIN, '--jobs', '1', '--out-dir', outJ1, folder]],
-    ['j2', 'annotate --jobs 2', [BIN, '--jobs', '2', '--out-dir', outJ2, folder]],
-    ['rerun', 'annotate re-run (--jobs 2)', [BIN, '--jobs', '2', '--out-dir', outJ2, folder]],
-    ['peer', 'plain compromise', [PEER, folder, outPeer]],
+  // Each round writes into folders of its own, all removed at the end: removing a round's
+  // annotations just before the next round wrote its own made ext4 skip past their freshly freed
+  // inodes for every file created (recently_deleted), 1-2 s of kernel time on the main thread.
+  const out = (run: string, round: number) => path.join(work, opts.repeat > 1 ? `out-${run}-${round}` : `out-${run}`);
+  const plansFor = (round: number): Array<[RunName, string, string[]]> => [
+    ['j1', 'annotate --jobs 1', [BIN, '--jobs', '1', '--out-dir', out('j1', round), folder]],
+    ['j2', 'annotate --jobs 2', [BIN, '--jobs', '2', '--out-dir', out('j2', round), folder]],
+    ['rerun', 'annotate re-run (--jobs 2)', [BIN, '--jobs', '2', '--out-dir', out('j2', round), folder]],
+    ['peer', 'plain compromise', [PEER, folder, out('peer', round)]],
   ];
+  const plans = plansFor(1);
 
   process.stdout.write(`corpus: ${folder}\nfiles: ${files}, ${mb.toFixed(2)} MB of .txt (1 MB = 2^20 bytes, as in annotate's summary)\n`);
   process.stdout.write(`node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.arch()}\n\ncommands:\n`);
@@ -264,13 +266,9 @@ async function main(): Promise<void> {
 
   // Every measurement, in order; `results` keeps the fastest of each run.
   const all: Measure[] = [];
-  const outOf: Partial<Record<RunName, string>> = { j1: outJ1, j2: outJ2, peer: outPeer };
   for (let round = 1; round <= opts.repeat; round++) {
-    for (const [name, label, argv] of plans) {
+    for (const [name, label, argv] of plansFor(round)) {
       if (!opts.runs.includes(name)) continue;
-      // A first run each round: its out dir starts empty (the re-run reuses j2's).
-      const out = outOf[name];
-      if (out) fs.rmSync(out, { recursive: true, force: true });
       const of = opts.repeat > 1 ? ` (${round}/${opts.repeat})` : '';
       process.stderr.write(`bench: ${label}${of} ...\n`);
       const m = await measure(name, label, argv, root);
@@ -321,7 +319,7 @@ async function main(): Promise<void> {
   if (j2 && rerun) process.stdout.write(`speedup re-run vs first run (jobs 2): ${(j2.seconds / rerun.seconds).toFixed(1)}x (target >= 20x)\n`);
   if (peer && j1) process.stdout.write(`annotate --jobs 1 vs plain compromise: ${(peer.seconds / j1.seconds).toFixed(2)}x the peer's throughput\n`);
   if (j1 && j2) {
-    const diff = compareTrees(outJ1, outJ2);
+    const diff = compareTrees(out('j1', opts.repeat), out('j2', opts.repeat));
     process.stdout.write(`outputs of jobs 1 and jobs 2 byte-identical: ${diff === null ? 'yes' : `NO (${diff})`}\n`);
   }
   const peakMax = Math.max(...results.filter((r) => r.name !== 'peer').map((r) => r.peakKiB ?? 0));
