@@ -128,29 +128,26 @@ function refreshIds(info: WordInfo): void {
   }
 }
 
-/** The WordInfo of each token. Memoised per token array. */
-function tokenInfos(tokens: Token[], lex: Lexicon): WordInfo[] {
-  let byLex = infoMemo.get(tokens);
-  if (byLex === undefined) { byLex = new WeakMap(); infoMemo.set(tokens, byLex); }
-  let out = byLex.get(lex);
-  if (out === undefined) {
-    out = new Array<WordInfo>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) out[i] = wordInfo(lex, tokens[i]!.text);
-    byLex.set(lex, out);
-  }
-  return out;
+/**
+ * A fact about a whole document, computed once per token array and lexicon: extractFeatures and
+ * the tagger's headline pass both need them.
+ */
+function perDocument<T>(compute: (tokens: Token[], lex: Lexicon) => T): (tokens: Token[], lex?: Lexicon) => T {
+  const memo = new WeakMap<Token[], WeakMap<Lexicon, T>>();
+  return (tokens, lex = NO_LEX) => {
+    let byLex = memo.get(tokens);
+    if (byLex === undefined) { byLex = new WeakMap(); memo.set(tokens, byLex); }
+    let out = byLex.get(lex);
+    if (out === undefined) { out = compute(tokens, lex); byLex.set(lex, out); }
+    return out;
+  };
 }
-const infoMemo = new WeakMap<Token[], WeakMap<Lexicon, WordInfo[]>>();
 
-/** Per line: 'C' all caps, 'T' title case (headline), '' normal. Memoised per token array. */
-export function lineCaseKinds(tokens: Token[], lex: Lexicon = NO_LEX): Map<number, string> {
-  let byLex = kindMemo.get(tokens);
-  if (byLex === undefined) { byLex = new WeakMap(); kindMemo.set(tokens, byLex); }
-  let out = byLex.get(lex);
-  if (out === undefined) { out = computeLineCaseKinds(tokens, lex); byLex.set(lex, out); }
-  return out;
-}
-const kindMemo = new WeakMap<Token[], WeakMap<Lexicon, Map<number, string>>>();
+/** The WordInfo of each token. */
+const tokenInfos = perDocument((tokens, lex) => tokens.map((t) => wordInfo(lex, t.text)));
+
+/** Per line: 'C' all caps, 'T' title case (headline), '' normal. */
+export const lineCaseKinds = perDocument(computeLineCaseKinds);
 
 function computeLineCaseKinds(tokens: Token[], lex: Lexicon): Map<number, string> {
   const stats = new Map<number, { up: number; low: number; cap: number; words: number }>();
