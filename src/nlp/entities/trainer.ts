@@ -47,9 +47,6 @@ export function splitOf(doc: GoldDoc, index: number, withTest = false): 'train' 
   return 'train';
 }
 
-/** A seeded PRNG (mulberry32). */
-export const rng = seededRandom;
-
 /** BILOU gold tags for tokens; returns the number of entities whose edges fall inside a token. */
 export function goldTags(tokens: Token[], entities: GoldEntity[]): { tags: Int32Array; misaligned: number } {
   const tags = new Int32Array(tokens.length);
@@ -167,7 +164,7 @@ export interface TrainResult { bytes: Buffer; log: string[] }
 
 export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainResult {
   const T = TAGS.length;
-  const rand = rng(opt.seed);
+  const rand = seededRandom(opt.seed);
   const trainDocs: GoldDoc[] = [];
   const devDocs: GoldDoc[] = [];
   const bySet = new Map<string, number>();
