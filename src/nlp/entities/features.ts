@@ -25,8 +25,13 @@ export interface Lexicon {
   isWord?: (lower: string) => boolean;
 }
 
-/** Optional per-token gazetteer tags (e.g. ["B-city", "U-given"]), aligned with tokens. */
-export type GazetteerFn = (lower: string[]) => string[][];
+/**
+ * Optional per-token gazetteer tags (e.g. ["B-city", "U-given"]), aligned with tokens. `slots`,
+ * when given, are one per token, the same object for the same word: the gazetteer may keep what
+ * it works out about the word there (gazetteer/index.ts), saving a cache lookup per token.
+ */
+export type GazetteerFn = (lower: string[], slots?: readonly GazetteerSlot[]) => string[][];
+export interface GazetteerSlot { gazetteerEntry: unknown }
 
 export const FEATURE_VERSION = 'f2';
 
@@ -97,13 +102,19 @@ export interface WordInfo {
   gen: number; lowerId: number; shapeId: number; lxId: number; dictCode: number;
   /** A consumer's own per-word value (the model's summed word weights), tagged with its owner. */
   memo: unknown; memoOwner: unknown;
+  /** The gazetteer's own per-word value (see GazetteerSlot). */
+  gazetteerEntry: unknown;
 }
 const infoCaches = new WeakMap<Lexicon, WordCache<WordInfo>>();
 const NO_LEX: Lexicon = { words: new Map(), phrases: new Map(), maxPhrase: 1, phraseStarts: new Set() };
 
-function wordInfo(lex: Lexicon, w: string): WordInfo {
+function infoCache(lex: Lexicon): WordCache<WordInfo> {
   let cache = infoCaches.get(lex);
   if (!cache) { cache = new WordCache(50_000); infoCaches.set(lex, cache); }
+  return cache;
+}
+
+function wordInfo(lex: Lexicon, w: string, cache = infoCache(lex)): WordInfo {
   let info = cache.get(w);
   if (info === undefined) {
     const lower = w.toLowerCase();
@@ -112,6 +123,7 @@ function wordInfo(lex: Lexicon, w: string): WordInfo {
       lower, shape: shapeOf(w), bits: caseBits(w), up: startsUpper(w),
       lx: lex.words.get(lower) ?? '-', dict,
       gen: -1, lowerId: 0, shapeId: 0, lxId: 0, dictCode: DICT_CODES.indexOf(dict), memo: null, memoOwner: null,
+      gazetteerEntry: null,
     };
     cache.set(w, info);
   }
@@ -144,7 +156,10 @@ function perDocument<T>(compute: (tokens: Token[], lex: Lexicon) => T): (tokens:
 }
 
 /** The WordInfo of each token. */
-const tokenInfos = perDocument((tokens, lex) => tokens.map((t) => wordInfo(lex, t.text)));
+const tokenInfos = perDocument((tokens, lex) => {
+  const cache = infoCache(lex);
+  return tokens.map((t) => wordInfo(lex, t.text, cache));
+});
 
 /** Per line: 'C' all caps, 'T' title case (headline), '' normal. */
 export const lineCaseKinds = perDocument(computeLineCaseKinds);
@@ -202,29 +217,32 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
   const form: string[] = new Array(n);
   const shape: string[] = new Array(n);
   const kind: string[] = new Array(n);
-  // Document-level evidence about each word, from running-text lines only.
-  const docForm = new Map<string, string>();
-  const docCapMid = new Set<string>();
-  const docLow = new Set<string>();
+  // Document-level evidence about each word, from running-text lines only, by the lower case's
+  // piece id (marks stamped with this document's number: no string-keyed maps per token).
+  for (let i = 0; i < n; i++) refreshIds(infos[i]!);
+  const doc = docMarks.next(PIECES.size);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     const info = infos[i]!;
-    refreshIds(info);
     const lw = info.lower;
     lower[i] = lw;
     const k = lineKind.get(t.line) ?? '';
     kind[i] = k;
     if (k === '') {
-      if (!docForm.has(lw) && !t.sentStart) docForm.set(lw, t.text);
-      if (!t.sentStart && info.up) docCapMid.add(lw);
-      if (lw === t.text && (info.bits & LOWER) !== 0) docLow.add(lw);
+      const id = info.lowerId;
+      if (!t.sentStart) {
+        if (doc.formStamp[id] !== doc.stamp) { doc.formStamp[id] = doc.stamp; doc.formToken[id] = i; }
+        if (info.up) doc.capMid[id] = doc.stamp;
+      }
+      if (lw === t.text && (info.bits & LOWER) !== 0) doc.low[id] = doc.stamp;
     }
   }
   const capital: boolean[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     if (kind[i] !== '') {
-      const f = docForm.get(lower[i]!);
+      const id = infos[i]!.lowerId;
+      const f = doc.formStamp[id] === doc.stamp ? tokens[doc.formToken[id]!]!.text : undefined;
       form[i] = f ?? lower[i]!;
       shape[i] = f ? wordInfo(lex, f).shape : '?' + kind[i];
       capital[i] = wordInfo(lex, form[i]!).up;
@@ -253,7 +271,7 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
       }
     }
   }
-  const gaz = gazetteer ? gazetteer(lower) : null;
+  const gaz = gazetteer ? gazetteer(lower, infos) : null;
 
   // Pieces as interned ids (see pieces.ts); the table is emptied between documents if it grew.
   const P = PIECES;
@@ -387,8 +405,8 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
       if (hasN1) { const next = gazIds[i + 1]!; for (let g = 0; g < next.length; g++) f(T_GZN1, next[g]!); }
     }
     // Document-level: is this word capitalised mid-sentence elsewhere, or lower case elsewhere?
-    const dc = docCapMid.has(lower[i]!) ? 1 : 0;
-    const dl = docLow.has(lower[i]!) ? 1 : 0;
+    const dc = doc.capMid[lw] === doc.stamp ? 1 : 0;
+    const dl = doc.low[lw] === doc.stamp ? 1 : 0;
     f(T_DOC, DOC_IDS[ssCode * 4 + dc * 2 + dl]!);
     if (k !== '') f(T_KIND, P.id(k));
     if (run[i]) f2(T_RUN, P.id(run[i]!), ss);
@@ -429,6 +447,36 @@ const COMBOS = {
 };
 export const PIECES = new PieceTable([...TEMPLATES, ...Object.values(COMBOS).flat()]);
 const NO_IDS = new Int32Array(0);
+
+/**
+ * Per-document facts about words, indexed by the piece id of their lower case: a word is marked
+ * when its entry equals the current document's stamp, so nothing is cleared between documents.
+ * The arrays grow with the piece table (which is reset, and its ids reused, past MAX_PIECES;
+ * stamps from before a reset are older than any current one).
+ */
+class DocMarks {
+  stamp = 0;
+  /** The first running-text, non-sentence-initial token of the word. */
+  formStamp: Int32Array = new Int32Array(0);
+  formToken: Int32Array = new Int32Array(0);
+  /** Capitalised mid-sentence somewhere; in lower case somewhere. */
+  capMid: Int32Array = new Int32Array(0);
+  low: Int32Array = new Int32Array(0);
+
+  /** Starts a document whose piece ids are below `size` (ids made during it are not marked). */
+  next(size: number): this {
+    if (this.formStamp.length < size) {
+      const grow = (a: Int32Array): Int32Array => { const b = new Int32Array(Math.max(size, a.length * 2)); b.set(a); return b; };
+      this.formStamp = grow(this.formStamp);
+      this.formToken = grow(this.formToken);
+      this.capMid = grow(this.capMid);
+      this.low = grow(this.low);
+    }
+    this.stamp++;
+    return this;
+  }
+}
+const docMarks = new DocMarks();
 const MAX_SCRATCH = 3 * 1024 * 1024;
 let scratch = new Int32Array(3 * 64 * 1024);
 const SS_IDS = COMBOS.ss.map((x) => PIECES.id(x));
