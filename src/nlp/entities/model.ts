@@ -10,9 +10,9 @@
  * computes a key from interned pieces with a few integer operations. Transition weights are in the header (they are few).
  * Weights are quantised to 16 bits and used as integers: emission sums are scaled once.
  */
-import { PIECES, TAGS, allowed, extractFeatures, wordFeatures, type GazetteerFn, type Lexicon } from './features.js';
+import { PIECES, TAGS, allowed, extractFeatures, wordFeatures, type GazetteerFn, type Lexicon, type WordSink } from './features.js';
 import { WordCache } from '../cache.js';
-import { NAME_SEP, UNARY1, UNARY2, featureKey, key1, key2 } from './pieces.js';
+import { UNARY1, UNARY2, featureKey, hashPiece, key1, key2 } from './pieces.js';
 import type { Token } from './tokenize.js';
 
 const MAGIC = 'NERM3\n';
@@ -157,6 +157,35 @@ class DenseStore implements WeightStore {
   }
 }
 
+/**
+ * Sums a word's own features (features.ts wordFeatures) into `acc`: the keys featureKey would give
+ * `name \0 s[from, to)`, from the template name's hashes (computed once) and the piece's.
+ */
+class WordKeys implements WordSink {
+  acc = new Float64Array(0);
+  private readonly names = new Map<string, Int32Array>();
+  private readonly h = new Int32Array(2);
+
+  constructor(private readonly store: WeightStore) {}
+
+  f(name: string, a: string): void {
+    this.sub(name, a, 0, a.length);
+  }
+
+  sub(name: string, s: string, from: number, to: number): void {
+    let nh = this.names.get(name);
+    if (nh === undefined) {
+      nh = new Int32Array(2);
+      hashPiece(name, 0, name.length, nh, 0);
+      this.names.set(name, nh);
+    }
+    const h = this.h;
+    hashPiece(s, from, to, h, 0);
+    const handle = this.store.find(key1(nh[0]!, h[0]!, UNARY1), key2(nh[1]!, h[1]!, UNARY2));
+    if (handle !== 0) this.store.add(handle, this.acc, 0);
+  }
+}
+
 export class TaggerModel {
   readonly T: number;
   /** Subtracted from every token's O score: trades precision for recall (tuned on dev). */
@@ -183,6 +212,7 @@ export class TaggerModel {
       if (!allowed(a, -1)) this.end[a] = -Infinity;
     }
     this.store = weights instanceof Int16Array ? new SparseStore(keys1, keys2, weights, T) : new DenseStore(keys1, keys2, weights, T);
+    this.wordSink = new WordKeys(this.store);
   }
 
   /** Summed weights of each word's own features (see wordFeatures), by word form. */
@@ -193,19 +223,16 @@ export class TaggerModel {
     const key = shape.charCodeAt(0) === 63 ? shape + '\u0000' + form : form;
     let v = this.wordCache.get(key);
     if (v !== undefined) return v;
-    const store = this.store;
     const acc = new Float64Array(this.T);
-    const add = (handle: number): void => {
-      if (handle !== 0) store.add(handle, acc, 0);
-    };
-    // Once per distinct word: hash through the encoded feature string.
-    wordFeatures({
-      f: (name, a) => add(store.find(...featureKey(name + NAME_SEP + a))),
-      sub: (name, s, from, to) => add(store.find(...featureKey(name + NAME_SEP + s.slice(from, to)))),
-    }, form, lower, shape, lexClass, lex);
+    // Once per distinct word, without building a feature string.
+    const sink = this.wordSink;
+    sink.acc = acc;
+    wordFeatures(sink, form, lower, shape, lexClass, lex);
     this.wordCache.set(key, acc);
     return acc;
   }
+
+  private readonly wordSink: WordKeys;
 
   /** Scratch for the feature keys, reused from document to document. */
   private k1 = new Int32Array(0);

@@ -7,7 +7,7 @@
  */
 
 /** Two 32-bit hashes of s[from, to): FNV-1a and a murmur-style mix, as a pair in `out`. */
-function hashPiece(s: string, from: number, to: number, out: Int32Array, at: number): void {
+export function hashPiece(s: string, from: number, to: number, out: Int32Array, at: number): void {
   let a = 0x811c9dc5 | 0;
   let b = 0x9747b28c | 0;
   for (let i = from; i < to; i++) {
