@@ -6,8 +6,11 @@
 const RESOLVERS: RegExp[] = [
   // bool (YAML 1.1 also has y/n, which PyYAML leaves out but other readers do not)
   /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
-  // float, including sexagesimal 190:20:30.15, .inf, .nan
+  // float, including sexagesimal 190:20:30.15, .inf, .nan. PyYAML's pattern, plus what the YAML
+  // 1.1 spec's is wider in (a sign before .5, more dots: 1.2.3) and SnakeYAML's (_1, 1_e5).
   /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9.]*(?:[eE][-+][0-9]+)?$/,
+  /^[-+]?(?:\.[0-9]+|[0-9_]+(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
   // int: binary, octal, decimal, hex, sexagesimal 12:37
   /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?)$/,
   // merge key, null, value

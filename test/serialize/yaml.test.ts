@@ -12,7 +12,7 @@ import { seededRandom } from '../../src/core/random.js';
 
 const TRICKY = [
   'yes', 'No', 'ON', 'off', 'y', 'N', 'true', 'False', 'null', 'Null', '~', '', '=', '<<',
-  '199', '2016', '0o17', '017', '0x1F', '1_000', '1e3', '3.14', '.5', '.inf', '.NaN', '-7',
+  '199', '2016', '0o17', '017', '0x1F', '1_000', '1e3', '3.14', '.5', '+.5', '1.2.3', '.inf', '.NaN', '-7',
   '12:37', '190:20:30.15', '2016-09-13', '2016-9-1', '2016-09-13T12:37', '2016-09-13T12:37+02:00',
   '2016-09-13 12:37:00', '2015-11', 'XXXX-11', '2016-W37', '2016-SU', 'PRESENT_REF',
   '5,000', 'a: b', '#tag', '- x', '{x}', '[x]', '@INTEL_TODAY', '‘TELEGRAM’', 'it\'s', '"q"', 'Télé 😀',
@@ -22,8 +22,10 @@ const TRICKY = [
 ];
 
 test('YAML 1.1 resolver table', () => {
-  const ambiguous = ['yes', 'No', 'y', 'off', 'null', '~', '', '=', '<<', '199', '0x1F', '1_000', '3.14', '12:37', '190:20:30.15', '2016-09-13', '2016-09-13T12:37+02:00', '.inf', '1e3'];
-  const safe = ['2015-11', 'XXXX-11', '2016-W37', '2016-SU', 'Paris', 'Yesterday', 'November', '5,000', 'PRESENT_REF', 'no one'];
+  const ambiguous = ['yes', 'No', 'y', 'off', 'null', '~', '', '=', '<<', '199', '0x1F', '1_000', '3.14', '12:37', '190:20:30.15', '2016-09-13', '2016-09-13T12:37+02:00', '.inf', '1e3',
+    // floats to the YAML 1.1 spec or SnakeYAML, not to PyYAML
+    '+.5', '-.5', '1.2.3', '_1', '1_e5', '.'];
+  const safe = ['2015-11', 'XXXX-11', '2016-W37', '2016-SU', 'Paris', 'Yesterday', 'November', '5,000', 'PRESENT_REF', 'no one', '+', 'e5', '1.2.x'];
   for (const s of ambiguous) assert.equal(isAmbiguousIn11(s), true, s);
   for (const s of safe) assert.equal(isAmbiguousIn11(s), false, s);
 });
