@@ -51,6 +51,8 @@ interface Measure {
   signal: string | null;
   seconds: number;
   peakKiB: number | null;
+  /** CPU seconds (user + system, all threads) of the child, from its last /proc poll; null off Linux. */
+  cpuSeconds: number | null;
   lastStderr: string;
   /** 1-minute load average when the run ended: other work on the machine skews the timings. */
   load: number;
@@ -135,6 +137,22 @@ function readPeakKiB(pid: number): number | null {
   }
 }
 
+/**
+ * User + system CPU seconds of a process, all its threads, from /proc/<pid>/stat (fields 14 and
+ * 15, in clock ticks of 1/100 s, USER_HZ on every Linux Node runs on); null where unreadable.
+ */
+function readCpuSeconds(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks / 100 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Newest mtime (ms) of any file under dir: a rebuild during the bench changes it. */
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -166,10 +184,13 @@ function measure(name: RunName, label: string, argv: string[], cwd: string): Pro
     const t0 = process.hrtime.bigint();
     const child = spawn(process.execPath, argv, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let peak: number | null = null;
+    let cpu: number | null = null;
     const poll = (): void => {
       if (child.pid === undefined) return;
       const v = readPeakKiB(child.pid);
       if (v !== null && (peak === null || v > peak)) peak = v;
+      const c = readCpuSeconds(child.pid);
+      if (c !== null && (cpu === null || c > cpu)) cpu = c;
     };
     const timer = setInterval(poll, 20);
     let tail = '';
@@ -177,13 +198,14 @@ function measure(name: RunName, label: string, argv: string[], cwd: string): Pro
     child.stderr!.on('data', (s: string) => { tail = (tail + s).slice(-4000); });
     child.on('error', (e) => { clearInterval(timer); reject(e); });
     // 'exit' fires as soon as the process ends; its /proc entry is gone or a zombie by then, so
-    // the last poll before it holds the peak (VmHWM never decreases).
+    // the last poll before it holds the peak (VmHWM never decreases) and the CPU time, to within
+    // the 20 ms between polls.
     child.on('exit', () => poll());
     child.on('close', (code, signal) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       const lines = tail.split('\n').map((l) => l.trimEnd()).filter(Boolean);
-      resolve({ name, label, argv, code, signal, seconds, peakKiB: peak, lastStderr: lines[lines.length - 1] ?? '', load: os.loadavg()[0]! });
+      resolve({ name, label, argv, code, signal, seconds, peakKiB: peak, cpuSeconds: cpu, lastStderr: lines[lines.length - 1] ?? '', load: os.loadavg()[0]! });
     });
   });
 }
@@ -286,7 +308,7 @@ async function main(): Promise<void> {
     results.push({ ...fastest, peakKiB: peaks.length > 0 ? Math.max(...peaks) : null, code: worst.code, signal: worst.signal });
   }
 
-  const header = [pad('run', 28), pad('files', 8, true), pad('MB', 8, true), pad('seconds', 9, true), pad('MB/s', 8, true), pad('peak RSS MiB', 13, true), pad('exit', 5, true), pad('load', 5, true)];
+  const header = [pad('run', 28), pad('files', 8, true), pad('MB', 8, true), pad('seconds', 9, true), pad('MB/s', 8, true), pad('peak RSS MiB', 13, true), pad('CPU s', 7, true), pad('cores', 6, true), pad('exit', 5, true), pad('load', 5, true)];
   process.stdout.write(`${header.join(' ')}\n${'-'.repeat(header.join(' ').length)}\n`);
   for (const m of results) {
     const row = [
@@ -296,12 +318,15 @@ async function main(): Promise<void> {
       pad(m.seconds.toFixed(2), 9, true),
       pad((mb / m.seconds).toFixed(3), 8, true),
       pad(m.peakKiB === null ? 'n/a' : (m.peakKiB / 1024).toFixed(1), 13, true),
+      pad(m.cpuSeconds === null ? 'n/a' : m.cpuSeconds.toFixed(2), 7, true),
+      pad(m.cpuSeconds === null ? 'n/a' : (m.cpuSeconds / m.seconds).toFixed(2), 6, true),
       pad(String(m.code ?? m.signal), 5, true),
       pad(m.load.toFixed(1), 5, true),
     ];
     process.stdout.write(`${row.join(' ')}\n`);
   }
   process.stdout.write(`(load: 1-minute load average at the end of each run, on ${os.cpus().length} CPUs; above that, other work skewed the timings)\n`);
+  process.stdout.write('(CPU s: user + system seconds of all the run\'s threads; cores: CPU s / seconds, how many CPUs it kept busy)\n');
   if (opts.repeat > 1) {
     process.stdout.write(`(seconds: the fastest of ${opts.repeat} rounds; peak RSS: the highest)\n`);
     for (const r of results) {
@@ -315,7 +340,15 @@ async function main(): Promise<void> {
   const j2 = get('j2');
   const rerun = get('rerun');
   const peer = get('peer');
-  if (j1 && j2) process.stdout.write(`speedup jobs2 vs jobs1: ${(j1.seconds / j2.seconds).toFixed(2)}x (target >= 1.7x on 2,000+ articles)\n`);
+  if (j1 && j2) {
+    process.stdout.write(`speedup jobs2 vs jobs1: ${(j1.seconds / j2.seconds).toFixed(2)}x (target >= 1.7x on 2,000+ articles)\n`);
+    // jobs 2 does at least the CPU work of jobs 1, so on n CPUs it takes at least j1 CPU / n.
+    if (j1.cpuSeconds !== null && j1.cpuSeconds > 0) {
+      const n = os.cpus().length;
+      const cores = j1.cpuSeconds / j1.seconds;
+      process.stdout.write(`  jobs 1 kept ${cores.toFixed(2)} CPUs busy (V8's compiler and collector threads, the kernel's file work): on ${n} CPUs no --jobs can be more than ${(n / cores).toFixed(2)}x faster than it\n`);
+    }
+  }
   if (j2 && rerun) process.stdout.write(`speedup re-run vs first run (jobs 2): ${(j2.seconds / rerun.seconds).toFixed(1)}x (target >= 20x)\n`);
   if (peer && j1) process.stdout.write(`annotate --jobs 1 vs plain compromise: ${(peer.seconds / j1.seconds).toFixed(2)}x the peer's throughput\n`);
   if (j1 && j2) {
