@@ -12,6 +12,7 @@
 import { WordCache } from '../cache.js';
 import { NAME_SEP, PAIR_SEP, PieceTable } from './pieces.js';
 import type { Token } from './tokenize.js';
+import type { GazetteerSlot } from '../gazetteer/index.js';
 
 /** Word -> class map (e.g. FN first name, PL place), and multi-word phrases -> class. */
 export interface Lexicon {
@@ -31,7 +32,6 @@ export interface Lexicon {
  * it works out about the word there (gazetteer/index.ts), saving a cache lookup per token.
  */
 export type GazetteerFn = (lower: string[], slots?: readonly GazetteerSlot[]) => string[][];
-export interface GazetteerSlot { gazetteerEntry: unknown }
 
 export const FEATURE_VERSION = 'f2';
 

@@ -166,8 +166,9 @@ class DenseStore implements WeightStore {
 class WordKeys implements WordSink {
   private readonly names = new Map<string, Int32Array>();
   private readonly h = new Int32Array(2);
-  private k1: Int32Array = new Int32Array(32);
-  private k2: Int32Array = new Int32Array(32);
+  /** wordFeatures gives a word at most 14 features (w, l, s, 8 affixes, len, lx, dict). */
+  private readonly k1 = new Int32Array(32);
+  private readonly k2 = new Int32Array(32);
   private n = 0;
 
   constructor(private readonly store: WeightStore) {}
@@ -185,11 +186,7 @@ class WordKeys implements WordSink {
     }
     const h = this.h;
     hashPiece(s, from, to, h, 0);
-    if (this.n === this.k1.length) {
-      const grow = (a: Int32Array): Int32Array => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
-      this.k1 = grow(this.k1);
-      this.k2 = grow(this.k2);
-    }
+    if (this.n === this.k1.length) throw new Error('wordFeatures gave a word more features than WordKeys holds');
     this.k1[this.n] = key1(nh[0]!, h[0]!, UNARY1);
     this.k2[this.n++] = key2(nh[1]!, h[1]!, UNARY2);
   }
@@ -211,6 +208,7 @@ export class TaggerModel {
   /** Subtracted from every token's O score: trades precision for recall (tuned on dev). */
   oBias = 0;
   private readonly store: WeightStore;
+  private readonly wordSink: WordKeys;
 
   constructor(
     /** The two keys of each feature (see featureHashes). */
@@ -249,8 +247,6 @@ export class TaggerModel {
     this.wordCache.set(key, acc);
     return acc;
   }
-
-  private readonly wordSink: WordKeys;
 
   /** Scratch for the feature keys, reused from document to document. */
   private k1 = new Int32Array(0);

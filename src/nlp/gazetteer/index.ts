@@ -125,6 +125,9 @@ function tokenEntry(token: string): TokenEntry {
   return e;
 }
 
+/** Where a caller keeps the gazetteer's entry for one word (entities/features.ts WordInfo). */
+export interface GazetteerSlot { gazetteerEntry: unknown }
+
 /** The tag strings, made once: [category] -> tag for a single-token match, B- and I- forms. */
 const TAG_B = GAZETTEER_CATEGORIES.map((c, i) => (BIO[i] ? 'B-' + c : c));
 const TAG_I = GAZETTEER_CATEGORIES.map((c, i) => (BIO[i] ? 'I-' + c : c));
@@ -137,9 +140,9 @@ Object.freeze(NO_TAGS);
  * diacritics). For each category the longest match wins and matches of one category do not
  * overlap; different categories may tag the same tokens ("Jordan": B-country, given, surname).
  * Tags per token are ordered by match start, then by category (GAZETTEER_CATEGORIES order).
- * `slots[t]`, when given, belongs to the word tokens[t] (entities/features.ts GazetteerSlot).
+ * `slots[t]`, when given, belongs to the word tokens[t]: its entry is kept there.
  */
-export function gazetteerTags(tokens: readonly string[], slots?: readonly { gazetteerEntry: unknown }[]): string[][] {
+export function gazetteerTags(tokens: readonly string[], slots?: readonly GazetteerSlot[]): string[][] {
   // Flatten tokens into word parts, remembering which token each part came from.
   const partText: string[] = [];
   const partBits: number[] = [];
@@ -150,7 +153,7 @@ export function gazetteerTags(tokens: readonly string[], slots?: readonly { gaze
     const tok = tokens[t]!;
     let entry: TokenEntry;
     if (slots) {
-      // Kept on the word's slot (entities/features.ts WordInfo): one cache lookup fewer per token.
+      // Kept on the word's slot: one cache lookup fewer per token.
       const slot = slots[t]!;
       entry = (slot.gazetteerEntry as TokenEntry | null) ?? (slot.gazetteerEntry = tokenEntry(tok));
     } else entry = tokenEntry(tok);
