@@ -33,15 +33,13 @@ export function harmonise(text: string, tokens: Token[], spans: Span[], lex: Lex
     if (!v) { v = new Map(); votes.set(s.text, v); }
     v.set(s.label, (v.get(s.label) ?? 0) + 1);
   }
-  // Token index by start offset; token indices by text, for the first words of the names.
-  const at = new Map<number, number>();
-  for (let i = 0; i < tokens.length; i++) at.set(tokens[i]!.start, i);
+  // Token indices by text, for the first words of the names.
   const covered = new Uint8Array(tokens.length);
   const words = new Map<string, string[]>();
   for (const s of spans) {
     if (!words.has(s.text)) words.set(s.text, tokenize(s.text).map((t) => t.text));
-    let i = at.get(s.start);
-    if (i === undefined) continue;
+    let i = tokenStartingAt(tokens, s.start);
+    if (i < 0) continue;
     while (i < tokens.length && tokens[i]!.start < s.end) covered[i++] = 1;
   }
   const starts = new Map<string, number[]>();
@@ -84,6 +82,24 @@ export function harmonise(text: string, tokens: Token[], spans: Span[], lex: Lex
   return added.length === 0 ? spans : [...spans, ...added].sort((x, y) => x.start - y.start);
 }
 
+/**
+ * The index of the token that starts at `offset`, or -1: a binary search, as tokens are in text
+ * order (a map of every token's start, built per document for a few spans, was the tagger's
+ * largest allocation after the features).
+ */
+function tokenStartingAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = tokens[mid]!.start;
+    if (start === offset) return mid;
+    if (start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -100,9 +116,10 @@ function relabelHeadlines(tokens: Token[], spans: Span[], lex: Lexicon): Span[] 
   for (const k of kinds.values()) if (k !== '') { any = true; break; }
   if (!any || spans.length === 0) return spans;
   // Line of each span, from its first token.
-  const lineAt = new Map<number, number>();
-  for (const t of tokens) lineAt.set(t.start, t.line);
-  const lineOf = (s: Span): number => lineAt.get(s.start) ?? -1;
+  const lineOf = (s: Span): number => {
+    const i = tokenStartingAt(tokens, s.start);
+    return i < 0 ? -1 : tokens[i]!.line;
+  };
   const votes = new Map<string, Map<string, number>>();
   for (const s of spans) {
     if ((kinds.get(lineOf(s)) ?? '') !== '') continue;
