@@ -1,6 +1,6 @@
 /**
  * `npm run train -- <data dirs...> [--out FILE] [--epochs N] [--seed N] [--min-count N]
- *  [--weights set=w,...] [--caps-rate R] [--title-rate R] [--with-test] [--no-gazetteer] [--dropout P] [--no-org-features] [--no-spread]` trains the entity tagger on data sets in the shared
+ *  [--weights set=w,...] [--caps-rate R] [--title-rate R] [--with-test] [--no-gazetteer] [--dropout P] [--no-org-features] [--no-spread] [--no-skip-common]` trains the entity tagger on data sets in the shared
  * format (docs/*.txt + gold.jsonl) and writes the model; the same data and options give the same
  * bytes. `npm run train -- --lexicon` rebuilds the word-class lexicon from compromise.
  * `--eval FILE` scores a model on the dev documents of the given sets instead of training;
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gazetteerTags } from '../nlp/gazetteer/index.js';
 import { buildLexiconFile, loadLexicon, writeWordList } from '../nlp/entities/lexicon.js';
 import { DEFAULT_TRAIN_OPTIONS, LEXICON_URL, MODEL_URL, WORDS_URL } from '../nlp/entities/paths.js';
-import { decodeModel } from '../nlp/entities/model.js';
+import { decodeModel, setSkipCommon } from '../nlp/entities/model.js';
 import { setOrgFeatures } from '../nlp/entities/features.js';
 import { setSpreadNames } from '../nlp/entities/tagger.js';
 import { devDocs, evaluate, evaluateWith, loadSet, train, type GoldDoc } from '../nlp/entities/trainer.js';
@@ -54,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--dropout') opt.dropout = Number(next());
     else if (a === '--no-org-features') setOrgFeatures(false);
     else if (a === '--no-spread') setSpreadNames(false);
+    else if (a === '--no-skip-common') setSkipCommon(false);
     else if (a === '--weights') {
       for (const kv of next().split(',')) {
         const [k, v] = kv.split('=');

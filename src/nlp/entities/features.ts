@@ -155,6 +155,22 @@ function perDocument<T>(compute: (tokens: Token[], lex: Lexicon) => T): (tokens:
   };
 }
 
+/**
+ * Whether the document's writer uses case: four sentences in five or more open with a capital.
+ * Where they do not (chat, e-mail written in lower case), "jill allen" or "san francisco" can
+ * be names in lower case.
+ */
+function writesCase(tokens: Token[], infos: WordInfo[]): boolean {
+  let starts = 0;
+  let capitals = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.sentStart || (infos[i]!.bits & LETTER) === 0) continue;
+    starts++;
+    if (infos[i]!.up) capitals++;
+  }
+  return capitals >= 0.8 * starts;
+}
+
 /** The WordInfo of each token. */
 const tokenInfos = perDocument((tokens, lex) => {
   const cache = infoCache(lex);
@@ -198,6 +214,11 @@ function computeLineCaseKinds(tokens: Token[], lex: Lexicon): Map<number, string
 export interface FeatureBuffer {
   feats: Int32Array;
   offs: Int32Array;
+  /**
+   * With skipCommon, 1 for the tokens given no features at all: common English words in lower
+   * case in running text (see commonWord), which the decoder takes as outside any name.
+   */
+  common: Uint8Array | null;
   /** Per token: its WordInfo when its word features come from its own form (not in a CAPS/Title line), else null. */
   own: (WordInfo | null)[];
   form: string[];
@@ -207,7 +228,7 @@ export interface FeatureBuffer {
 }
 
 /** The features of every token of one document; `feats` is only valid until the next call. */
-export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: GazetteerFn | undefined): FeatureBuffer {
+export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: GazetteerFn | undefined, skipCommon = false): FeatureBuffer {
   // Piece ids are renumbered only here, between documents, when the table has grown large.
   if (PIECES.size > MAX_PIECES) PIECES.reset();
   const n = tokens.length;
@@ -335,6 +356,10 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     for (let x = f; x < i; x++) paren[x] = 'R' + m;
     paren[i + 1] = 'A' + m;
   }
+  const common = skipCommon && writesCase(tokens, infos) ? new Uint8Array(n) : null;
+  if (common !== null) {
+    for (let i = 0; i < n; i++) if (kind[i] === '' && infos[i]!.dictCode === 0 && isCommonLower(tokens[i]!.text)) common[i] = 1;
+  }
   const gazIds: Int32Array[] | null = gaz ? gaz.map((g) => (g.length === 0 ? NO_IDS : Int32Array.from(g, (x) => P.id(x)))) : null;
   // One buffer reused from document to document (valid until the next call): a fresh one per
   // document was zero-filled and collected 2,600 times in a run over small articles.
@@ -358,6 +383,7 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
       if (grown.length <= MAX_SCRATCH) scratch = grown;
     }
     offs[i] = k3 / 3;
+    if (common !== null && common[i] === 1) continue;
     const t = tokens[i]!;
     const lw = lowerId[i]!;
     const sh = shapeId[i]!;
@@ -423,7 +449,7 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
   }
   offs[n] = k3 / 3;
   const own = infos.map((info, i) => (kind[i] === '' ? info : null));
-  return { feats, offs, own, form, lower, shape, lexClass: lxs };
+  return { feats, offs, common, own, form, lower, shape, lexClass: lxs };
 }
 
 /**
@@ -515,6 +541,17 @@ for (const w of ['river', 'street', 'st', 'st.', 'road', 'avenue', 'county', 'is
   'lake', 'sea', 'ocean', 'city', 'valley', 'province', 'state', 'region', 'district', 'bay', 'park', 'square', 'bridge', 'airport',
   'station', 'desert', 'peninsula', 'coast', 'hills', 'heights', 'beach'])
   SUFFIX_CLASS.set(w, 'L');
+
+const LOWER_WORD = /^[\p{Ll}]{3,}$/u;
+/** Lower-case words that do occur inside names. */
+const CONNECTORS = new Set([
+  'of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'les', 'von', 'van', 'der', 'den', 'del', 'della',
+  'di', 'da', 'dos', 'das', 'do', 'bin', 'ibn', 'al', 'el', 'y', 'on', 'upon', 'in', 'at', 'an', 'on', 'ter', 'ten', 'zu',
+]);
+/** A lower-case word of three letters or more that is not a connector: never inside a name's span (tagger.ts emit). */
+export function isCommonLower(w: string): boolean {
+  return LOWER_WORD.test(w) && !CONNECTORS.has(w);
+}
 
 const RUN_JOIN = new Set(['of', 'the', 'and', '&', 'for', 'de', 'la', 'du', 'des', 'von', 'van', 'der', 'bin', 'al', '-', '.']);
 

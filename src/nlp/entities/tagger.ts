@@ -3,7 +3,7 @@
  * BILOU tags -> spans. Used by the runtime (index.ts) and by the trainer's evaluation.
  */
 import type { EntityLabel, Span } from '../../core/types.js';
-import { TAGS, dictFlag, lineCaseKinds, type GazetteerFn, type Lexicon } from './features.js';
+import { TAGS, dictFlag, isCommonLower, lineCaseKinds, type GazetteerFn, type Lexicon } from './features.js';
 import { viterbi, type TaggerModel } from './model.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -164,15 +164,6 @@ export function decodeLines(
 }
 
 const CAPITALISED = /^[\p{Lu}\p{Lt}]/u;
-const LOWER_WORD = /^[\p{Ll}]{3,}$/u;
-/** Lower-case words that do occur inside names. */
-const CONNECTORS = new Set([
-  'of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'les', 'von', 'van', 'der', 'den', 'del', 'della',
-  'di', 'da', 'dos', 'das', 'do', 'bin', 'ibn', 'al', 'el', 'y', 'on', 'upon', 'in', 'at', 'an', 'on', 'ter', 'ten', 'zu',
-]);
-function isCommonLower(w: string): boolean {
-  return LOWER_WORD.test(w) && !CONNECTORS.has(w);
-}
 
 const TITLES = new Set([
   'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'prof', 'prof.', 'professor', 'sir', 'dame', 'lord', 'lady',
