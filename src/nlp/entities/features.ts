@@ -239,7 +239,7 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
   const shape: string[] = new Array(n);
   const kind: string[] = new Array(n);
   // Document-level evidence about each word, from running-text lines only, by the lower case's
-  // piece id (marks stamped with this document's number: no string-keyed maps per token).
+  // piece id (DocMarks: no string-keyed maps per token).
   for (let i = 0; i < n; i++) refreshIds(infos[i]!);
   const doc = docMarks.next(PIECES.size);
   for (let i = 0; i < n; i++) {
@@ -252,10 +252,10 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     if (k === '') {
       const id = info.lowerId;
       if (!t.sentStart) {
-        if (doc.formStamp[id] !== doc.stamp) { doc.formStamp[id] = doc.stamp; doc.formToken[id] = i; }
-        if (info.up) doc.capMid[id] = doc.stamp;
+        doc.markForm(id, i);
+        if (info.up) doc.mark(id, CAP_MID);
       }
-      if (lw === t.text && (info.bits & LOWER) !== 0) doc.low[id] = doc.stamp;
+      if (lw === t.text && (info.bits & LOWER) !== 0) doc.mark(id, LOW);
     }
   }
   const capital: boolean[] = new Array(n);
@@ -263,7 +263,8 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     const t = tokens[i]!;
     if (kind[i] !== '') {
       const id = infos[i]!.lowerId;
-      const f = doc.formStamp[id] === doc.stamp ? tokens[doc.formToken[id]!]!.text : undefined;
+      const at = doc.form(id);
+      const f = at >= 0 ? tokens[at]!.text : undefined;
       form[i] = f ?? lower[i]!;
       shape[i] = f ? wordInfo(lex, f).shape : '?' + kind[i];
       capital[i] = wordInfo(lex, form[i]!).up;
@@ -431,8 +432,8 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
       if (hasN1) { const next = gazIds[i + 1]!; for (let g = 0; g < next.length; g++) f(T_GZN1, next[g]!); }
     }
     // Document-level: is this word capitalised mid-sentence elsewhere, or lower case elsewhere?
-    const dc = doc.capMid[lw] === doc.stamp ? 1 : 0;
-    const dl = doc.low[lw] === doc.stamp ? 1 : 0;
+    const dc = doc.has(lw, CAP_MID) ? 1 : 0;
+    const dl = doc.has(lw, LOW) ? 1 : 0;
     f(T_DOC, DOC_IDS[ssCode * 4 + dc * 2 + dl]!);
     if (k !== '') f(T_KIND, P.id(k));
     if (run[i]) f2(T_RUN, P.id(run[i]!), ss);
@@ -475,33 +476,65 @@ export const PIECES = new PieceTable([...TEMPLATES, ...Object.values(COMBOS).fla
 const NO_IDS = new Int32Array(0);
 
 /**
- * Per-document facts about words, indexed by the piece id of their lower case: a word is marked
- * when its entry equals the current document's stamp, so nothing is cleared between documents.
- * The arrays grow with the piece table (which is reset, and its ids reused, past MAX_PIECES;
- * stamps from before a reset are older than any current one).
+ * Per-document facts about words, indexed by the piece id of their lower case. An entry counts
+ * only when its `seen` stamp is the current document's, so nothing is cleared between documents
+ * (stamps from before a piece-table reset, which reuses ids, are older than any current one).
+ * Nine bytes per piece id, grown in steps of 64K ids with the piece table (at most MAX_PIECES
+ * and a document's worth).
  */
 class DocMarks {
-  stamp = 0;
-  /** The first running-text, non-sentence-initial token of the word. */
-  formStamp: Int32Array = new Int32Array(0);
-  formToken: Int32Array = new Int32Array(0);
-  /** Capitalised mid-sentence somewhere; in lower case somewhere. */
-  capMid: Int32Array = new Int32Array(0);
-  low: Int32Array = new Int32Array(0);
+  private stamp = 0;
+  private seen: Int32Array = new Int32Array(0);
+  private flags: Uint8Array = new Uint8Array(0);
+  /** The first running-text, non-sentence-initial token of the word, with HAS_FORM. */
+  private formToken: Int32Array = new Int32Array(0);
 
   /** Starts a document whose piece ids are below `size` (ids made during it are not marked). */
   next(size: number): this {
-    if (this.formStamp.length < size) {
-      const grow = (a: Int32Array): Int32Array => { const b = new Int32Array(Math.max(size, a.length * 2)); b.set(a); return b; };
-      this.formStamp = grow(this.formStamp);
-      this.formToken = grow(this.formToken);
-      this.capMid = grow(this.capMid);
-      this.low = grow(this.low);
+    if (this.seen.length < size) {
+      const length = Math.ceil(size / 65536) * 65536;
+      const grow = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => { const b = make(length); b.set(a); return b; };
+      this.seen = grow(this.seen, (n) => new Int32Array(n));
+      this.flags = grow(this.flags, (n) => new Uint8Array(n));
+      this.formToken = grow(this.formToken, (n) => new Int32Array(n));
     }
     this.stamp++;
     return this;
   }
+
+  private touch(id: number): void {
+    if (this.seen[id] !== this.stamp) {
+      this.seen[id] = this.stamp;
+      this.flags[id] = 0;
+    }
+  }
+
+  mark(id: number, flag: number): void {
+    this.touch(id);
+    this.flags[id]! |= flag;
+  }
+
+  /** Records the word's first running-text form (the first call per document wins). */
+  markForm(id: number, token: number): void {
+    this.touch(id);
+    if ((this.flags[id]! & HAS_FORM) !== 0) return;
+    this.flags[id]! |= HAS_FORM;
+    this.formToken[id] = token;
+  }
+
+  has(id: number, flag: number): boolean {
+    return this.seen[id] === this.stamp && (this.flags[id]! & flag) !== 0;
+  }
+
+  /** The token of markForm, or -1. */
+  form(id: number): number {
+    return this.has(id, HAS_FORM) ? this.formToken[id]! : -1;
+  }
 }
+const HAS_FORM = 1;
+/** Capitalised mid-sentence somewhere in the document; in lower case somewhere. */
+const CAP_MID = 2;
+const LOW = 4;
 const docMarks = new DocMarks();
 const MAX_SCRATCH = 3 * 1024 * 1024;
 let scratch = new Int32Array(3 * 64 * 1024);
