@@ -215,8 +215,9 @@ export interface FeatureBuffer {
   feats: Int32Array;
   offs: Int32Array;
   /**
-   * With skipCommon, 1 for the tokens given no features at all: common English words in lower
-   * case in running text (see commonWord), which the decoder takes as outside any name.
+   * With skipCommon, 1 for the tokens given no features at all: words of the English word list
+   * in lower case (isCommonLower) in the running text of a cased document (writesCase), which
+   * the decoder takes as outside any name.
    */
   common: Uint8Array | null;
   /** Per token: its WordInfo when its word features come from its own form (not in a CAPS/Title line), else null. */
@@ -359,7 +360,7 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
   }
   const common = skipCommon && writesCase(tokens, infos) ? new Uint8Array(n) : null;
   if (common !== null) {
-    for (let i = 0; i < n; i++) if (kind[i] === '' && infos[i]!.dictCode === 0 && isCommonLower(tokens[i]!.text)) common[i] = 1;
+    for (let i = 0; i < n; i++) if (kind[i] === '' && infos[i]!.dict === 'D' && isCommonLower(tokens[i]!.text)) common[i] = 1;
   }
   const gazIds: Int32Array[] | null = gaz ? gaz.map((g) => (g.length === 0 ? NO_IDS : Int32Array.from(g, (x) => P.id(x)))) : null;
   // One buffer reused from document to document (valid until the next call): a fresh one per
