@@ -356,7 +356,17 @@ export function viterbi(
   for (let i = 1; i < n; i++) {
     const eBase = (from + i) * T;
     const pBase = (i - 1) * T;
+    // A token that can only be O (every other emission -Infinity: the words emissions skips)
+    // needs O's best predecessor alone; the other tags' scores are -Infinity whatever came
+    // before, and their back pointers are never followed.
+    let onlyO = true;
+    for (let b = 1; b < T && onlyO; b++) onlyO = em[eBase + b] === -Infinity;
     for (let b = 0; b < T; b++) {
+      if (onlyO && b > 0) {
+        score[i * T + b] = -Infinity;
+        back[i * T + b] = 0;
+        continue;
+      }
       let best = -Infinity;
       let arg = 0;
       // Only the tags that may precede b (BILOU): a third of all pairs.
