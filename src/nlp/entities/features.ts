@@ -215,9 +215,10 @@ export interface FeatureBuffer {
   feats: Int32Array;
   offs: Int32Array;
   /**
-   * With skipCommon, 1 for the tokens given no features at all: words of the English word list
-   * in lower case (isCommonLower) in the running text of a cased document (writesCase), which
-   * the decoder takes as outside any name.
+   * With skipCommon, 1 for the tokens given no features at all, which the decoder takes as
+   * outside any name. In the running text of a cased document (writesCase): words of the English
+   * word list in lower case (isCommonLower), and groups of plain tokens with no other kind
+   * beside them (see the loop that marks them).
    */
   common: Uint8Array | null;
   /** Per token: its WordInfo when its word features come from its own form (not in a CAPS/Title line), else null. */
@@ -360,7 +361,40 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
   }
   const common = skipCommon && writesCase(tokens, infos) ? new Uint8Array(n) : null;
   if (common !== null) {
-    for (let i = 0; i < n; i++) if (kind[i] === '' && infos[i]!.dict === 'D' && isCommonLower(tokens[i]!.text)) common[i] = 1;
+    // Plain tokens: punctuation, and lower-case words of the word list ("the", "to", "and").
+    // Tokens not parted by a space make one group ("al-Qaeda", "st."), plain when all of its
+    // tokens are. A plain group with no other kind of group beside it on its line is outside any
+    // name as well: every name has a capital, a digit or a word off the list in it or next to it
+    // ("Bank of the West").
+    const plain = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (kind[i] !== '') continue;
+      const info = infos[i]!;
+      if (info.dict === 'D' && isCommonLower(tokens[i]!.text)) common[i] = plain[i] = 1;
+      else if ((info.bits & LETTER) === 0 ? info.shape.indexOf('d') < 0 : info.dict === 'D' && (info.bits & UPPER) === 0) plain[i] = 1;
+    }
+    // Groups as [first, end) runs; a group's plainness on each of its tokens.
+    const groupPlain = new Uint8Array(n);
+    const groupStart = new Int32Array(n);
+    for (let i = 0; i < n; ) {
+      let j = i + 1;
+      while (j < n && tokens[j]!.start === tokens[j - 1]!.end) j++;
+      let all = 1;
+      for (let x = i; x < j; x++) all &= plain[x]!;
+      for (let x = i; x < j; x++) { groupPlain[x] = all; groupStart[x] = i; }
+      i = j;
+    }
+    for (let i = 0; i < n; ) {
+      let end = i + 1;
+      while (end < n && groupStart[end] === i) end++;
+      if (groupPlain[i] === 1) {
+        const line = tokens[i]!.line;
+        const before = i === 0 || tokens[i - 1]!.line !== line || groupPlain[i - 1] === 1;
+        const after = end === n || tokens[end]!.line !== line || groupPlain[end] === 1;
+        if (before && after) for (let x = i; x < end; x++) common[x] = 1;
+      }
+      i = end;
+    }
   }
   const gazIds: Int32Array[] | null = gaz ? gaz.map((g) => (g.length === 0 ? NO_IDS : Int32Array.from(g, (x) => P.id(x)))) : null;
   // One buffer reused from document to document (valid until the next call): a fresh one per

@@ -42,11 +42,29 @@ test('at run time, common lower-case words of a cased text get no features; conn
     assert.ok(i >= 0, w);
     return buf.common![i] === 1 && buf.offs[i] === buf.offs[i + 1];
   };
-  for (const w of ['said', 'would', 'raise', 'rates', 'bank', 'refused']) assert.equal(common(w), true, w);
-  // Connectors, names, capitalised and short words keep their features.
-  for (const w of ['of', 'the', 'Bank', 'England', 'Officials', 'to']) assert.equal(common(w), false, w);
+  for (const w of ['said', 'would', 'raise', 'rates', 'bank', 'refused', 'comment']) assert.equal(common(w), true, w);
+  // Connectors, names and capitalised words keep their features.
+  for (const w of ['of', 'the', 'Bank', 'England', 'Officials']) assert.equal(common(w), false, w);
   // The trainer's extraction (no skipping) gives every token its features.
   assert.equal(extractFeatures(toks, lexicon, undefined).common, null);
+});
+
+test('at run time, plain tokens with no name material beside them get no features', () => {
+  const text = 'He said that al-Qaeda , in the end , was to blame ; 30 Seconds to Mars played in Frankfurt am Main .';
+  const toks = tokenize(text);
+  const buf = extractFeatures(toks, lexicon, undefined, true);
+  const skipped = (k: number): boolean => buf.common![k] === 1 && buf.offs[k] === buf.offs[k + 1];
+  const at = (w: string, from = 0): number => {
+    const i = toks.findIndex((t, k) => k >= from && t.text === w);
+    assert.ok(i >= 0, w);
+    return i;
+  };
+  // Punctuation and short or connecting words of the word list, among plain tokens only.
+  for (const k of [at('in'), at('the'), at(',', at('end')), at('to')]) assert.equal(skipped(k), true, toks[k]!.text);
+  // Beside a capital, a digit or inside a word with one: kept ("al-Qaeda" is one group).
+  for (const k of [at('al'), at('-'), at(','), at('to', at('Seconds')), at('in', at('played')), at('am'), at('.'), at(';')]) {
+    assert.equal(skipped(k), false, toks[k]!.text);
+  }
 });
 
 test('a text written in lower case keeps every word: names may be in lower case there', () => {
