@@ -112,14 +112,19 @@ export function gazetteerLookup(name: string): GazetteerCategory[] {
   return GAZETTEER_CATEGORIES.filter((_, i) => (bits & (1 << i)) !== 0);
 }
 
-/** A token's word parts and, for each part alone, its category bits: one cache lookup per token. */
-interface TokenEntry { parts: string[]; bits: Int32Array }
+/**
+ * A token's word parts and, for each part alone, its category bits: one cache lookup per token.
+ * The first part is kept in the entry itself (most tokens have one part): one memory access less
+ * per token than an array would cost.
+ */
+interface TokenEntry { count: number; first: string; firstBits: number; parts: string[]; bits: Int32Array }
 const tokenCache = new WordCache<TokenEntry>(50_000);
 function tokenEntry(token: string): TokenEntry {
   let e = tokenCache.get(token);
   if (e === undefined) {
     const ps = parts(token);
-    e = { parts: ps, bits: Int32Array.from(ps, searchBits) };
+    const bits = Int32Array.from(ps, searchBits);
+    e = { count: ps.length, first: ps[0] ?? '', firstBits: bits[0] ?? 0, parts: ps, bits };
     tokenCache.set(token, e);
   }
   return e;
@@ -144,11 +149,7 @@ Object.freeze(NO_TAGS);
  */
 export function gazetteerTags(tokens: readonly string[], slots?: readonly GazetteerSlot[]): string[][] {
   // Flatten tokens into word parts, remembering which token each part came from.
-  const partText: string[] = [];
-  const partBits: number[] = [];
-  const partToken: number[] = [];
-  const startsToken: boolean[] = [];
-  const endsToken: boolean[] = [];
+  let np = 0;
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t]!;
     let entry: TokenEntry;
@@ -157,23 +158,26 @@ export function gazetteerTags(tokens: readonly string[], slots?: readonly Gazett
       const slot = slots[t]!;
       entry = (slot.gazetteerEntry as TokenEntry | null) ?? (slot.gazetteerEntry = tokenEntry(tok));
     } else entry = tokenEntry(tok);
-    const ps = entry.parts;
-    if (ps.length === 0) {
+    const count = entry.count;
+    if (np + Math.max(count, 1) > partBits.length) growParts(np + Math.max(count, 1));
+    if (count === 0) {
       if (JOINER.test(tok)) continue;
       // A breaker (comma, bracket...): no entry spans it.
-      partText.push('\u0000');
-      partBits.push(0);
-      partToken.push(t);
-      startsToken.push(true);
-      endsToken.push(true);
+      partText[np] = '\u0000';
+      partBits[np] = 0;
+      partToken[np] = t;
+      partEdge[np++] = STARTS | ENDS;
       continue;
     }
-    for (let k = 0; k < ps.length; k++) {
-      partText.push(ps[k]!);
-      partBits.push(entry.bits[k]!);
-      partToken.push(t);
-      startsToken.push(k === 0);
-      endsToken.push(k === ps.length - 1);
+    partText[np] = entry.first;
+    partBits[np] = entry.firstBits;
+    partToken[np] = t;
+    partEdge[np++] = count === 1 ? STARTS | ENDS : STARTS;
+    for (let k = 1; k < count; k++) {
+      partText[np] = entry.parts[k]!;
+      partBits[np] = entry.bits[k]!;
+      partToken[np] = t;
+      partEdge[np++] = k === count - 1 ? ENDS : 0;
     }
   }
 
@@ -182,12 +186,13 @@ export function gazetteerTags(tokens: readonly string[], slots?: readonly Gazett
   const nextFree = new Array<number>(ncat).fill(0); // first token index not yet covered, per category
   const bestLen = new Array<number>(ncat);
 
-  for (let p = 0; p < partText.length; p++) {
-    if (!startsToken[p]) continue;
+  for (let p = 0; p < np; p++) {
+    // Nothing starts with a part that is neither an entry nor the start of one (most parts).
+    if ((partEdge[p]! & STARTS) === 0 || partBits[p] === 0) continue;
     bestLen.fill(-1);
     let found = false;
     let key = '';
-    for (let q = p; q < partText.length && q - p < MAX_PARTS; q++) {
+    for (let q = p; q < np && q - p < MAX_PARTS; q++) {
       let v: number;
       if (q === p) {
         key = partText[q]!;
@@ -197,7 +202,7 @@ export function gazetteerTags(tokens: readonly string[], slots?: readonly Gazett
         v = lookupBits(key);
       }
       if (v === 0) break;
-      if (endsToken[q] && (v & ~PREFIX_BIT) !== 0) {
+      if ((partEdge[q]! & ENDS) !== 0 && (v & ~PREFIX_BIT) !== 0) {
         for (let c = 0; c < ncat; c++) if ((v & (1 << c)) !== 0) bestLen[c] = q;
         found = true;
       }
@@ -216,5 +221,38 @@ export function gazetteerTags(tokens: readonly string[], slots?: readonly Gazett
       nextFree[c] = t1 + 1;
     }
   }
+  if (partBits.length > MAX_KEPT_PARTS) releaseParts();
   return out;
+}
+
+/**
+ * The word parts of one call, reused from call to call (kept unless a huge text grew them):
+ * text, category bits, token, and whether the part starts / ends its token.
+ */
+const STARTS = 1;
+const ENDS = 2;
+const MAX_KEPT_PARTS = 1 << 20;
+let partText: string[] = [];
+let partBits = new Int32Array(4096);
+let partToken = new Int32Array(4096);
+let partEdge = new Uint8Array(4096);
+
+function releaseParts(): void {
+  partText = [];
+  partBits = new Int32Array(4096);
+  partToken = new Int32Array(4096);
+  partEdge = new Uint8Array(4096);
+}
+
+function growParts(need: number): void {
+  const size = Math.max(need, partBits.length * 2);
+  const bits = new Int32Array(size);
+  bits.set(partBits);
+  const token = new Int32Array(size);
+  token.set(partToken);
+  const edge = new Uint8Array(size);
+  edge.set(partEdge);
+  partBits = bits;
+  partToken = token;
+  partEdge = edge;
 }

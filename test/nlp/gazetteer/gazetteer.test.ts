@@ -23,6 +23,17 @@ test('multi-word entries take the longest match with B-/I- tags', () => {
   assert.deepEqual(tags[4], []);
 });
 
+test('a call does not see the parts of an earlier, longer one', () => {
+  const united = gazetteerTags(['United']);
+  const hyphens = ['Guinea-Bissau', 'and', 'the', 'United', 'Arab', 'Emirates'];
+  const first = gazetteerTags(hyphens);
+  // More word parts than tokens, and more than any earlier call (the parts' room grows).
+  const long = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? 'Port-au-Prince' : 'said'));
+  assert.ok(gazetteerTags(long)[0]!.length > 0);
+  assert.deepEqual(gazetteerTags(['United']), united);
+  assert.deepEqual(gazetteerTags(hyphens), first);
+});
+
 test('lookup ignores case; word categories carry bare tags', () => {
   const tags = gazetteerTags(['PRESIDENT', 'Macron', 'met', 'German', 'officials', 'on', 'Monday', 'in', 'March']);
   assert.ok(tags[0]!.includes('title'));
