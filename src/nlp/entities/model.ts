@@ -3,25 +3,30 @@
  * plus tag-transition weights, decoded with Viterbi under the BILOU constraints.
  *
  * File format (little-endian), written by the trainer and read once at module load:
- *   "NERM3\n" | u32 header length | header JSON (padded to 4 bytes) | i32 key1 x nFeatures
- *   | i32 key2 x nFeatures | i16 weights, nFeatures x nTags, row-major (weight = value * scale)
- * A feature is stored as its two 32-bit keys (pieces.ts: mixed from the hashes of its template
- * name and pieces), not as a string: no hashing or string splitting at load, and the runtime
- * computes a key from interned pieces with a few integer operations. Transition weights are in the header (they are few).
- * Weights are quantised to 16 bits and used as integers: emission sums are scaled once.
+ *   "NERM4\n" | u32 header length | header JSON (padded to 4 bytes) | i32 slots x (2 * header.slots)
+ *   | i32 rows x header.rows
+ * that is, the runtime's lookup table itself (SparseStore, below), used where it lies in the
+ * file: building it at load took 100 ms. A feature is found by its two 32-bit keys (pieces.ts:
+ * mixed from the hashes of its template name and pieces), not by a string: the runtime computes
+ * a key from interned pieces with a few integer operations. Transition weights are in the header
+ * (they are few). Weights are quantised to 16 bits and used as integers: emission sums are
+ * scaled once.
  */
-import { PIECES, TAGS, allowed, extractFeatures, wordFeatures, type GazetteerFn, type Lexicon, type WordSink } from './features.js';
+import { FEATURE_VERSION, PIECES, TAGS, allowed, extractFeatures, wordFeatures, type GazetteerFn, type Lexicon, type WordSink } from './features.js';
 import { WordCache } from '../cache.js';
 import { UNARY1, UNARY2, featureKey, hashPiece, key1, key2 } from './pieces.js';
 import type { Token } from './tokenize.js';
 
-const MAGIC = 'NERM3\n';
+const MAGIC = 'NERM4\n';
 
 export interface ModelHeader {
-  version: 3;
+  version: 4;
   featureVersion: string;
   tags: string[];
   nFeatures: number;
+  /** Slots of the lookup table (a power of two) and length of its rows, in 32-bit words. */
+  slots: number;
+  rows: number;
   scale: number;
   /** T*T, trans[a*T+b] = weight of tag b after tag a. */
   trans: number[];
@@ -52,15 +57,19 @@ interface WeightStore {
  * there, on the cache line the weights are read from anyway. Half the rows of the shipped model
  * have 2 non-zero weights of 17.
  */
-class SparseStore implements WeightStore {
+export class SparseStore implements WeightStore {
   private readonly mask: number;
-  private readonly slots: Int32Array;
-  private readonly rows: Int32Array;
 
-  constructor(keys1: Int32Array, keys2: Int32Array, weights: Int16Array, T: number) {
+  /** `slots` holds a power of two of [key1, 1 + offset] pairs (as built by SparseStore.build). */
+  constructor(readonly slots: Int32Array, readonly rows: Int32Array) {
+    this.mask = slots.length / 2 - 1;
+  }
+
+  /** The table of quantised weights, nFeatures x T (the first of features with the same keys wins). */
+  static build(keys1: Int32Array, keys2: Int32Array, weights: Int16Array, T: number): SparseStore {
     let size = 1024;
     while (size * 0.6 < keys1.length) size *= 2;
-    this.mask = size - 1;
+    const mask = size - 1;
     const slots = new Int32Array(size * 2);
     let total = 0;
     for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) total++;
@@ -69,11 +78,11 @@ class SparseStore implements WeightStore {
     for (let r = 0; r < keys1.length; r++) {
       const a = keys1[r]!;
       const b = keys2[r]!;
-      let i = a & this.mask;
+      let i = a & mask;
       let dup = false;
       while (slots[i * 2 + 1] !== 0) {
         if (slots[i * 2] === a && rows[slots[i * 2 + 1]! - 1] === b) { dup = true; break; }
-        i = (i + 1) & this.mask;
+        i = (i + 1) & mask;
       }
       if (dup) continue; // same keys as an earlier feature: keep the first
       slots[i * 2] = a;
@@ -87,8 +96,8 @@ class SparseStore implements WeightStore {
       rows[at + 1] = n;
       at += 2 + n;
     }
-    this.slots = slots;
-    this.rows = rows;
+    // Rows of duplicate keys were not written: trim to what was.
+    return new SparseStore(slots, at === rows.length ? rows : rows.slice(0, at));
   }
 
   find(k1: number, k2: number): number {
@@ -224,11 +233,12 @@ export class TaggerModel {
   private readonly wordSink: WordKeys;
 
   constructor(
-    /** The two keys of each feature (see featureHashes). */
-    keys1: Int32Array,
-    keys2: Int32Array,
-    /** nFeatures x T, quantised (real weight = value * scale), or float while training. */
-    weights: Int16Array | Float32Array,
+    /**
+     * The feature weights: the two keys of each feature (see featureHashes) with its row of T
+     * weights, quantised (real weight = value * scale) or float while training; or the runtime's
+     * table as read from a model file.
+     */
+    weights: { keys1: Int32Array; keys2: Int32Array; weights: Int16Array | Float32Array } | SparseStore,
     readonly scale: number,
     readonly trans: Float64Array,
     readonly start: Float64Array,
@@ -242,7 +252,11 @@ export class TaggerModel {
       if (!allowed(-1, a)) this.start[a] = -Infinity;
       if (!allowed(a, -1)) this.end[a] = -Infinity;
     }
-    this.store = weights instanceof Int16Array ? new SparseStore(keys1, keys2, weights, T) : new DenseStore(keys1, keys2, weights, T);
+    if (weights instanceof SparseStore) this.store = weights;
+    else {
+      const { keys1, keys2, weights: w } = weights;
+      this.store = w instanceof Int16Array ? SparseStore.build(keys1, keys2, w, T) : new DenseStore(keys1, keys2, w, T);
+    }
     this.wordSink = new WordKeys(this.store);
   }
 
@@ -420,11 +434,15 @@ export function encodeModel(
 ): Buffer {
   const { q, scale } = quantise(weights);
   const round = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
+  const { keys1, keys2 } = featureHashes(features);
+  const store = SparseStore.build(keys1, keys2, q, TAGS.length);
   const header: ModelHeader = {
-    version: 3,
+    version: 4,
     featureVersion,
     tags: TAGS,
     nFeatures: features.length,
+    slots: store.slots.length / 2,
+    rows: store.rows.length,
     scale,
     trans: Array.from(trans, round),
     start: Array.from(start, round),
@@ -435,15 +453,13 @@ export function encodeModel(
   let headerBuf = Buffer.from(JSON.stringify(header), 'utf8');
   const pad = (4 - ((MAGIC.length + 4 + headerBuf.length) % 4)) % 4;
   headerBuf = Buffer.concat([headerBuf, Buffer.from(' '.repeat(pad), 'utf8')]);
-  const { keys1, keys2 } = featureHashes(features);
   const u32 = (n: number): Buffer => { const b = Buffer.alloc(4); b.writeUInt32LE(n, 0); return b; };
-  const bytesOf = (a: Int32Array | Int16Array): Buffer => {
+  const bytesOf = (a: Int32Array): Buffer => {
     const b = Buffer.alloc(a.byteLength);
-    if (a instanceof Int32Array) a.forEach((v, i) => b.writeInt32LE(v, i * 4));
-    else a.forEach((v, i) => b.writeInt16LE(v, i * 2));
+    a.forEach((v, i) => b.writeInt32LE(v, i * 4));
     return b;
   };
-  return Buffer.concat([Buffer.from(MAGIC, 'utf8'), u32(headerBuf.length), headerBuf, bytesOf(keys1), bytesOf(keys2), bytesOf(q)]);
+  return Buffer.concat([Buffer.from(MAGIC, 'utf8'), u32(headerBuf.length), headerBuf, bytesOf(store.slots), bytesOf(store.rows)]);
 }
 
 export function decodeModel(buf: Buffer): { model: TaggerModel; header: ModelHeader } {
@@ -453,14 +469,17 @@ export function decodeModel(buf: Buffer): { model: TaggerModel; header: ModelHea
   const header = JSON.parse(buf.toString('utf8', p, p + hLen)) as ModelHeader;
   p += hLen;
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error('model tag set does not match the code');
-  const n = header.nFeatures;
-  const T = TAGS.length;
-  // Copy into a fresh, aligned buffer; typed arrays are little-endian on every platform Node runs on.
-  const body = new Uint8Array(buf.subarray(p, p + n * 8 + n * T * 2));
-  const keys1 = new Int32Array(body.buffer, 0, n);
-  const keys2 = new Int32Array(body.buffer, n * 4, n);
-  const weights = new Int16Array(body.buffer, n * 8, n * T);
-  const model = new TaggerModel(keys1, keys2, weights, header.scale, Float64Array.from(header.trans), Float64Array.from(header.start), Float64Array.from(header.end));
+  if (header.featureVersion !== FEATURE_VERSION) throw new Error(`model features ${header.featureVersion} do not match the code's ${FEATURE_VERSION}: retrain it`);
+  const { slots, rows } = header;
+  if (!(slots >= 1024 && (slots & (slots - 1)) === 0) || !(rows >= 0) || buf.length < p + (2 * slots + rows) * 4) {
+    throw new Error('model file is truncated or damaged: reinstall or retrain it');
+  }
+  // The table as it lies in the file (typed arrays are little-endian on every platform Node
+  // runs on); copied first only if it does not start on a 4-byte boundary in memory.
+  const bytes = (buf.byteOffset + p) % 4 === 0 ? buf : Buffer.from(new Uint8Array(buf.subarray(p, p + (2 * slots + rows) * 4)));
+  const at = bytes === buf ? buf.byteOffset + p : bytes.byteOffset;
+  const store = new SparseStore(new Int32Array(bytes.buffer, at, 2 * slots), new Int32Array(bytes.buffer, at + 8 * slots, rows));
+  const model = new TaggerModel(store, header.scale, Float64Array.from(header.trans), Float64Array.from(header.start), Float64Array.from(header.end));
   model.oBias = header.oBias ?? 0;
   return { model, header };
 }

@@ -301,7 +301,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
     }
     const aw = avg(w, u);
     const at = { tr: avg(tr, tru), st: avg(st, stu), en: avg(en, enu) };
-    const model = new TaggerModel(keys.keys1, keys.keys2, Float32Array.from(aw), 1, Float64Array.from(at.tr), Float64Array.from(at.st), Float64Array.from(at.en));
+    const model = new TaggerModel({ ...keys, weights: Float32Array.from(aw) }, 1, Float64Array.from(at.tr), Float64Array.from(at.st), Float64Array.from(at.en));
     const res = evaluate(model, lex, devDocs, opt.gazetteer);
     say(`epoch ${epoch}: sequences with errors ${errors}/${seqs.length}`);
     for (const line of res.lines) say('  ' + line);
@@ -331,7 +331,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
   let oBias = 0;
   const tuneDocs = devDocs.filter((d) => !NOT_FOR_TUNING.has(d.set));
   if (opt.tuneBias && tuneDocs.length > 0) {
-    const model = new TaggerModel(keys.keys1, keys.keys2, Float32Array.from(finalW), 1, Float64Array.from(finalT.tr), Float64Array.from(finalT.st), Float64Array.from(finalT.en));
+    const model = new TaggerModel({ ...keys, weights: Float32Array.from(finalW) }, 1, Float64Array.from(finalT.tr), Float64Array.from(finalT.st), Float64Array.from(finalT.en));
     let bestF = -1;
     for (const b of BIAS_GRID) {
       model.oBias = b;
