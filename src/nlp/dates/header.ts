@@ -1,7 +1,7 @@
 /**
  * The document header: its headline and its own date (issue 5 item 1).
  */
-import type { PublishedFrom } from '../../core/types.js';
+import type { PublishedFrom, Span } from '../../core/types.js';
 import { daysFromCivil, isValidDate, pad } from './calendar.js';
 import { extractDates } from './extract.js';
 
@@ -34,13 +34,33 @@ function lines(text: string, max: number): string[] {
   return out;
 }
 
-function looksLikeHeadline(line: string): boolean {
+/**
+ * The dates of one header line, kept for the rest of the document: the headline test and the
+ * search for the article's date read the same top lines (a one-line text is all top line).
+ */
+let memoText: string | null = null;
+const memo = new Map<string, Span[]>();
+function lineDates(text: string, line: string, anchor: string | null): Span[] {
+  if (memoText !== text) {
+    memoText = text;
+    memo.clear();
+  }
+  const key = `${anchor ?? ''}\u0000${line}`;
+  let spans = memo.get(key);
+  if (spans === undefined) {
+    spans = extractDates(line, { anchor });
+    memo.set(key, spans);
+  }
+  return spans;
+}
+
+function looksLikeHeadline(text: string, line: string): boolean {
   if (line.length < 12 || line.length > 300) return false;
   if (SKIP_LINE.some((re) => re.test(line))) return false;
   if (line.split(/\s+/).length < 3) return false;
   if (!/[A-Za-z]/.test(line)) return false;
   // A line that is mostly a date is a dateline, not a headline.
-  const dates = extractDates(line, { anchor: null });
+  const dates = lineDates(text, line, null);
   const dateChars = dates.reduce((n, d) => n + d.end - d.start, 0);
   return dateChars < line.length / 2;
 }
@@ -52,21 +72,31 @@ function looksLikeHeadline(line: string): boolean {
  */
 export function findTitle(text: string): string | null {
   // Whitespace is normalised (no-break spaces, tabs, runs): the title is for display and search.
-  const head = lines(text.replace(/^\uFEFF/, ''), 40).map((l) => l.replace(/\s+/g, ' ').trim());
-  const top = head.slice(0, 12);
+  const raw = lines(text.replace(/^\uFEFF/, ''), 40);
+  const top = raw.slice(0, 12).map(normaliseSpace);
   // The first repeated line that reads like a headline, else the first line that does; the
-  // (costlier) headline test runs only on the lines that can decide.
-  for (const line of top) if (line && head.indexOf(line) !== head.lastIndexOf(line) && looksLikeHeadline(line)) return line;
-  for (const line of top) if (looksLikeHeadline(line)) return line;
+  // (costlier) headline test runs only on the lines that can decide, and the lines below the
+  // top are normalised only when a top line may be a headline (most texts' first line is).
+  let head: string[] | null = null;
+  for (const line of top) {
+    if (line.length < 12 || line.length > 300) continue;
+    head ??= [...top, ...raw.slice(12).map(normaliseSpace)];
+    if (head.indexOf(line) !== head.lastIndexOf(line) && looksLikeHeadline(text, line)) return line;
+  }
+  for (const line of top) if (looksLikeHeadline(text, line)) return line;
   return null;
 }
 
 const FULL_DAY = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 const HEADER_LABEL = /^\s*(?:(published|first\s+published|posted|created|date|dated|updated|last\s+updated|modified)\b)\s*(?:on|at)?\s*[:：]?/i;
 
+function normaliseSpace(line: string): string {
+  return line.replace(/\s+/g, ' ').trim();
+}
+
 /** The first full calendar date of a line, with its clock time when the line gives one ("... at 8:05 AM"). */
-function firstFullDate(line: string, anchor: string | null): string | null {
-  const spans = extractDates(line, { anchor });
+function firstFullDate(text: string, line: string, anchor: string | null): string | null {
+  const spans = lineDates(text, line, anchor);
   for (let i = 0; i < spans.length; i++) {
     const v = spans[i]!.value;
     if (!v || !FULL_DAY.test(v)) continue;
@@ -133,7 +163,7 @@ export function findPublished(text: string, options: PublishedOptions): Publishe
     nonEmpty++;
     const label = HEADER_LABEL.exec(line);
     if (label) {
-      const v = firstFullDate(line, hint);
+      const v = firstFullDate(text, line, hint);
       if (v) {
         if (/updated|modified/i.test(label[1]!)) updated ??= v;
         else labelled ??= v;
@@ -142,25 +172,33 @@ export function findPublished(text: string, options: PublishedOptions): Publishe
     }
     // A short line holding a date: agency lines, by-lines, datelines; not the headline
     // ("Remembering 11 September 2001") nor a sentence (four lowercase words or more).
-    const isTitle = line.replace(/\s+/g, ' ') === title;
-    const words = (line.match(/\b[a-z]{2,}\b/g) ?? []).filter((w) => !HEADER_WORDS.has(w)).length;
-    const dateline = !inBody && line.replace(DATELINE, '') !== line;
-    if (dateline || (!inBody && line.length <= 60 && !isTitle && words < 2 && !/[.!?]["'”’]?$/.test(line))) {
-      const v = firstFullDate(dateline ? line.slice(0, 100) : line, hint);
+    // (Each test is made only where it can decide: this runs on the top lines of every text.)
+    const dateline = !inBody && DATELINE.test(line);
+    if (dateline || (!inBody && line.length <= 60 && lowerWords(line) < 2 && !isTitle(line, title) && !/[.!?]["'”’]?$/.test(line))) {
+      const v = firstFullDate(text, dateline ? line.slice(0, 100) : line, hint);
       if (v) {
         shortLine ??= v;
         continue;
       }
     }
     // The opening lines of the text ("The minister resigned on 13 September 2016 ...").
-    if (nonEmpty <= 3 && chars <= 600 && nearTop === null && !(isTitle && !/[.!?]["'”’]?$/.test(line))) nearTop = firstFullDate(line, null);
-    if (words >= 4 && line.length >= 80) inBody = true;
+    if (nonEmpty <= 3 && chars <= 600 && nearTop === null && !(isTitle(line, title) && !/[.!?]["'”’]?$/.test(line))) nearTop = firstFullDate(text, line, null);
+    if (!inBody && line.length >= 80 && lowerWords(line) >= 4) inBody = true;
   }
   const fromText = labelled ?? shortLine ?? updated ?? nearTop;
   if (fromText && !fromText.startsWith('X')) return { value: normalise(fromText), from: 'text' };
   if (fromName) return { value: fromName, from: 'filename' };
   if (reference) return { value: reference, from: 'option' };
   return { value: null, from: null };
+}
+
+/** Lower-case words of a line that header lines (by-lines, agency lines) do not hold. */
+function lowerWords(line: string): number {
+  return (line.match(/\b[a-z]{2,}\b/g) ?? []).filter((w) => !HEADER_WORDS.has(w)).length;
+}
+
+function isTitle(line: string, title: string | null): boolean {
+  return title !== null && line.replace(/\s+/g, ' ') === title;
 }
 
 /** Keeps published values to date, date-time or date-time-with-offset precision. */
