@@ -11,6 +11,13 @@
  */
 import type { EntityGroup, Label, Span } from '../core/types.js';
 import { ABBREVIATIONS, ACRONYM_SKIP, LEGAL_SUFFIXES, NAME_SUFFIXES, fold, startsUpper } from './aliases/words.js';
+import { WordCache } from './cache.js';
+
+/**
+ * Documents repeat their names, and news repeats them across documents ("U.S.", "Trump"): each
+ * distinct string is described once (a Mention is never changed after describe made it).
+ */
+const described = new WordCache<Mention>(10_000);
 
 export function groupEntities(spans: Span[]): EntityGroup[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -20,8 +27,6 @@ export function groupEntities(spans: Span[]): EntityGroup[] {
   const byLastAbbreviated = new Map<string, Group[]>();
   const byLetters = new Map<string, Group[]>();
 
-  // Documents repeat their names: describe each distinct string once.
-  const described = new Map<string, Mention>();
   let turn = 0;
   for (const span of sorted) {
     turn++;

@@ -365,8 +365,15 @@ export function viterbi(
 ): void {
   const n = to - from;
   if (n <= 0) return;
-  const score = new Float64Array(n * T);
-  const back = new Int32Array(n * T);
+  // Scratch kept from call to call (every cell read is written first): a fresh pair per line,
+  // zero-filled and collected, was a quarter of the decoder's time.
+  if (scoreScratch.length < n * T) {
+    const size = Math.max(n * T, scoreScratch.length * 2);
+    scoreScratch = new Float64Array(size);
+    backScratch = new Int32Array(size);
+  }
+  const score = scoreScratch;
+  const back = backScratch;
   const { list, offs } = predecessors(trans, T);
   for (let t = 0; t < T; t++) score[t] = start[t]! + em[from * T + t]!;
   for (let i = 1; i < n; i++) {
@@ -402,11 +409,21 @@ export function viterbi(
     const s = score[last + t]! + end[t]!;
     if (s > best) { best = s; arg = t; }
   }
-  for (let i = n - 1; i >= 0; i--) {
+  for (let i = n - 1; i > 0; i--) {
     tags[from + i] = arg;
     arg = back[i * T + arg]!;
   }
+  tags[from] = arg;
+  // Kept unless a huge line grew them (bounded memory).
+  if (scoreScratch.length > MAX_SCRATCH_CELLS) {
+    scoreScratch = new Float64Array(4096);
+    backScratch = new Int32Array(4096);
+  }
 }
+
+const MAX_SCRATCH_CELLS = 1 << 20;
+let scoreScratch = new Float64Array(4096);
+let backScratch = new Int32Array(4096);
 
 /** The two keys of each encoded feature string (pieces.ts featureKey), as stored in the model file. */
 export function featureHashes(features: readonly string[]): { keys1: Int32Array; keys2: Int32Array } {
