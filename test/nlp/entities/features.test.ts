@@ -71,3 +71,14 @@ test('a text written in lower case keeps every word: names may be in lower case 
   const toks = tokenize('met jill allen in san francisco. she said hi. we went home.');
   assert.equal(extractFeatures(toks, lexicon, undefined, true).common, null);
 });
+
+test('handles, hashtags and links that open posts do not make a text look written in lower case', () => {
+  const toks = tokenize('@maria Loved the show in Paris tonight.\n#throwback Best concert ever.\nhttp://t.co/x1 New video is up.\nThanks for coming.');
+  const buf = extractFeatures(toks, lexicon, undefined, true);
+  assert.notEqual(buf.common, null);
+  const i = toks.findIndex((t) => t.text === 'show');
+  assert.equal(buf.common![i], 1);
+  // The same posts with lower-case openings keep every word.
+  const lower = tokenize('@maria loved the show in paris tonight.\n#throwback best concert ever.\nhttp://t.co/x1 new video is up.\nthanks for coming.');
+  assert.equal(extractFeatures(lower, lexicon, undefined, true).common, null);
+});
