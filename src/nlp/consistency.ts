@@ -419,35 +419,25 @@ function isAllCaps(t: string): boolean {
 
 function propagate(text: string, existing: Span[], index: Map<string, Candidate[]>, mode: SpreadMode): Span[] {
   if (index.size === 0) return [];
-  // One pass over the words: where a candidate may start, and which words are seen in lower
-  // case somewhere (capitalised at a sentence start, those are more likely the common word than
-  // the name: "Will", "March", "Bill").
-  const lowerWords = new Set<string>();
+  // One pass over the words: where a candidate may start.
   const hits: number[] = [];
   const hitLists: Candidate[][] = [];
   const n = text.length;
   for (let i = 0; i < n; ) {
-    let width = wordCharWidth(text, i);
-    if (width === 0) {
+    const start = i;
+    i = wordEnd(text, i);
+    if (i === start) {
       i++;
       continue;
     }
-    const start = i;
-    while (width > 0) {
-      i += width;
-      width = i < n ? wordCharWidth(text, i) : 0;
-    }
-    const first = text.charCodeAt(start);
-    const lower = first < 128 ? first >= 97 && first <= 122 : startsLower(text.slice(start, start + 2));
-    const w = text.slice(start, i);
-    if (lower) lowerWords.add(w);
-    const list = index.get(w);
+    const list = index.get(text.slice(start, i));
     if (list) {
       hits.push(start);
       hitLists.push(list);
     }
   }
-  const ctx: Context = { text, lowerWords, line: null };
+  let lowerWords: Set<string> | null = null;
+  const ctx: Context = { text, seenInLowerCase: (w) => (lowerWords ??= lowerCaseWords(text)).has(w), line: null };
   const added: Span[] = [];
   const from: Candidate[] = [];
   const count = new Map<Candidate, number>();
@@ -482,9 +472,40 @@ function propagate(text: string, existing: Span[], index: Map<string, Candidate[
 
 export type SpreadMode = 'all' | 'surnames' | 'majority';
 
+/**
+ * The words of a text seen in lower case somewhere (capitalised at a sentence start, those are
+ * more likely the common word than the name: "Will", "March", "Bill"). Made only for the texts
+ * that ask (acceptable): most do not.
+ */
+function lowerCaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < text.length; ) {
+    const start = i;
+    i = wordEnd(text, i);
+    if (i === start) {
+      i++;
+      continue;
+    }
+    const first = text.charCodeAt(start);
+    if (first < 128 ? first >= 97 && first <= 122 : startsLower(text.slice(start, start + 2))) out.add(text.slice(start, i));
+  }
+  return out;
+}
+
+/** The end of the word starting at `i` (`i` itself when no word starts there). */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  let width = wordCharWidth(text, i);
+  while (width > 0) {
+    i += width;
+    width = i < n ? wordCharWidth(text, i) : 0;
+  }
+  return i;
+}
+
 interface Context {
   text: string;
-  lowerWords: Set<string>;
+  seenInLowerCase: (word: string) => boolean;
   /** The line last examined by titleCaseLine. */
   line: { start: number; end: number; titleCase: boolean } | null;
 }
@@ -512,7 +533,7 @@ function acceptable(ctx: Context, start: number, end: number, c: Candidate): boo
   const after = text[end];
   if (after !== undefined && ('@_'.includes(after) || ('./'.includes(after) && isWordChar(text[end + 1])))) return false;
   if (c.single && !isAllCaps(c.text) && sentenceInitial(text, start)) {
-    if (FUNCTION_WORDS.has(c.text.toLowerCase()) || ctx.lowerWords.has(c.text.toLowerCase())) return false;
+    if (FUNCTION_WORDS.has(c.text.toLowerCase()) || ctx.seenInLowerCase(c.text.toLowerCase())) return false;
   }
   // The word before: a capitalised one glued on makes a longer name, unless it is a title or
   // only capitalised because it opens the sentence.
@@ -524,7 +545,7 @@ function acceptable(ctx: Context, start: number, end: number, c: Candidate): boo
       return false;
     } else if (startsUpper(left.word) && !isTitle(left.word) && !TITLE_MODIFIERS.has(left.word)) {
       const lower = left.word.toLowerCase();
-      const openerOnly = sentenceInitial(text, left.start) && (FUNCTION_WORDS.has(lower) || ctx.lowerWords.has(lower));
+      const openerOnly = sentenceInitial(text, left.start) && (FUNCTION_WORDS.has(lower) || ctx.seenInLowerCase(lower));
       if (!openerOnly && !titleCaseLine(ctx, start)) return false;
     }
   }
