@@ -20,8 +20,8 @@ export interface Lexicon {
   phrases: Map<string, string>;
   /** Longest phrase length in tokens. */
   maxPhrase: number;
-  /** First words of the phrases. */
-  phraseStarts: Set<string>;
+  /** The first words of the phrases, each with the second words that follow it. */
+  phraseNext: Map<string, Set<string>>;
   /** Whether a lower-case word is in the English word list (model/words.txt), if loaded. */
   isWord?: (lower: string) => boolean;
 }
@@ -104,9 +104,11 @@ export interface WordInfo {
   memo: unknown; memoOwner: unknown;
   /** The gazetteer's own per-word value (see GazetteerSlot). */
   gazetteerEntry: unknown;
+  /** When the word starts a lexicon phrase: the second words of its phrases; else null. */
+  phraseNext: ReadonlySet<string> | null;
 }
 const infoCaches = new WeakMap<Lexicon, WordCache<WordInfo>>();
-const NO_LEX: Lexicon = { words: new Map(), phrases: new Map(), maxPhrase: 1, phraseStarts: new Set() };
+const NO_LEX: Lexicon = { words: new Map(), phrases: new Map(), maxPhrase: 1, phraseNext: new Map() };
 
 function infoCache(lex: Lexicon): WordCache<WordInfo> {
   let cache = infoCaches.get(lex);
@@ -123,7 +125,7 @@ function wordInfo(lex: Lexicon, w: string, cache = infoCache(lex)): WordInfo {
       lower, shape: shapeOf(w), bits: caseBits(w), up: startsUpper(w),
       lx: lex.words.get(lower) ?? '-', dict,
       gen: -1, lowerId: 0, shapeId: 0, lxId: 0, dictCode: DICT_CODES.indexOf(dict), memo: null, memoOwner: null,
-      gazetteerEntry: null,
+      gazetteerEntry: null, phraseNext: lex.phraseNext.get(lower) ?? null,
     };
     cache.set(w, info);
   }
@@ -284,7 +286,9 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
   const phraseTag: string[] = new Array(n).fill('');
   if (lex.maxPhrase > 1) {
     for (let i = 0; i < n; i++) {
-      if (!lex.phraseStarts.has(lower[i]!)) continue;
+      // Most phrase starts ("the", "new") are not followed by a phrase's second word.
+      const next = infos[i]!.phraseNext;
+      if (next === null || i + 1 === n || !next.has(lower[i + 1]!)) continue;
       for (let len = Math.min(lex.maxPhrase, n - i); len >= 2; len--) {
         if (tokens[i + len - 1]!.line !== tokens[i]!.line) continue;
         let key = lower[i]!;

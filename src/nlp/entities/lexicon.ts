@@ -56,13 +56,16 @@ export function lexiconFromFile(f: LexiconFile): Lexicon {
   const words = new Map(Object.entries(f.words));
   const phrases = new Map(Object.entries(f.phrases));
   let maxPhrase = 1;
-  const phraseStarts = new Set<string>();
+  const phraseNext = new Map<string, Set<string>>();
   for (const k of phrases.keys()) {
     const parts = k.split(' ');
     maxPhrase = Math.max(maxPhrase, parts.length);
-    phraseStarts.add(parts[0]!);
+    if (parts.length < 2) continue;
+    let next = phraseNext.get(parts[0]!);
+    if (!next) phraseNext.set(parts[0]!, (next = new Set()));
+    next.add(parts[1]!);
   }
-  return { words, phrases, maxPhrase, phraseStarts };
+  return { words, phrases, maxPhrase, phraseNext };
 }
 
 /**
