@@ -104,6 +104,8 @@ export interface WordInfo {
   memo: unknown; memoOwner: unknown;
   /** The gazetteer's own per-word value (see GazetteerSlot). */
   gazetteerEntry: unknown;
+  /** Written in lower case: has a lower-case letter and equals its lower case. */
+  inLowerCase: boolean;
   /** When the word starts a lexicon phrase: the second words of its phrases; else null. */
   phraseNext: ReadonlySet<string> | null;
 }
@@ -121,8 +123,9 @@ function wordInfo(lex: Lexicon, w: string, cache = infoCache(lex)): WordInfo {
   if (info === undefined) {
     const lower = w.toLowerCase();
     const dict = dictFlag(lex, lower);
+    const bits = caseBits(w);
     info = {
-      lower, shape: shapeOf(w), bits: caseBits(w), up: startsUpper(w),
+      lower, shape: shapeOf(w), bits, up: startsUpper(w), inLowerCase: lower === w && (bits & LOWER) !== 0,
       lx: lex.words.get(lower) ?? '-', dict,
       gen: -1, lowerId: 0, shapeId: 0, lxId: 0, dictCode: DICT_CODES.indexOf(dict), memo: null, memoOwner: null,
       gazetteerEntry: null, phraseNext: lex.phraseNext.get(lower) ?? null,
@@ -184,29 +187,32 @@ const tokenInfos = perDocument((tokens, lex) => {
   return tokens.map((t) => wordInfo(lex, t.text, cache));
 });
 
-/** Per line: 'C' all caps, 'T' title case (headline), '' normal. */
+/** Per line number: 'C' all caps, 'T' title case (headline), '' normal (undefined: no token). */
 export const lineCaseKinds = perDocument(computeLineCaseKinds);
 
-function computeLineCaseKinds(tokens: Token[], lex: Lexicon): Map<number, string> {
-  const stats = new Map<number, { up: number; low: number; cap: number; words: number }>();
+function computeLineCaseKinds(tokens: Token[], lex: Lexicon): string[] {
   const infos = tokenInfos(tokens, lex);
+  const out: string[] = [];
+  // Tokens come in line order: one line's counts at a time.
+  let up = 0;
+  let low = 0;
+  let cap = 0;
+  let words = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    let s = stats.get(t.line);
-    if (!s) { s = { up: 0, low: 0, cap: 0, words: 0 }; stats.set(t.line, s); }
-    if (t.text.length < 2) continue;
-    const bits = infos[i]!.bits;
-    if ((bits & LETTER) === 0) continue;
-    s.words++;
-    if ((bits & UPPER) !== 0 && (bits & LOWER) === 0) s.up++;
-    else if ((bits & FIRST_UP) !== 0) s.cap++;
-    else if (t.text.length >= 4) s.low++;
-  }
-  const out = new Map<number, string>();
-  for (const [line, s] of stats) {
-    if (s.words >= 2 && s.up >= 0.8 * s.words && s.up >= 2) out.set(line, 'C');
-    else if (s.words >= 3 && s.low === 0 && s.cap + s.up >= 0.7 * s.words) out.set(line, 'T');
-    else out.set(line, '');
+    if (t.text.length >= 2) {
+      const bits = infos[i]!.bits;
+      if ((bits & LETTER) !== 0) {
+        words++;
+        if ((bits & UPPER) !== 0 && (bits & LOWER) === 0) up++;
+        else if ((bits & FIRST_UP) !== 0) cap++;
+        else if (t.text.length >= 4) low++;
+      }
+    }
+    if (i + 1 === tokens.length || tokens[i + 1]!.line !== t.line) {
+      out[t.line] = words >= 2 && up >= 0.8 * words && up >= 2 ? 'C' : words >= 3 && low === 0 && cap + up >= 0.7 * words ? 'T' : '';
+      up = low = cap = words = 0;
+    }
   }
   return out;
 }
@@ -256,7 +262,7 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     const info = infos[i]!;
     const lw = info.lower;
     lower[i] = lw;
-    const k = lineKind.get(t.line) ?? '';
+    const k = lineKind[t.line] ?? '';
     kind[i] = k;
     if (k === '') {
       const id = info.lowerId;
@@ -264,7 +270,7 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
         doc.markForm(id, i);
         if (info.up) doc.mark(id, CAP_MID);
       }
-      if (lw === t.text && (info.bits & LOWER) !== 0) doc.mark(id, LOW);
+      if (info.inLowerCase) doc.mark(id, LOW);
     }
   }
   const capital: boolean[] = new Array(n);

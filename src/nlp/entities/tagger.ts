@@ -112,9 +112,7 @@ function byCodeUnits(a: string, b: string): number {
  */
 function relabelHeadlines(tokens: Token[], spans: Span[], lex: Lexicon): Span[] {
   const kinds = lineCaseKinds(tokens, lex);
-  let any = false;
-  for (const k of kinds.values()) if (k !== '') { any = true; break; }
-  if (!any || spans.length === 0) return spans;
+  if (!kinds.some((k) => k !== '') || spans.length === 0) return spans;
   // Line of each span, from its first token.
   const lineOf = (s: Span): number => {
     const i = tokenStartingAt(tokens, s.start);
@@ -122,14 +120,14 @@ function relabelHeadlines(tokens: Token[], spans: Span[], lex: Lexicon): Span[] 
   };
   const votes = new Map<string, Map<string, number>>();
   for (const s of spans) {
-    if ((kinds.get(lineOf(s)) ?? '') !== '') continue;
+    if ((kinds[lineOf(s)] ?? '') !== '') continue;
     const key = s.text.toLowerCase();
     let v = votes.get(key);
     if (!v) { v = new Map(); votes.set(key, v); }
     v.set(s.label, (v.get(s.label) ?? 0) + 1);
   }
   return spans.map((s) => {
-    if ((kinds.get(lineOf(s)) ?? '') === '') return s;
+    if ((kinds[lineOf(s)] ?? '') === '') return s;
     const v = votes.get(s.text.toLowerCase());
     if (!v) return s;
     let best: string = s.label;
