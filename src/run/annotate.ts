@@ -193,7 +193,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     let state: HeaderState | null = null;
     let headError: unknown = null;
     let fresh = false;
-    if (output) {
+    if (output && !folderWasMissing(path.dirname(output))) {
       try {
         state = readHeader(o.fs.readHead(output, QUICK_HEAD_BYTES));
         fresh = isFresh(state, header);
@@ -229,6 +229,26 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     }
     // Written already: the data is kept only when it is to be printed.
     return { kind: 'done', counts: result.counts, data: output === null ? result.data : '', output, written, bytes: ready.size };
+  };
+
+  /**
+   * Output folders that did not exist when the run first looked (a first run into a new
+   * --out-dir): nothing of theirs can be read, and asking for each annotation's header there
+   * cost a failed open, with its exception, per file. Only this run writes into them after.
+   */
+  const missingFolders = new Map<string, boolean>();
+  const folderWasMissing = (dir: string): boolean => {
+    let missing = missingFolders.get(dir);
+    if (missing === undefined) {
+      try {
+        o.fs.stat(dir);
+        missing = false;
+      } catch (err) {
+        missing = errorCode(err) === 'ENOENT';
+      }
+      missingFolders.set(dir, missing);
+    }
+    return missing;
   };
 
   // Shown paths of outputs: relative to cwd when the input's path was.

@@ -252,6 +252,33 @@ test('a failed write leaves the old annotation whole and exits 2', async () => {
   }
 });
 
+test('a first run into a new --out-dir reads no annotation headers; a re-run reads them all', async () => {
+  const { dir, cleanup } = corpus({ 'r/a.txt': ARTICLE, 'r/b.txt': ARTICLE, 'r/s/c.txt': ARTICLE });
+  try {
+    const counting = (): { heads: string[]; fs: ReturnType<typeof failingFs> } => {
+      const heads: string[] = [];
+      const fs = failingFs({});
+      const readHead = fs.readHead.bind(fs);
+      fs.readHead = (p, bytes) => {
+        heads.push(path.relative(dir, p));
+        return readHead(p, bytes);
+      };
+      return { heads, fs };
+    };
+    const first = counting();
+    assert.equal((await run(['r', '--out-dir', 'out'], { cwd: dir, fs: first.fs })).code, 0);
+    assert.deepEqual(first.heads, []);
+    assert.ok(existsSync(path.join(dir, 'out/a.yaml')) && existsSync(path.join(dir, 'out/s/c.yaml')));
+    const again = counting();
+    const r = await run(['r', '--out-dir', 'out'], { cwd: dir, fs: again.fs });
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /3 skipped \(up to date\)/);
+    assert.deepEqual(again.heads.sort(), ['out/a.yaml', 'out/b.yaml', 'out/s/c.yaml']);
+  } finally {
+    cleanup();
+  }
+});
+
 test('--out-dir mirrors the tree; two inputs with one output: the first wins', async () => {
   const { dir, cleanup } = corpus({ 'r1/x.txt': ARTICLE, 'r1/sub/y.txt': ARTICLE, 'r2/x.txt': 'Paris.\n' });
   try {
