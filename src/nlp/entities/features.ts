@@ -388,27 +388,27 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
       if (info.dict === 'D' && isCommonLower(tokens[i]!.text)) common[i] = plain[i] = 1;
       else if ((info.bits & LETTER) === 0 ? info.shape.indexOf('d') < 0 : info.dict === 'D' && (info.bits & UPPER) === 0) plain[i] = 1;
     }
-    // Groups as [first, end) runs; a group's plainness on each of its tokens.
-    const groupPlain = new Uint8Array(n);
-    const groupStart = new Int32Array(n);
+    // Group g is tokens [starts[g], starts[g + 1]).
+    const starts: number[] = [];
+    const plainGroup: number[] = [];
     for (let i = 0; i < n; ) {
       let j = i + 1;
       while (j < n && tokens[j]!.start === tokens[j - 1]!.end) j++;
       let all = 1;
       for (let x = i; x < j; x++) all &= plain[x]!;
-      for (let x = i; x < j; x++) { groupPlain[x] = all; groupStart[x] = i; }
+      starts.push(i);
+      plainGroup.push(all);
       i = j;
     }
-    for (let i = 0; i < n; ) {
-      let end = i + 1;
-      while (end < n && groupStart[end] === i) end++;
-      if (groupPlain[i] === 1) {
-        const line = tokens[i]!.line;
-        const before = i === 0 || tokens[i - 1]!.line !== line || groupPlain[i - 1] === 1;
-        const after = end === n || tokens[end]!.line !== line || groupPlain[end] === 1;
-        if (before && after) for (let x = i; x < end; x++) common[x] = 1;
-      }
-      i = end;
+    starts.push(n);
+    for (let g = 0; g < plainGroup.length; g++) {
+      if (plainGroup[g] !== 1) continue;
+      const first = starts[g]!;
+      const end = starts[g + 1]!;
+      const line = tokens[first]!.line;
+      const before = g === 0 || tokens[first - 1]!.line !== line || plainGroup[g - 1] === 1;
+      const after = end === n || tokens[end]!.line !== line || plainGroup[g + 1] === 1;
+      if (before && after) for (let x = first; x < end; x++) common[x] = 1;
     }
   }
   const gazIds: Int32Array[] | null = gaz ? gaz.map((g) => (g.length === 0 ? NO_IDS : Int32Array.from(g, (x) => P.id(x)))) : null;
