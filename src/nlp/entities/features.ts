@@ -70,6 +70,10 @@ function startsUpper(w: string): boolean {
 
 const FIRST_UPPER = /^[\p{Lu}\p{Lt}]/u;
 
+/** WordInfo.plain values. */
+const PLAIN = 1;
+const COMMON = 2;
+
 const LETTER = 1;
 const LOWER = 2;
 const UPPER = 4;
@@ -106,6 +110,12 @@ export interface WordInfo {
   gazetteerEntry: unknown;
   /** Written in lower case: has a lower-case letter and equals its lower case. */
   inLowerCase: boolean;
+  /**
+   * For skipping at run time (extractFeatures, skipCommon): COMMON for a lower-case word of the
+   * word list that is not a connector (isCommonLower); PLAIN for other lower-case words of the
+   * list and for punctuation without digits; else 0.
+   */
+  plain: number;
   /** When the word starts a lexicon phrase: the second words of its phrases; else null. */
   phraseNext: ReadonlySet<string> | null;
 }
@@ -124,8 +134,11 @@ function wordInfo(lex: Lexicon, w: string, cache = infoCache(lex)): WordInfo {
     const lower = w.toLowerCase();
     const dict = dictFlag(lex, lower);
     const bits = caseBits(w);
+    const shape = shapeOf(w);
+    const plain = dict === 'D' && isCommonLower(w) ? COMMON
+      : ((bits & LETTER) === 0 ? shape.indexOf('d') < 0 : dict === 'D' && (bits & UPPER) === 0) ? PLAIN : 0;
     info = {
-      lower, shape: shapeOf(w), bits, up: startsUpper(w), inLowerCase: lower === w && (bits & LOWER) !== 0,
+      lower, shape, bits, up: startsUpper(w), inLowerCase: lower === w && (bits & LOWER) !== 0, plain,
       lx: lex.words.get(lower) ?? '-', dict,
       gen: -1, lowerId: 0, shapeId: 0, lxId: 0, dictCode: DICT_CODES.indexOf(dict), memo: null, memoOwner: null,
       gazetteerEntry: null, phraseNext: lex.phraseNext.get(lower) ?? null,
@@ -384,9 +397,9 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     const plain = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       if (kind[i] !== '') continue;
-      const info = infos[i]!;
-      if (info.dict === 'D' && isCommonLower(tokens[i]!.text)) common[i] = plain[i] = 1;
-      else if ((info.bits & LETTER) === 0 ? info.shape.indexOf('d') < 0 : info.dict === 'D' && (info.bits & UPPER) === 0) plain[i] = 1;
+      const p = infos[i]!.plain;
+      if (p !== 0) plain[i] = 1;
+      if (p === COMMON) common[i] = 1;
     }
     // Group g is tokens [starts[g], starts[g + 1]).
     const starts: number[] = [];
