@@ -492,10 +492,11 @@ export function decodeModel(buf: Buffer): { model: TaggerModel; header: ModelHea
     throw new Error('model file is truncated or damaged: reinstall or retrain it');
   }
   // The table as it lies in the file (typed arrays are little-endian on every platform Node
-  // runs on); copied first only if it does not start on a 4-byte boundary in memory.
-  const bytes = (buf.byteOffset + p) % 4 === 0 ? buf : Buffer.from(new Uint8Array(buf.subarray(p, p + (2 * slots + rows) * 4)));
-  const at = bytes === buf ? buf.byteOffset + p : bytes.byteOffset;
-  const store = new SparseStore(new Int32Array(bytes.buffer, at, 2 * slots), new Int32Array(bytes.buffer, at + 8 * slots, rows));
+  // runs on), copied into a fresh buffer only if it does not start on a 4-byte boundary.
+  let body: Uint8Array = buf.subarray(p, p + (2 * slots + rows) * 4);
+  if (body.byteOffset % 4 !== 0) body = new Uint8Array(body);
+  const ints = new Int32Array(body.buffer, body.byteOffset, 2 * slots + rows);
+  const store = new SparseStore(ints.subarray(0, 2 * slots), ints.subarray(2 * slots));
   const model = new TaggerModel(store, header.scale, Float64Array.from(header.trans), Float64Array.from(header.start), Float64Array.from(header.end));
   model.oBias = header.oBias ?? 0;
   return { model, header };

@@ -41,6 +41,17 @@ test('a trained model loads and tags what it was trained on', () => {
   assert.deepEqual(spans, ['Maria Lopez/PER', 'Acme Group/ORG', 'Madrid/LOC']);
 });
 
+test('a model read from a buffer that is not 4-byte aligned tags the same', () => {
+  const { lexicon } = loadLexicon(LEXICON_URL, WORDS_URL);
+  const { bytes } = train(loadSet(FIXTURE), lexicon, { ...options(), epochs: 10 });
+  const shifted = Buffer.alloc(bytes.length + 1);
+  bytes.copy(shifted, 1);
+  const text = 'Maria Lopez joined Acme Group in Madrid last year.';
+  const tag = (b: Buffer): string[] => tagText(decodeModel(b).model, lexicon, text, gazetteerTags).map((s) => `${s.text}/${s.label}`);
+  assert.deepEqual(tag(shifted.subarray(1)), tag(bytes));
+  assert.deepEqual(tag(bytes), ['Maria Lopez/PER', 'Acme Group/ORG', 'Madrid/LOC']);
+});
+
 test('gold spans become BILOU tags; MISC is learned as its own type', () => {
   const text = 'Anna Kowalski left Warsaw for the Cannes Film Festival.';
   const toks = tokenize(text);
