@@ -115,7 +115,8 @@ export function gazetteerLookup(name: string): GazetteerCategory[] {
 /**
  * A token's word parts and, for each part alone, its category bits: one cache lookup per token.
  * The first part is kept in the entry itself (most tokens have one part): one memory access less
- * per token than an array would cost.
+ * per token than an array would cost. Derived from parts and bits, but measured: reading it
+ * through the arrays made the NLP take 1.03 to 1.04 times as long.
  */
 interface TokenEntry { count: number; first: string; firstBits: number; parts: string[]; bits: Int32Array }
 const tokenCache = new WordCache<TokenEntry>(50_000);
