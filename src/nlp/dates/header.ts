@@ -197,8 +197,9 @@ function lowerWords(line: string): number {
   return (line.match(/\b[a-z]{2,}\b/g) ?? []).filter((w) => !HEADER_WORDS.has(w)).length;
 }
 
+/** Whether a (trimmed) line is the headline findTitle gave. */
 function isTitle(line: string, title: string | null): boolean {
-  return title !== null && line.replace(/\s+/g, ' ') === title;
+  return title !== null && normaliseSpace(line) === title;
 }
 
 /** Keeps published values to date, date-time or date-time-with-offset precision. */
