@@ -673,16 +673,14 @@ export function wordFeatures(sink: WordSink, form: string, lower: string, shape:
 }
 
 const ALPHA = /^[a-z]+$/;
-const dictMemo = new WordCache<string>(50_000);
-/** 'D' in the English word list, 'N' not, 'x' not a plain word, '?' no list loaded. */
+/**
+ * 'D' in the English word list, 'N' not, 'x' not a plain word, '?' no list loaded. Asked once
+ * per new word form (WordInfo, the model's word vector); the list's hash index answers in a
+ * probe or two, so no memo of its own.
+ */
 export function dictFlag(lex: Lexicon, lower: string): string {
   if (!lex.isWord) return '?';
-  let f = dictMemo.get(lower);
-  if (f === undefined) {
-    f = !ALPHA.test(lower) ? 'x' : lex.isWord(lower) ? 'D' : 'N';
-    dictMemo.set(lower, f);
-  }
-  return f;
+  return !ALPHA.test(lower) ? 'x' : lex.isWord(lower) ? 'D' : 'N';
 }
 
 

@@ -5,12 +5,13 @@
  *
  * Data: src/nlp/gazetteer/data/gazetteer.tsv, compiled by `npm run build-gazetteer`
  * (src/tools/build-gazetteer.ts) from hand lists and openly licensed npm data packages (see
- * NOTICE.md). Loaded once at module load; a lookup is one binary search per token and per
- * extension of a multi-word candidate.
+ * NOTICE.md). Loaded once at module load; a lookup is one probe of a hash index per word part
+ * of a new token and per extension of a multi-word candidate.
  */
 import { readFileSync } from 'node:fs';
 import { WordCache } from '../cache.js';
 import { parts } from './normalize.js';
+import { LineIndex } from '../line-index.js';
 
 import { GAZETTEER_CATEGORIES, PHRASE_CATEGORIES, type GazetteerCategory } from './categories.js';
 
@@ -28,9 +29,10 @@ const BIO: boolean[] = GAZETTEER_CATEGORIES.map((c) => (PHRASE_CATEGORIES as rea
 const DATA_FILE = new URL('../../../../src/nlp/gazetteer/data/gazetteer.tsv', import.meta.url);
 
 /**
- * The compiled file is the index itself: sorted lines `key<TAB>flags`, searched in place by
- * binary search, so loading costs one read and one scan for line starts (a Map of 200k+
- * entries took ~100 ms to build). See build-gazetteer.ts for the format.
+ * The compiled file is searched in place: lines `key<TAB>flags`, found through a hash index of
+ * line numbers (LineIndex), so loading costs one read, one scan for line starts and one hashing
+ * pass (about 15 ms; a Map of 200k+ entries took ~100 ms to build). See build-gazetteer.ts for
+ * the format.
  */
 const blob: string = readFileSync(DATA_FILE, 'utf8');
 const { lineStarts, letterBits } = scan(blob);
@@ -57,48 +59,16 @@ function scan(text: string): { lineStarts: Int32Array; letterBits: Int32Array } 
 }
 
 const entryCount = lineStarts.length - 1;
+const index = new LineIndex(blob, lineStarts, 9 /* TAB */);
 
-/** Recent lookups (news repeats its words), bounded. */
-const memo = new WordCache<number>(50_000);
-
-/** Category bits (and PREFIX_BIT) of a key, or 0. */
-function lookupBits(key: string): number {
-  let v = memo.get(key);
-  if (v === undefined) {
-    v = searchBits(key);
-    memo.set(key, v);
-  }
-  return v;
-}
-
-/** Binary search over the sorted lines. */
+/** The key's line in the compiled file, through the hash index: its category bits. */
 function searchBits(key: string): number {
-  let lo = 0;
-  let hi = entryCount - 1;
-  const klen = key.length;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const start = lineStarts[mid]!;
-    // Compare key with the line's key (up to the TAB) by code units.
-    let cmp = 0;
-    let i = 0;
-    for (;; i++) {
-      const lc = blob.charCodeAt(start + i);
-      if (lc === 9 /* TAB */) { cmp = i < klen ? 1 : 0; break; }
-      if (i >= klen) { cmp = -1; break; }
-      const kc = key.charCodeAt(i);
-      if (kc !== lc) { cmp = kc < lc ? -1 : 1; break; }
-    }
-    if (cmp === 0) {
-      let v = 0;
-      const end = lineStarts[mid + 1]! - 1;
-      for (let j = start + i + 1; j < end; j++) v |= letterBits[blob.charCodeAt(j)] ?? 0;
-      return v;
-    }
-    if (cmp < 0) hi = mid - 1;
-    else lo = mid + 1;
-  }
-  return 0;
+  const line = index.find(key);
+  if (line < 0) return 0;
+  let v = 0;
+  const end = lineStarts[line + 1]! - 1;
+  for (let j = lineStarts[line]! + key.length + 1; j < end; j++) v |= letterBits[blob.charCodeAt(j)] ?? 0;
+  return v;
 }
 
 /** Number of keys in the compiled file (names and prefixes of multi-word names). */
@@ -108,7 +78,7 @@ export function gazetteerSize(): number {
 
 /** Categories of one exact name, e.g. gazetteerLookup('Georgia') -> ['country', 'region', 'given']. */
 export function gazetteerLookup(name: string): GazetteerCategory[] {
-  const bits = lookupBits(parts(name).join(' '));
+  const bits = searchBits(parts(name).join(' '));
   return GAZETTEER_CATEGORIES.filter((_, i) => (bits & (1 << i)) !== 0);
 }
 
@@ -200,7 +170,7 @@ export function gazetteerTags(tokens: readonly string[], slots?: readonly Gazett
         v = partBits[q]!;
       } else {
         key = key + ' ' + partText[q]!;
-        v = lookupBits(key);
+        v = searchBits(key);
       }
       if (v === 0) break;
       if ((partEdge[q]! & ENDS) !== 0 && (v & ~PREFIX_BIT) !== 0) {
