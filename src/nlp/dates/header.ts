@@ -91,8 +91,12 @@ const FULL_DAY = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{
 const HEADER_LABEL = /^\s*(?:(published|first\s+published|posted|created|date|dated|updated|last\s+updated|modified)\b)\s*(?:on|at)?\s*[:：]?/i;
 
 function normaliseSpace(line: string): string {
-  return line.replace(/\s+/g, ' ').trim();
+  // Most lines have nothing to change: a test allocates nothing, a replace copies the line.
+  return NOT_NORMAL_SPACE.test(line) ? line.replace(/\s+/g, ' ').trim() : line;
 }
+
+/** Whitespace that normaliseSpace changes: a run, any but a plain space, or at either end. */
+const NOT_NORMAL_SPACE = /\s\s|[^\S ]|^\s|\s$/;
 
 /** The first full calendar date of a line, with its clock time when the line gives one ("... at 8:05 AM"). */
 function firstFullDate(text: string, line: string, anchor: string | null): string | null {
