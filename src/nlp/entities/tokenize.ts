@@ -38,7 +38,13 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
-const POSSESSIVE_RE = /['’][sS]$/u;
+/** Ends in 's or ’s (tested by char codes: no regular expression per token). */
+function isPossessive(t: string): boolean {
+  const s = t.charCodeAt(t.length - 1);
+  if (s !== 115 /* s */ && s !== 83 /* S */) return false;
+  const q = t.charCodeAt(t.length - 2);
+  return q === 39 /* ' */ || q === 0x2019 /* ’ */;
+}
 
 /** Tokens of `text`, in order, with line numbers and sentence starts. */
 export function tokenize(text: string): Token[] {
@@ -58,7 +64,7 @@ export function tokenize(text: string): Token[] {
     let end = start + t.length;
     // Possessive / clitic 's is its own token ("Telegram's" -> Telegram + 's), except in
     // one-letter words ("O's") where it is more likely part of the word.
-    if (t.length > 3 && POSSESSIVE_RE.test(t)) {
+    if (t.length > 3 && isPossessive(t)) {
       const head = t.slice(0, -2);
       out.push({ text: head, start, end: end - 2, line, sentStart });
       sentStart = false;
@@ -84,7 +90,7 @@ function isSentenceEnd(t: string, wasStart: boolean, out: Token[]): boolean {
   }
   // Closing quotes and brackets keep the pending sentence start.
   if (wasStart && (t === '"' || t === '”' || t === '’' || t === "'" || t === ')' || t === '»')) return true;
-  if (/^[\p{Lu}]\.(?:[\p{L}]\.)+$/u.test(t)) return false;
+  // Anything else, dotted abbreviations ("U.S.") included, ends no sentence.
   return false;
 }
 
