@@ -12,7 +12,7 @@
 import { WordCache } from '../cache.js';
 import { NAME_SEP, PAIR_SEP, PieceTable } from './pieces.js';
 import type { Token } from './tokenize.js';
-import type { GazetteerSlot } from '../gazetteer/index.js';
+import { SLOT_EMPTY, type GazetteerSlot } from '../gazetteer/slot.js';
 
 /** Word -> class map (e.g. FN first name, PL place), and multi-word phrases -> class. */
 export interface Lexicon {
@@ -29,7 +29,7 @@ export interface Lexicon {
 /**
  * Optional per-token gazetteer tags (e.g. ["B-city", "U-given"]), aligned with tokens. `slots`,
  * when given, are one per token, the same object for the same word: the gazetteer may keep what
- * it works out about the word there (gazetteer/index.ts), saving a cache lookup per token.
+ * it works out about the word there (gazetteer/slot.ts), saving a cache lookup per token.
  */
 export type GazetteerFn = (lower: string[], slots?: readonly GazetteerSlot[]) => string[][];
 
@@ -106,8 +106,8 @@ export interface WordInfo {
   gen: number; lowerId: number; shapeId: number; lxId: number; dictCode: number;
   /** A consumer's own per-word value (the model's summed word weights), tagged with its owner. */
   memo: unknown; memoOwner: unknown;
-  /** The gazetteer's own per-word value (see GazetteerSlot). */
-  gazetteerEntry: unknown;
+  /** The gazetteer's own per-word facts (see GazetteerSlot). */
+  gazetteerCount: number; gazetteerFirst: string; gazetteerFirstBits: number; gazetteerEntry: unknown;
   /** Written in lower case: has a lower-case letter and equals its lower case. */
   inLowerCase: boolean;
   /**
@@ -141,7 +141,7 @@ function wordInfo(lex: Lexicon, w: string, cache = infoCache(lex)): WordInfo {
       lower, shape, bits, up: startsUpper(w), inLowerCase: lower === w && (bits & LOWER) !== 0, plain,
       lx: lex.words.get(lower) ?? '-', dict,
       gen: -1, lowerId: 0, shapeId: 0, lxId: 0, dictCode: DICT_CODES.indexOf(dict), memo: null, memoOwner: null,
-      gazetteerEntry: null, phraseNext: lex.phraseNext.get(lower) ?? null,
+      gazetteerCount: SLOT_EMPTY, gazetteerFirst: '', gazetteerFirstBits: 0, gazetteerEntry: null, phraseNext: lex.phraseNext.get(lower) ?? null,
     };
     cache.set(w, info);
   }

@@ -12,10 +12,12 @@ import { readFileSync } from 'node:fs';
 import { WordCache } from '../cache.js';
 import { parts } from './normalize.js';
 import { LineIndex } from '../line-index.js';
+import { SLOT_EMPTY, type GazetteerSlot } from './slot.js';
 
 import { GAZETTEER_CATEGORIES, PHRASE_CATEGORIES, type GazetteerCategory } from './categories.js';
 
 export { entryKey, fold, parts } from './normalize.js';
+export { SLOT_EMPTY, type GazetteerSlot } from './slot.js';
 export { GAZETTEER_CATEGORIES, PHRASE_CATEGORIES, WORD_CATEGORIES, type GazetteerCategory } from './categories.js';
 
 /** Longest entry, in word parts, that is looked for. */
@@ -83,26 +85,37 @@ export function gazetteerLookup(name: string): GazetteerCategory[] {
 }
 
 /**
- * A token's word parts and, for each part alone, its category bits: one cache lookup per token.
+ * A token's word parts and, for each part alone, its category bits. `count` is the number of
+ * parts, or JOINER for a token of none that may sit inside a match ("-" in "Guinea - Bissau").
  * The first part is kept in the entry itself (most tokens have one part): one memory access less
  * per token than an array would cost. Derived from parts and bits, but measured: reading it
  * through the arrays made the NLP take 1.03 to 1.04 times as long.
  */
 interface TokenEntry { count: number; first: string; firstBits: number; parts: string[]; bits: Int32Array }
+const JOINER_COUNT = -1;
+function makeEntry(token: string): TokenEntry {
+  const ps = parts(token);
+  const bits = Int32Array.from(ps, searchBits);
+  const count = ps.length === 0 && JOINER.test(token) ? JOINER_COUNT : ps.length;
+  return { count, first: ps[0] ?? '', firstBits: bits[0] ?? 0, parts: ps, bits };
+}
 const tokenCache = new WordCache<TokenEntry>(50_000);
 function tokenEntry(token: string): TokenEntry {
   let e = tokenCache.get(token);
   if (e === undefined) {
-    const ps = parts(token);
-    const bits = Int32Array.from(ps, searchBits);
-    e = { count: ps.length, first: ps[0] ?? '', firstBits: bits[0] ?? 0, parts: ps, bits };
+    e = makeEntry(token);
     tokenCache.set(token, e);
   }
   return e;
 }
 
-/** Where a caller keeps the gazetteer's entry for one word (entities/features.ts WordInfo). */
-export interface GazetteerSlot { gazetteerEntry: unknown }
+function fillSlot(slot: GazetteerSlot, token: string): void {
+  const e = makeEntry(token);
+  slot.gazetteerCount = e.count;
+  slot.gazetteerFirst = e.first;
+  slot.gazetteerFirstBits = e.firstBits;
+  slot.gazetteerEntry = e.count > 1 ? e : null;
+}
 
 /** The tag strings, made once: [category] -> tag for a single-token match, B- and I- forms. */
 const TAG_B = GAZETTEER_CATEGORIES.map((c, i) => (BIO[i] ? 'B-' + c : c));
@@ -122,17 +135,27 @@ export function gazetteerTags(tokens: readonly string[], slots?: readonly Gazett
   // Flatten tokens into word parts, remembering which token each part came from.
   let np = 0;
   for (let t = 0; t < tokens.length; t++) {
-    const tok = tokens[t]!;
-    let entry: TokenEntry;
+    let count: number;
+    let first: string;
+    let firstBits: number;
+    let entry: TokenEntry | null;
     if (slots) {
-      // Kept on the word's slot: one cache lookup fewer per token.
+      // Kept on the word's slot: no cache lookup per token.
       const slot = slots[t]!;
-      entry = (slot.gazetteerEntry as TokenEntry | null) ?? (slot.gazetteerEntry = tokenEntry(tok));
-    } else entry = tokenEntry(tok);
-    const count = entry.count;
+      if (slot.gazetteerCount === SLOT_EMPTY) fillSlot(slot, tokens[t]!);
+      count = slot.gazetteerCount;
+      first = slot.gazetteerFirst;
+      firstBits = slot.gazetteerFirstBits;
+      entry = slot.gazetteerEntry as TokenEntry | null;
+    } else {
+      entry = tokenEntry(tokens[t]!);
+      count = entry.count;
+      first = entry.first;
+      firstBits = entry.firstBits;
+    }
+    if (count === JOINER_COUNT) continue;
     if (np + Math.max(count, 1) > partBits.length) growParts(np + Math.max(count, 1));
     if (count === 0) {
-      if (JOINER.test(tok)) continue;
       // A breaker (comma, bracket...): no entry spans it.
       partText[np] = '\u0000';
       partBits[np] = 0;
@@ -140,13 +163,13 @@ export function gazetteerTags(tokens: readonly string[], slots?: readonly Gazett
       partEdge[np++] = STARTS | ENDS;
       continue;
     }
-    partText[np] = entry.first;
-    partBits[np] = entry.firstBits;
+    partText[np] = first;
+    partBits[np] = firstBits;
     partToken[np] = t;
     partEdge[np++] = count === 1 ? STARTS | ENDS : STARTS;
     for (let k = 1; k < count; k++) {
-      partText[np] = entry.parts[k]!;
-      partBits[np] = entry.bits[k]!;
+      partText[np] = entry!.parts[k]!;
+      partBits[np] = entry!.bits[k]!;
       partToken[np] = t;
       partEdge[np++] = k === count - 1 ? ENDS : 0;
     }
