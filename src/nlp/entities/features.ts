@@ -104,8 +104,8 @@ function caseBits(w: string): number {
 export interface WordInfo {
   lower: string; shape: string; bits: number; up: boolean; lx: string; dict: string;
   gen: number; lowerId: number; shapeId: number; lxId: number; dictCode: number;
-  /** A consumer's own per-word value (the model's summed word weights), tagged with its owner. */
-  memo: unknown; memoOwner: unknown;
+  /** A consumer's own per-word number (where the model keeps the word's summed weights), tagged with its owner. */
+  memo: number; memoOwner: unknown;
   /** The gazetteer's own per-word facts (see GazetteerSlot). */
   gazetteerCount: number; gazetteerFirst: string; gazetteerFirstBits: number; gazetteerEntry: unknown;
   /** Written in lower case: has a lower-case letter and equals its lower case. */
@@ -140,7 +140,7 @@ function wordInfo(lex: Lexicon, w: string, cache = infoCache(lex)): WordInfo {
     info = {
       lower, shape, bits, up: startsUpper(w), inLowerCase: lower === w && (bits & LOWER) !== 0, plain,
       lx: lex.words.get(lower) ?? '-', dict,
-      gen: -1, lowerId: 0, shapeId: 0, lxId: 0, dictCode: DICT_CODES.indexOf(dict), memo: null, memoOwner: null,
+      gen: -1, lowerId: 0, shapeId: 0, lxId: 0, dictCode: DICT_CODES.indexOf(dict), memo: -1, memoOwner: null,
       gazetteerCount: SLOT_EMPTY, gazetteerFirst: '', gazetteerFirstBits: 0, gazetteerEntry: null, phraseNext: lex.phraseNext.get(lower) ?? null,
     };
     cache.set(w, info);

@@ -200,15 +200,14 @@ class WordKeys implements WordSink {
     this.k2[this.n++] = key2(nh[1]!, h[1]!, UNARY2);
   }
 
-  /** The summed weights of the features received since the last call. */
-  sum(T: number): Float64Array {
-    const acc = new Float64Array(T);
+  /** Writes the summed weights of the features received since the last call to acc[base .. base + T). */
+  sumInto(acc: Float64Array, base: number, T: number): void {
+    acc.fill(0, base, base + T);
     const { k1, k2, n, store } = this;
     const handles = k1; // each key1 is read just before its handle is written
     for (let i = 0; i < n; i++) handles[i] = store.find(k1[i]!, k2[i]!);
-    for (let i = 0; i < n; i++) if (handles[i] !== 0) store.add(handles[i]!, acc, 0);
+    for (let i = 0; i < n; i++) if (handles[i] !== 0) store.add(handles[i]!, acc, base);
     this.n = 0;
-    return acc;
   }
 }
 
@@ -260,19 +259,44 @@ export class TaggerModel {
     this.wordSink = new WordKeys(this.store);
   }
 
-  /** Summed weights of each word's own features (see wordFeatures), by word form. */
-  private readonly wordCache = new WordCache<Float64Array>(50_000);
+  /**
+   * The summed weights of each word's own features (see wordFeatures), T per word, in one array:
+   * a word's sums are read for every token, and a Float64Array per word was an object plus a
+   * store allocated apart, cache misses on every token. A word's place (its index) is kept on
+   * its WordInfo (memo) or in wordCache, with `vectorsOwner`, which changes when the array,
+   * full, starts over: memory stays bounded, and the places from before are not used.
+   */
+  private vectors = new Float64Array(0);
+  /** Words kept at most (a field, so that a test can make the array start over often). */
+  maxVectors = MAX_VECTORS;
+  private vectorsUsed = 0;
+  private vectorsOwner: object = {};
+  private wordCache = new WordCache<number>(50_000);
 
-  private wordVector(form: string, lower: string, shape: string, lexClass: string, lex: Lexicon): Float64Array {
+  /** The index in `vectors` of the word's sums, summed now if it has none. */
+  private wordVector(form: string, lower: string, shape: string, lexClass: string, lex: Lexicon): number {
     // In a CAPS/Title line an unknown word's shape is '?C'/'?T': part of the key.
     const key = shape.charCodeAt(0) === 63 ? shape + '\u0000' + form : form;
-    let v = this.wordCache.get(key);
-    if (v !== undefined) return v;
+    const at = this.wordCache.get(key);
+    if (at !== undefined) return at;
+    const T = this.T;
+    if ((this.vectorsUsed + 1) * T > this.vectors.length) {
+      if (this.vectors.length < this.maxVectors * T) {
+        const grown = new Float64Array(Math.min(Math.max(1024, 2 * this.vectorsUsed), this.maxVectors) * T);
+        grown.set(this.vectors);
+        this.vectors = grown;
+      } else {
+        this.vectorsUsed = 0;
+        this.vectorsOwner = {};
+        this.wordCache = new WordCache<number>(50_000);
+      }
+    }
+    const index = this.vectorsUsed++;
     // Once per distinct word, without building a feature string.
     wordFeatures(this.wordSink, form, lower, shape, lexClass, lex);
-    const acc = this.wordSink.sum(this.T);
-    this.wordCache.set(key, acc);
-    return acc;
+    this.wordSink.sumInto(this.vectors, index * T, T);
+    this.wordCache.set(key, index);
+    return index;
   }
 
   /** Scratch for the feature keys, reused from document to document. */
@@ -317,15 +341,16 @@ export class TaggerModel {
         for (let t = 1; t < T; t++) out[base + t] = -Infinity;
         continue;
       }
-      // The word's own features: summed once per word, kept on its WordInfo or in wordCache.
+      // The word's own features: summed once per word, found through its WordInfo or wordCache.
       const info = buf.own[i];
-      let v: Float64Array;
-      if (info && info.memoOwner === this) v = info.memo as Float64Array;
+      let at: number;
+      if (info && info.memoOwner === this.vectorsOwner) at = info.memo;
       else {
-        v = this.wordVector(buf.form[i]!, buf.lower[i]!, buf.shape[i]!, buf.lexClass[i]!, lex);
-        if (info) { info.memo = v; info.memoOwner = this; }
+        at = this.wordVector(buf.form[i]!, buf.lower[i]!, buf.shape[i]!, buf.lexClass[i]!, lex);
+        if (info) { info.memo = at; info.memoOwner = this.vectorsOwner; }
       }
-      for (let t = 0; t < T; t++) out[base + t] = v[t]!;
+      const v = this.vectors;
+      for (let t = 0, from = at * T; t < T; t++) out[base + t] = v[from + t]!;
       for (let k = offs[i]!, end = offs[i + 1]!; k < end; k++) {
         const handle = handles[k]!;
         if (handle !== 0) store.add(handle, out, base);
@@ -337,6 +362,9 @@ export class TaggerModel {
     return out;
   }
 }
+
+/** Words whose own-feature sums TaggerModel keeps at once (17 tags: 8.9 MB). */
+const MAX_VECTORS = 1 << 16;
 
 /**
  * Best tag sequence for tokens [from, to) given emission scores (n x T, row i for token i),

@@ -81,3 +81,21 @@ test('word-identity dropout is seeded: same bytes twice, different from no dropo
   assert.ok(a.bytes.equals(b.bytes));
   assert.ok(!a.bytes.equals(c.bytes));
 });
+
+test('the word sums give the same emissions when their array starts over every few words', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { MODEL_URL } = await import('../../../src/nlp/entities/paths.js');
+  const { lexicon } = loadLexicon(LEXICON_URL, WORDS_URL);
+  const bytes = readFileSync(MODEL_URL);
+  const roomy = decodeModel(bytes).model;
+  const tight = decodeModel(bytes).model;
+  tight.maxVectors = 5;
+  const words = ['Maria', 'Lopez', 'joined', 'Acme', 'Group', 'in', 'Madrid', 'Telegram', 'Durov', 'Paris', 'Reuters', 'BND'];
+  const texts = [0, 1, 2].map((k) => words.map((w, i) => `${w}${(i * 7 + k) % 5 === 0 ? '' : 'x'.repeat(k)} said`).join(' and ') + '.');
+  for (const round of [0, 1]) {
+    for (const text of texts) {
+      const tokens = tokenize(text);
+      assert.deepEqual(tight.emissions(tokens, lexicon, gazetteerTags), roomy.emissions(tokens, lexicon, gazetteerTags), `round ${round}: ${text}`);
+    }
+  }
+});
