@@ -15,8 +15,13 @@ export interface Token {
   sentStart: boolean;
 }
 
-// Order matters: the first alternative that matches at a position wins.
-const TOKEN_RE = new RegExp(
+/**
+ * One token at one position (sticky): the first alternative that matches there wins. Every
+ * alternative starts with a non-blank and the last matches any, so the next token starts at the
+ * next non-blank: tokenize skips blanks itself and asks the pattern only where the token ends
+ * (test(), unlike exec(), builds no match array: 720,826 of them over the shared texts).
+ */
+const TOKEN_AT = new RegExp(
   [
     // URLs and e-mail addresses stay whole.
     String.raw`(?:https?:\/\/|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]}'’]`,
@@ -35,7 +40,7 @@ const TOKEN_RE = new RegExp(
     // Anything else: one code point (emoji and other astral characters stay whole).
     String.raw`\S`,
   ].join('|'),
-  'gu',
+  'uy',
 );
 
 /** Ends in 's or ’s (tested by char codes: no regular expression per token). */
@@ -46,22 +51,32 @@ function isPossessive(t: string): boolean {
   return q === 39 /* ' */ || q === 0x2019 /* ’ */;
 }
 
+/** Whether code unit c is one that \s matches (a blank, a line break). */
+export function isBlank(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
+    || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Tokens of `text`, in order, with line numbers and sentence starts. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let line = 0;
-  let lastEnd = 0;
   let sentStart = true;
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const start = m.index;
-    // Count newlines in the gap since the previous token.
-    for (let i = lastEnd; i < start; i++) {
-      if (text.charCodeAt(i) === 10) { line++; sentStart = true; }
+  const length = text.length;
+  let start = 0;
+  for (;;) {
+    // Blanks up to the next token, counting line breaks.
+    let c = 0;
+    while (start < length && isBlank((c = text.charCodeAt(start)))) {
+      if (c === 10) { line++; sentStart = true; }
+      start++;
     }
-    let t = m[0];
-    let end = start + t.length;
+    if (start >= length) break;
+    TOKEN_AT.lastIndex = start;
+    // (test() always matches: the last alternative takes any non-blank.)
+    const end = TOKEN_AT.test(text) ? TOKEN_AT.lastIndex : start + 1;
+    let t = text.slice(start, end);
     // Possessive / clitic 's is its own token ("Telegram's" -> Telegram + 's), except in
     // one-letter words ("O's") where it is more likely part of the word.
     if (t.length > 3 && isPossessive(t)) {
@@ -73,8 +88,8 @@ export function tokenize(text: string): Token[] {
     } else {
       out.push({ text: t, start, end, line, sentStart });
     }
-    lastEnd = end;
     sentStart = isSentenceEnd(t, sentStart, out);
+    start = end;
   }
   return out;
 }

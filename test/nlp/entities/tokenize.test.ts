@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tokenize } from '../../../src/nlp/entities/tokenize.js';
+import { isBlank, tokenize } from '../../../src/nlp/entities/tokenize.js';
 
 const texts = (s: string): string[] => tokenize(s).map((t) => t.text);
 
@@ -43,4 +43,14 @@ test('astral characters stay whole and offsets stay in UTF-16 units', () => {
   const toks = tokenize(s);
   assert.deepEqual(toks.map((t) => t.text), ['𝔘nicode', '😀', 'Zoë']);
   for (const t of toks) assert.equal(s.slice(t.start, t.end), t.text);
+});
+
+test('isBlank agrees with \\s on every UTF-16 code unit', () => {
+  for (let c = 0; c <= 0xffff; c++) assert.equal(isBlank(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+});
+
+test('blanks of every kind part tokens and only line feeds count lines', () => {
+  const toks = tokenize('a\u00a0b\u2003c\r\nd\u2028e\tf\u3000g\ufeffh');
+  assert.deepEqual(toks.map((t) => t.text), ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+  assert.deepEqual(toks.map((t) => t.line), [0, 0, 0, 1, 1, 1, 1, 1]);
 });
