@@ -22,19 +22,7 @@ export class LineIndex {
     let size = 1024;
     while (size < lines * 1.5) size *= 2;
     this.mask = size - 1;
-    const slots = new Int32Array(size);
-    for (let line = 0; line < lines; line++) {
-      let h = FNV_OFFSET;
-      for (let i = starts[line]!, end = starts[line + 1]!; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (c === separator || c === 10) break;
-        h = Math.imul(h ^ c, FNV_PRIME);
-      }
-      let k = h & this.mask;
-      while (slots[k] !== 0) k = (k + 1) & this.mask;
-      slots[k] = line + 1;
-    }
-    this.slots = slots;
+    this.slots = buildSlots(text, starts, separator, lines, size - 1);
   }
 
   /** The line whose key is `key`, or -1. */
@@ -55,4 +43,29 @@ export class LineIndex {
       }
     }
   }
+}
+
+/**
+ * The slots of a LineIndex: the keys' hashes in one pass along the text, then the insertions (a
+ * plain function of locals: run at load, before the optimising compiler has seen it, this took
+ * half the time of the same loops in the constructor).
+ */
+function buildSlots(text: string, starts: Int32Array, separator: number, lines: number, mask: number): Int32Array {
+  const hashes = new Int32Array(lines);
+  for (let line = 0; line < lines; line++) {
+    let h = FNV_OFFSET;
+    for (let i = starts[line]!, end = starts[line + 1]!; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === separator || c === 10) break;
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    hashes[line] = h;
+  }
+  const slots = new Int32Array(mask + 1);
+  for (let line = 0; line < lines; line++) {
+    let k = hashes[line]! & mask;
+    while (slots[k] !== 0) k = (k + 1) & mask;
+    slots[k] = line + 1;
+  }
+  return slots;
 }
