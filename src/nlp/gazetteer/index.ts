@@ -86,7 +86,7 @@ export function gazetteerLookup(name: string): GazetteerCategory[] {
 
 /**
  * A token's word parts and, for each part alone, its category bits. `count` is the number of
- * parts, or JOINER for a token of none that may sit inside a match ("-" in "Guinea - Bissau").
+ * parts, or JOINER_COUNT for a token of none that may sit inside a match ("-" in "Guinea - Bissau").
  * The first part is kept in the entry itself (most tokens have one part): one memory access less
  * per token than an array would cost. Derived from parts and bits, but measured: reading it
  * through the arrays made the NLP take 1.03 to 1.04 times as long.
