@@ -52,8 +52,12 @@ export function startsLower(s: string): boolean {
  * locale-sensitive). Used for comparison only, never written out.
  */
 export function fold(s: string): string {
+  // ASCII has nothing to decompose and no marks (and most names are ASCII).
+  if (ASCII_RE.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
+
+const ASCII_RE = /^[\x00-\x7f]*$/;
 
 /**
  * English function words and other words that are capitalised only because they open a
