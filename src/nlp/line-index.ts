@@ -8,6 +8,20 @@
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
 
+/**
+ * Where each line of text[from ..] starts, and text.length after the last (a final line break
+ * starts no line), found with the native indexOf.
+ */
+export function lineStarts(text: string, from = 0): Int32Array {
+  let lines = 0;
+  for (let i = from; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) lines++;
+  const starts = new Int32Array(lines + 1);
+  let k = 0;
+  for (let i = from; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) starts[k++] = i;
+  starts[lines] = text.length;
+  return starts;
+}
+
 export class LineIndex {
   private readonly mask: number;
   /** Line number + 1 per slot (0 = empty), open addressing with linear probing. */

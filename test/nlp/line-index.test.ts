@@ -1,20 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { LineIndex } from '../../src/nlp/line-index.js';
+import { LineIndex, lineStarts } from '../../src/nlp/line-index.js';
 import { lineSetLookup } from '../../src/nlp/entities/lexicon.js';
 import { WORDS_URL } from '../../src/nlp/entities/paths.js';
 
-function startsOf(text: string, from = 0): Int32Array {
-  const starts = [from];
-  for (let i = text.indexOf('\n', from); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  starts.push(text.length);
-  return Int32Array.from(starts);
-}
+test('lineStarts: one start a line, the text length last, no line after a final line break', () => {
+  assert.deepEqual(Array.from(lineStarts('ab\ncd\n')), [0, 3, 6]);
+  assert.deepEqual(Array.from(lineStarts('ab\ncd')), [0, 3, 5]);
+  assert.deepEqual(Array.from(lineStarts('#h\nab\n', 3)), [3, 6]);
+  assert.deepEqual(Array.from(lineStarts('')), [0]);
+});
 
 test('LineIndex finds whole keys only, up to the separator or the line end', () => {
   const text = 'ab\tx\nabc\ty\nb\tz\nlast\tw';
-  const index = new LineIndex(text, startsOf(text), 9);
+  const index = new LineIndex(text, lineStarts(text), 9);
   assert.equal(index.find('ab'), 0);
   assert.equal(index.find('abc'), 1);
   assert.equal(index.find('b'), 2);
@@ -24,7 +24,7 @@ test('LineIndex finds whole keys only, up to the separator or the line end', () 
 
 test('LineIndex on lines without a separator, from an offset past a header', () => {
   const text = '#header\napple\nbanana\ncherry\n';
-  const index = new LineIndex(text, startsOf(text, 8), 9);
+  const index = new LineIndex(text, lineStarts(text, 8), 9);
   assert.equal(index.find('apple'), 0);
   assert.equal(index.find('cherry'), 2);
   assert.equal(index.find('#header'), -1);

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Lexicon } from './features.js';
-import { LineIndex } from '../line-index.js';
+import { LineIndex, lineStarts } from '../line-index.js';
 
 export interface LexiconFile { words: Record<string, string>; phrases: Record<string, string> }
 
@@ -81,11 +81,7 @@ export function loadLexicon(path: string | URL, wordsPath?: string | URL): { lex
 
 /** Membership in a '\n'-separated list of words, through a LineIndex over the text itself. */
 export function lineSetLookup(blob: string): (w: string) => boolean {
-  // Line starts, found with the native indexOf.
-  const startsList: number[] = [0];
-  for (let i = blob.indexOf('\n'); i >= 0; i = blob.indexOf('\n', i + 1)) startsList.push(i + 1);
-  if (startsList[startsList.length - 1] !== blob.length) startsList.push(blob.length);
-  const index = new LineIndex(blob, Int32Array.from(startsList), 10);
+  const index = new LineIndex(blob, lineStarts(blob), 10);
   return (w: string): boolean => w.length > 0 && index.find(w) >= 0;
 }
 

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { WordCache } from '../cache.js';
 import { parts } from './normalize.js';
-import { LineIndex } from '../line-index.js';
+import { LineIndex, lineStarts } from '../line-index.js';
 import { SLOT_EMPTY, type GazetteerSlot } from './slot.js';
 
 import { GAZETTEER_CATEGORIES, PHRASE_CATEGORIES, type GazetteerCategory } from './categories.js';
@@ -37,7 +37,7 @@ const DATA_FILE = new URL('../../../../src/nlp/gazetteer/data/gazetteer.tsv', im
  * the format.
  */
 const blob: string = readFileSync(DATA_FILE, 'utf8');
-const { lineStarts, letterBits } = scan(blob);
+const { lineStarts: starts, letterBits } = scan(blob);
 
 function scan(text: string): { lineStarts: Int32Array; letterBits: Int32Array } {
   const headerEnd = text.indexOf('\n');
@@ -51,25 +51,19 @@ function scan(text: string): { lineStarts: Int32Array; letterBits: Int32Array } 
     if (ours >= 0) bits[97 + i] = 1 << ours;
   });
   bits[43 /* + */] = PREFIX_BIT;
-  let n = 0;
-  for (let i = headerEnd + 1; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) n++;
-  const starts = new Int32Array(n + 1);
-  let k = 0;
-  for (let i = headerEnd + 1; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) starts[k++] = i;
-  starts[n] = text.length;
-  return { lineStarts: starts, letterBits: bits };
+  return { lineStarts: lineStarts(text, headerEnd + 1), letterBits: bits };
 }
 
-const entryCount = lineStarts.length - 1;
-const index = new LineIndex(blob, lineStarts, 9 /* TAB */);
+const entryCount = starts.length - 1;
+const index = new LineIndex(blob, starts, 9 /* TAB */);
 
 /** The key's line in the compiled file, through the hash index: its category bits. */
 function searchBits(key: string): number {
   const line = index.find(key);
   if (line < 0) return 0;
   let v = 0;
-  const end = lineStarts[line + 1]! - 1;
-  for (let j = lineStarts[line]! + key.length + 1; j < end; j++) v |= letterBits[blob.charCodeAt(j)] ?? 0;
+  const end = starts[line + 1]! - 1;
+  for (let j = starts[line]! + key.length + 1; j < end; j++) v |= letterBits[blob.charCodeAt(j)] ?? 0;
   return v;
 }
 
