@@ -212,6 +212,26 @@ class WordKeys implements WordSink {
 }
 
 /**
+ * A typed array kept from call to call: at least the length asked for, holding whatever the last
+ * caller left. Grown by doubling; one longer than MAX_SCRATCH_CELLS (a 2 MB line has millions of
+ * features) is made for that call alone, so memory stays bounded.
+ */
+class Scratch<A extends Int32Array | Float64Array> {
+  private kept: A;
+
+  constructor(private readonly make: (length: number) => A) {
+    this.kept = make(0);
+  }
+
+  get(length: number): A {
+    if (this.kept.length >= length) return this.kept;
+    if (length > MAX_SCRATCH_CELLS) return this.make(length);
+    this.kept = this.make(Math.min(MAX_SCRATCH_CELLS, Math.max(length, 2 * this.kept.length)));
+    return this.kept;
+  }
+}
+
+/**
  * Whether the runtime skips the common lower-case words of a cased text (features.ts
  * extractFeatures, skipCommon): half the tokens of news, which emit() would cut out of any span
  * anyway. Measured on the dev sets (npm run train -- --eval ... --no-skip-common): the same F1
@@ -299,23 +319,21 @@ export class TaggerModel {
     return index;
   }
 
-  /** Scratch for the feature keys, reused from document to document. */
-  private k1 = new Int32Array(0);
-  private k2 = new Int32Array(0);
-
   /**
-   * Scratch for the emission scores, reused from document to document unless a huge text grew
-   * it: a new array per document was 98 MB allocated outside the heap over the 2,618 shared texts.
+   * Scratch for the feature keys and the emission scores, reused from document to document
+   * (a new score array per document was 98 MB allocated outside the heap over the 2,618 shared
+   * texts).
    */
-  private em = new Float64Array(0);
+  private readonly k1 = new Scratch((n) => new Int32Array(n));
+  private readonly k2 = new Scratch((n) => new Int32Array(n));
+  private readonly em = new Scratch((n) => new Float64Array(n));
 
   /** Emission scores, n x T, for a document's tokens; valid until the next call on this model. */
   emissions(tokens: Token[], lex: Lexicon, gazetteer?: GazetteerFn): Float64Array {
     const T = this.T;
     const n = tokens.length;
     // Every cell is written below: no need to clear what the last document left.
-    if (this.em.length < n * T && n * T <= MAX_SCRATCH_CELLS) this.em = new Float64Array(Math.min(MAX_SCRATCH_CELLS, Math.max(n * T, 2 * this.em.length)));
-    const out = this.em.length >= n * T ? this.em.subarray(0, n * T) : new Float64Array(n * T);
+    const out = this.em.get(n * T).subarray(0, n * T);
     const store = this.store;
     const buf = extractFeatures(tokens, lex, gazetteer, SKIP_COMMON);
     const common = buf.common;
@@ -325,13 +343,8 @@ export class TaggerModel {
     // In three passes over all the document's features, each a loop of independent steps, so the
     // CPU overlaps the cache misses of many features (one feature at a time, each waited on the
     // last, about three times slower): keys from the pieces' hashes, then table lookups, then sums.
-    // Kept for the next document unless huge (a 2 MB line has millions of features).
-    if (this.k1.length < nf && nf <= 1 << 20) {
-      this.k1 = new Int32Array(Math.min(nf * 2, 1 << 20));
-      this.k2 = new Int32Array(this.k1.length);
-    }
-    const k1 = this.k1.length >= nf ? this.k1 : new Int32Array(nf);
-    const k2 = this.k2.length >= nf ? this.k2 : new Int32Array(nf);
+    const k1 = this.k1.get(nf);
+    const k2 = this.k2.get(nf);
     for (let k = 0; k < nf; k++) {
       const name = feats[3 * k]!;
       const a = feats[3 * k + 1]!;
@@ -403,13 +416,8 @@ export function viterbi(
   if (n <= 0) return;
   // Scratch kept from call to call (every cell read is written first): a fresh pair per line,
   // zero-filled and collected, was a quarter of the decoder's time.
-  if (scoreScratch.length < n * T) {
-    const size = Math.max(n * T, scoreScratch.length * 2);
-    scoreScratch = new Float64Array(size);
-    backScratch = new Int32Array(size);
-  }
-  const score = scoreScratch;
-  const back = backScratch;
+  const score = scoreScratch.get(n * T);
+  const back = backScratch.get(n * T);
   const { list, offs } = predecessors(trans, T);
   for (let t = 0; t < T; t++) score[t] = start[t]! + em[from * T + t]!;
   for (let i = 1; i < n; i++) {
@@ -450,16 +458,11 @@ export function viterbi(
     arg = back[i * T + arg]!;
   }
   tags[from] = arg;
-  // Kept unless a huge line grew them (bounded memory).
-  if (scoreScratch.length > MAX_SCRATCH_CELLS) {
-    scoreScratch = new Float64Array(4096);
-    backScratch = new Int32Array(4096);
-  }
 }
 
 const MAX_SCRATCH_CELLS = 1 << 20;
-let scoreScratch = new Float64Array(4096);
-let backScratch = new Int32Array(4096);
+const scoreScratch = new Scratch((n) => new Float64Array(n));
+const backScratch = new Scratch((n) => new Int32Array(n));
 
 /** The two keys of each encoded feature string (pieces.ts featureKey), as stored in the model file. */
 export function featureHashes(features: readonly string[]): { keys1: Int32Array; keys2: Int32Array } {
