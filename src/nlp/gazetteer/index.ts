@@ -9,7 +9,6 @@
  * of a new token and per extension of a multi-word candidate.
  */
 import { readFileSync } from 'node:fs';
-import { WordCache } from '../cache.js';
 import { parts } from './normalize.js';
 import { LineIndex, lineStarts } from '../line-index.js';
 import { SLOT_EMPTY, type GazetteerSlot } from './slot.js';
@@ -81,33 +80,22 @@ export function gazetteerLookup(name: string): GazetteerCategory[] {
 /**
  * A token's word parts and, for each part alone, its category bits. `count` is the number of
  * parts, or JOINER_COUNT for a token of none that may sit inside a match ("-" in "Guinea - Bissau").
- * The first part is kept in the entry itself (most tokens have one part): one memory access less
- * per token than an array would cost. Derived from parts and bits, but measured: reading it
- * through the arrays made the NLP take 1.03 to 1.04 times as long.
+ * Worked out once per word: a caller keeps it in the word's GazetteerSlot (slot.ts), the first
+ * part and its bits inline there.
  */
-interface TokenEntry { count: number; first: string; firstBits: number; parts: string[]; bits: Int32Array }
+interface TokenEntry { count: number; parts: string[]; bits: Int32Array }
 const JOINER_COUNT = -1;
 function makeEntry(token: string): TokenEntry {
   const ps = parts(token);
-  const bits = Int32Array.from(ps, searchBits);
   const count = ps.length === 0 && JOINER.test(token) ? JOINER_COUNT : ps.length;
-  return { count, first: ps[0] ?? '', firstBits: bits[0] ?? 0, parts: ps, bits };
-}
-const tokenCache = new WordCache<TokenEntry>(50_000);
-function tokenEntry(token: string): TokenEntry {
-  let e = tokenCache.get(token);
-  if (e === undefined) {
-    e = makeEntry(token);
-    tokenCache.set(token, e);
-  }
-  return e;
+  return { count, parts: ps, bits: Int32Array.from(ps, searchBits) };
 }
 
 function fillSlot(slot: GazetteerSlot, token: string): void {
   const e = makeEntry(token);
   slot.gazetteerCount = e.count;
-  slot.gazetteerFirst = e.first;
-  slot.gazetteerFirstBits = e.firstBits;
+  slot.gazetteerFirst = e.parts[0] ?? '';
+  slot.gazetteerFirstBits = e.bits[0] ?? 0;
   slot.gazetteerEntry = e.count > 1 ? e : null;
 }
 
@@ -142,10 +130,11 @@ export function gazetteerTags(tokens: readonly string[], slots?: readonly Gazett
       firstBits = slot.gazetteerFirstBits;
       entry = slot.gazetteerEntry as TokenEntry | null;
     } else {
-      entry = tokenEntry(tokens[t]!);
+      // (Every caller of the NLP passes slots; without, each token is worked out afresh.)
+      entry = makeEntry(tokens[t]!);
       count = entry.count;
-      first = entry.first;
-      firstBits = entry.firstBits;
+      first = entry.parts[0] ?? '';
+      firstBits = entry.bits[0] ?? 0;
     }
     if (count === JOINER_COUNT) continue;
     if (np + Math.max(count, 1) > partBits.length) growParts(np + Math.max(count, 1));
