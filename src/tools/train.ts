@@ -14,6 +14,7 @@ import { DEFAULT_TRAIN_OPTIONS, LEXICON_URL, MODEL_URL, WORDS_URL } from '../nlp
 import { decodeModel, setSkipCommon } from '../nlp/entities/model.js';
 import { setOrgFeatures } from '../nlp/entities/features.js';
 import { setSpreadNames } from '../nlp/entities/tagger.js';
+import { loadNewsTexts } from '../training/news/index.js';
 import { devDocs, evaluate, evaluateWith, loadSet, train, type GoldDoc } from '../nlp/entities/trainer.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -22,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
   let evalModel: string | null = null;
   let baseline = false;
   let noWords = false;
+  let news = true;
   const opt = { ...DEFAULT_TRAIN_OPTIONS, setWeights: { ...DEFAULT_TRAIN_OPTIONS.setWeights } };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -48,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--baseline') baseline = true;
     else if (a === '--with-test') opt.withTest = true;
     else if (a === '--no-words') noWords = true;
+    else if (a === '--no-news') news = false;
     else if (a === '--no-gazetteer') opt.gazetteer = false;
     else if (a === '--caps-rate') opt.capsRate = Number(next());
     else if (a === '--title-rate') opt.titleRate = Number(next());
@@ -69,6 +72,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const docs: GoldDoc[] = [];
   for (const d of [...dirs].sort()) docs.push(...loadSet(d));
+  // The project's own news-genre texts (src/training/news) are always part of the data.
+  if (news) docs.push(...loadNewsTexts());
   const { lexicon } = loadLexicon(LEXICON_URL, noWords ? undefined : WORDS_URL);
   if (evalModel !== null || baseline) {
     // Score a model file (or the compromise baseline) on the dev documents of the given sets.

@@ -12,6 +12,7 @@ import { FEATURE_VERSION, OUTPUT_TYPES, TAGS, TYPES, featureStrings, type Gazett
 import { TaggerModel, encodeModel, featureHashes, viterbi } from './model.js';
 import { decodeLines, tagText, tagsToSpans } from './tagger.js';
 import { tokenize, type Token } from './tokenize.js';
+import { mapToCard, splitOf } from '../../training/card.js';
 
 export interface GoldEntity { start: number; end: number; type: string }
 export interface GoldDoc { set: string; id: string; text: string; entities: GoldEntity[] }
@@ -28,24 +29,11 @@ export function loadSet(dir: string): GoldDoc[] {
   const names = readdirSync(join(dir, 'docs')).filter((f) => f.endsWith('.txt')).sort();
   return names.map((f) => {
     const id = f.slice(0, -4);
-    return { set, id, text: readFileSync(join(dir, 'docs', f), 'utf8'), entities: gold.get(id) ?? [] };
+    return mapToCard({ set, id, text: readFileSync(join(dir, 'docs', f), 'utf8'), entities: gold.get(id) ?? [] }, dir);
   });
 }
 
-/**
- * Which split a document belongs to: 'train', 'dev' or 'skip'. Test splits are skipped unless
- * `withTest` (they are never used for evaluation here either way).
- */
-export function splitOf(doc: GoldDoc, index: number, withTest = false): 'train' | 'dev' | 'skip' {
-  if (doc.set === 'uner-en-pud') return 'dev'; // news-like, evaluation only
-  if (doc.set === 'wikigold') return index % 5 === 0 ? 'dev' : 'train';
-  if (doc.id.startsWith('dev-') || doc.id.includes('-dev-')) return 'dev';
-  if (doc.set === 'btc' || doc.set === 'wnut17') return doc.id.includes('-train-') || (withTest && doc.id.includes('-test-')) ? 'train' : 'skip';
-  // GUM's test (and dev) documents include the Wikinews interviews in corpus/, which are
-  // evaluation material (corpus/SOURCES.md): never trained on.
-  if (doc.id.startsWith('test-')) return withTest && doc.set !== 'gum-nonnews' ? 'train' : 'skip';
-  return 'train';
-}
+export { splitOf };
 
 /** BILOU gold tags for tokens; returns the number of entities whose edges fall inside a token. */
 export function goldTags(tokens: Token[], entities: GoldEntity[]): { tags: Int32Array; misaligned: number } {
@@ -75,7 +63,7 @@ export function goldTags(tokens: Token[], entities: GoldEntity[]): { tags: Int32
 }
 
 const BIAS_GRID = [0, 1, 2, 3, 4, 5, 6, 8, 10];
-const NOT_FOR_TUNING = new Set(['uner-en-pud', 'btc', 'wnut17']);
+const NOT_FOR_TUNING = new Set(['uner-en-pud', 'europarl-ner', 'btc', 'wnut17']);
 
 export interface TrainOptions {
   /** Also train on the sets' test splits. */
