@@ -39,6 +39,17 @@ export function entityTable(title: string, documents: number, types: Record<stri
   return `Entities: ${title} (${documents} documents)\n\n${header}${table(rows, (i) => i > 0)}`;
 }
 
+/**
+ * One set's exact-span F1 on one line, micro first with its P and R, then per type (as `npm run
+ * train` prints a line per set after each epoch):
+ * `wikigold       ALL 71.0 (P 73.6 R 68.6)  PER 82.6  ORG 57.1  LOC 71.4`.
+ */
+export function entityLine(name: string, types: Record<string, TypeScore>, micro: TypeScore): string {
+  const cells = [`ALL ${pct(micro.exact.f1)} (P ${pct(micro.exact.precision)} R ${pct(micro.exact.recall)})`];
+  for (const [t, s] of Object.entries(types)) cells.push(`${t} ${pct(s.exact.f1)}`);
+  return `${name.padEnd(14)} ${cells.join('  ')}`;
+}
+
 export function dateTable(title: string, documents: number, s: DateScore): string {
   const rows: string[][] = [
     ['dates', 'gold', 'pred', 'tp', 'P', 'R', 'F1'],

@@ -10,11 +10,10 @@
  * folder holding it). Documents are read and scored one at a time.
  */
 import { resolve } from 'node:path';
-import type { Span } from '../core/types.js';
 import { analyze } from '../nlp/index.js';
 import { extractDates } from '../nlp/dates/index.js';
 import { dateTable, entityTable, errorListing } from './format.js';
-import { DateScorer, EntityScorer, type EvalError } from './score.js';
+import { DateScorer, EntityScorer, toGold, type EvalError } from './score.js';
 import { GoldError, openGold } from './sources.js';
 import type { EvalDoc, GoldFormat, GoldSpan } from './types.js';
 
@@ -182,12 +181,6 @@ export async function evaluate(opts: EvalOptions, io: EvalIo, predict: Predictor
     throw err;
   }
 }
-
-const toGold = (s: Span): GoldSpan => {
-  const g: GoldSpan = { start: s.start, end: s.end, type: s.label, text: s.text };
-  if (s.value !== undefined) g.value = s.value;
-  return g;
-};
 
 /** The engine's spans for one document. */
 export const enginePredictor: Predictor = (doc, { dates: datesMode, format }) => {

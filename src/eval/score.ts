@@ -7,6 +7,7 @@
  *   and each predicted span is used at most once; earliest candidates first).
  * Pure functions over spans; no I/O.
  */
+import type { Span } from '../core/types.js';
 import type { GoldSpan } from './types.js';
 
 export interface Prf {
@@ -36,6 +37,13 @@ export interface EvalError {
   pred?: GoldSpan;
   /** About 40 characters either side, the span in [brackets]; for dates, the sentence. */
   context: string;
+}
+
+/** An engine's span as the scorers take it (its label is the type). */
+export function toGold(s: Span): GoldSpan {
+  const g: GoldSpan = { start: s.start, end: s.end, type: s.label, text: s.text };
+  if (s.value !== undefined) g.value = s.value;
+  return g;
 }
 
 export function prf(tp: number, gold: number, pred: number): Prf {

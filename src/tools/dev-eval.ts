@@ -36,8 +36,8 @@ function mappedCopy(dir: string, set: string, tmp: string): string {
     if (!line.trim()) continue;
     const rec = JSON.parse(line) as { id: string; dct: string | null; entities: { start: number; end: number; type: string }[] };
     const text = readFileSync(join(dir, 'docs', rec.id + '.txt'), 'utf8');
-    const mapped = mapToCard({ set, id: rec.id, text, entities: rec.entities }, dir);
-    lines.push(JSON.stringify({ ...rec, entities: mapped.entities.map((e) => ({ ...e, text: text.slice(e.start, e.end) })) }));
+    const gold = rec.entities.map((e) => ({ ...e, text: text.slice(e.start, e.end) }));
+    lines.push(JSON.stringify({ ...rec, entities: mapToCard({ set, id: rec.id, text, gold }, dir).gold }));
   }
   writeFileSync(join(out, 'gold.jsonl'), lines.join('\n') + '\n');
   return out;

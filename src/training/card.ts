@@ -7,38 +7,38 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gazetteerLookup } from '../nlp/gazetteer/index.js';
 
-export interface CardEntity { start: number; end: number; type: string }
-export interface CardDoc { set: string; id: string; text: string; entities: CardEntity[] }
+export interface CardEntity { start: number; end: number; type: string; text: string }
+export interface CardDoc { set: string; id: string; text: string; gold: CardEntity[] }
 
 /** sec-filings: defined-term parties, not names (its README, "Caveats"). */
 const DEFINED_PARTIES: ReadonlySet<string> = new Set(['borrower', 'lender', 'bank', 'borrowers', 'lenders', 'banks']);
 
 /** The document with its set's labels mapped to the card. `dir` is the set's folder. */
-export function mapToCard(doc: CardDoc, dir: string): CardDoc {
+export function mapToCard<D extends CardDoc>(doc: D, dir: string): D {
   switch (doc.set) {
     case 'sec-filings':
       // Lower-case fragments of e-mail addresses and places ("east", "coal terminal site") and
       // "CEO" as a place are noise too.
-      return withEntities(doc, doc.entities.filter((e) => {
+      return withEntities(doc, doc.gold.filter((e) => {
         const text = doc.text.slice(e.start, e.end);
         return !DEFINED_PARTIES.has(text.toLowerCase()) && /\p{Lu}/u.test(text) && text !== 'CEO';
       }));
     case 're3d-open':
       // re3d types countries acting as governments ORG; the card keeps them places.
-      return withEntities(doc, doc.entities.map((e) => (e.type === 'ORG' && isCountry(doc.text.slice(e.start, e.end)) ? { ...e, type: 'LOC' } : e)));
+      return withEntities(doc, doc.gold.map((e) => (e.type === 'ORG' && isCountry(doc.text.slice(e.start, e.end)) ? { ...e, type: 'LOC' } : e)));
     case 'crossner-politics': {
       // Elections and events are named but none of the three: MISC, so that their words are
       // not learned as plain text either.
       const extra = excludedSpans(dir).get(doc.id) ?? [];
-      return withEntities(doc, [...doc.entities, ...extra.map((e) => ({ start: e.start, end: e.end, type: 'MISC' }))]);
+      return withEntities(doc, [...doc.gold, ...extra.map((e) => ({ start: e.start, end: e.end, type: 'MISC', text: e.text }))]);
     }
     default:
       return doc;
   }
 }
 
-function withEntities(doc: CardDoc, entities: CardEntity[]): CardDoc {
-  return { ...doc, entities: entities.sort((a, b) => a.start - b.start || b.end - a.end) };
+function withEntities<D extends CardDoc>(doc: D, gold: CardEntity[]): D {
+  return { ...doc, gold: gold.sort((a, b) => a.start - b.start || b.end - a.end) };
 }
 
 function isCountry(name: string): boolean {
@@ -67,7 +67,7 @@ function excludedSpans(dir: string): Map<string, CardEntity[]> {
  * `index` is its position in its set's sorted file list. Test splits are skipped unless
  * `withTest`.
  */
-export function splitOf(doc: CardDoc, index: number, withTest = false): 'train' | 'dev' | 'skip' {
+export function splitOf(doc: { set: string; id: string }, index: number, withTest = false): 'train' | 'dev' | 'skip' {
   // Kept to measure only: news-like sentences, and the set made to the CoNLL-2003 guidelines.
   if (doc.set === 'uner-en-pud' || doc.set === 'europarl-ner') return 'dev';
   // Sets without a split of their own: a held-out fifth.

@@ -1,5 +1,5 @@
 /**
- * Feature extraction for the entity tagger, shared by training (src/tools/train.ts) and
+ * Feature extraction for the entity tagger, shared by training (src/training/entities/) and
  * inference (index.ts) so the two can never drift apart. Each token gets its word-only features
  * (wordFeatures, cached per word at run time) and a list of (template, piece, piece) triples of
  * interned ids (see pieces.ts): the trainer turns them into strings, the model into keys.
@@ -10,6 +10,7 @@
  * occurs in running text.
  */
 import { WordCache } from '../cache.js';
+import { DEFAULT_TAGGER_OPTIONS, type FeatureOptions } from './options.js';
 import { NAME_SEP, PAIR_SEP, PieceTable } from './pieces.js';
 import type { Token } from './tokenize.js';
 import { SLOT_EMPTY, type GazetteerSlot } from '../gazetteer/slot.js';
@@ -111,9 +112,9 @@ export interface WordInfo {
   /** Written in lower case: has a lower-case letter and equals its lower case. */
   inLowerCase: boolean;
   /**
-   * For skipping at run time (extractFeatures, skipCommon): COMMON for a lower-case word of the
-   * word list that is not a connector (isCommonLower); PLAIN for other lower-case words of the
-   * list and for punctuation without digits; else 0.
+   * For skipping at run time (extractFeatures, options.skipCommon): COMMON for a lower-case word
+   * of the word list that is not a connector (isCommonLower); PLAIN for other lower-case words of
+   * the list and for punctuation without digits; else 0.
    */
   plain: number;
   /** When the word starts a lexicon phrase: the second words of its phrases; else null. */
@@ -241,7 +242,7 @@ export interface FeatureBuffer {
   feats: Int32Array;
   offs: Int32Array;
   /**
-   * With skipCommon, 1 for the tokens given no features at all, which the decoder takes as
+   * With options.skipCommon, 1 for the tokens given no features at all, which the decoder takes as
    * outside any name. In the running text of a cased document (writesCase): words of the English
    * word list in lower case (isCommonLower), and groups of plain tokens with no other kind
    * beside them (see the loop that marks them).
@@ -255,8 +256,12 @@ export interface FeatureBuffer {
   lexClass: string[];
 }
 
-/** The features of every token of one document; `feats` is only valid until the next call. */
-export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: GazetteerFn | undefined, skipCommon = false): FeatureBuffer {
+/**
+ * The features of every token of one document; `feats` is only valid until the next call. The
+ * options are read once, here, not per token.
+ */
+export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: GazetteerFn | undefined, options: FeatureOptions): FeatureBuffer {
+  const { orgFeatures, skipCommon } = options;
   // Piece ids are renumbered only here, between documents, when the table has grown large.
   if (PIECES.size > MAX_PIECES) PIECES.reset();
   const n = tokens.length;
@@ -497,7 +502,7 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     f(T_DOC, DOC_IDS[ssCode * 4 + dc * 2 + dl]!);
     if (k !== '') f(T_KIND, P.id(k));
     if (run[i]) f2(T_RUN, P.id(run[i]!), ss);
-    if (ORG_FEATURES) {
+    if (orgFeatures) {
       const rl = runLast[i]!;
       if (rl) {
         const pos = run[i]![1]!;
@@ -622,10 +627,6 @@ const NOT_LAST = PIECES.id('N');
 const IN_GAZ = PIECES.id('g');
 const NOT_IN_GAZ = PIECES.id('-');
 
-/** Whether the organisation clue features are extracted (since FEATURE_VERSION f2). */
-export let ORG_FEATURES = true;
-export function setOrgFeatures(on: boolean): void { ORG_FEATURES = on; }
-
 const ACRONYM = /^[A-Z][A-Z&]*[A-Z]$/;
 const SUFFIX_CLASS = new Map<string, string>();
 for (const w of ['inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'ag', 'sa', 'gmbh', 'group',
@@ -696,9 +697,12 @@ export interface WordSink {
 /**
  * Feature strings for every token of one document. Encoded (training: the model file stores
  * pieces.ts featureKey of each) they are `name \0 a` or `name \0 a \1 b`; readable (tests,
- * debugging) they are `name + a` or `name + a + '|' + b`.
+ * debugging) they are `name + a` or `name + a + '|' + b`. No token is skipped (skipCommon is
+ * for tagging only).
  */
-export function featureStrings(tokens: Token[], lex: Lexicon, gazetteer?: GazetteerFn, encoded = false): string[][] {
+export function featureStrings(
+  tokens: Token[], lex: Lexicon, gazetteer?: GazetteerFn, encoded = false, orgFeatures = DEFAULT_TAGGER_OPTIONS.orgFeatures,
+): string[][] {
   const out: string[][] = [];
   let cur: string[] = [];
   const str = PIECES.strings;
@@ -708,7 +712,7 @@ export function featureStrings(tokens: Token[], lex: Lexicon, gazetteer?: Gazett
     f(name, a) { cur.push(name + ns + a); },
     sub(name, s, from, to) { cur.push(name + ns + s.slice(from, to)); },
   };
-  const buf = extractFeatures(tokens, lex, gazetteer);
+  const buf = extractFeatures(tokens, lex, gazetteer, { orgFeatures, skipCommon: false });
   const { feats, offs } = buf;
   for (let i = 0; i < tokens.length; i++) {
     cur = [];

@@ -14,6 +14,7 @@
  */
 import { FEATURE_VERSION, PIECES, TAGS, allowed, extractFeatures, wordFeatures, type GazetteerFn, type Lexicon, type WordSink } from './features.js';
 import { WordCache } from '../cache.js';
+import type { FeatureOptions } from './options.js';
 import { UNARY1, UNARY2, featureKey, hashPiece, key1, key2 } from './pieces.js';
 import type { Token } from './tokenize.js';
 
@@ -231,19 +232,6 @@ class Scratch<A extends Int32Array | Float64Array> {
   }
 }
 
-/**
- * Whether the runtime skips the common lower-case words of a cased text (features.ts
- * extractFeatures, skipCommon): half the tokens of news, which emit() would cut out of any span
- * anyway. Measured on the dev sets (npm run train -- --eval ... --no-skip-common): the same F1
- * on uner-en-pud, wikigold, gum-nonnews, uner-en-ewt and annotations/ (one true positive more on
- * each of the first and the fourth), 0.6 less on wnut17's tweets; the NLP takes 0.83 to 0.90 of the time.
- * Skipping also the plain tokens with no name material beside them (punctuation, "the", "to")
- * leaves the output of all 2,618 shared texts byte for byte as it was, with 18% fewer feature
- * lookups. Training never skips.
- */
-let SKIP_COMMON = true;
-export function setSkipCommon(on: boolean): void { SKIP_COMMON = on; }
-
 export class TaggerModel {
   readonly T: number;
   /** Subtracted from every token's O score: trades precision for recall (tuned on dev). */
@@ -328,14 +316,17 @@ export class TaggerModel {
   private readonly k2 = new Scratch((n) => new Int32Array(n));
   private readonly em = new Scratch((n) => new Float64Array(n));
 
-  /** Emission scores, n x T, for a document's tokens; valid until the next call on this model. */
-  emissions(tokens: Token[], lex: Lexicon, gazetteer?: GazetteerFn): Float64Array {
+  /**
+   * Emission scores, n x T, for a document's tokens; valid until the next call on this model.
+   * With options.skipCommon the skipped tokens can only be O.
+   */
+  emissions(tokens: Token[], lex: Lexicon, gazetteer: GazetteerFn | undefined, options: FeatureOptions): Float64Array {
     const T = this.T;
     const n = tokens.length;
     // Every cell is written below: no need to clear what the last document left.
     const out = this.em.get(n * T).subarray(0, n * T);
     const store = this.store;
-    const buf = extractFeatures(tokens, lex, gazetteer, SKIP_COMMON);
+    const buf = extractFeatures(tokens, lex, gazetteer, options);
     const common = buf.common;
     const { feats, offs } = buf;
     const h = PIECES.hashes;

@@ -5,19 +5,28 @@
 import type { EntityLabel, Span } from '../../core/types.js';
 import { TAGS, dictFlag, isCommonLower, lineCaseKinds, type GazetteerFn, type Lexicon } from './features.js';
 import { viterbi, type TaggerModel } from './model.js';
+import { taggerOptions, type TaggerOptions } from './options.js';
 import { tokenize, type Token } from './tokenize.js';
 
-export function tagText(model: TaggerModel, lex: Lexicon, text: string, gazetteer?: GazetteerFn): Span[] {
-  const tokens = tokenize(text);
-  if (tokens.length === 0) return [];
-  const em = model.emissions(tokens, lex, gazetteer);
-  const tags = decodeLines(tokens, em, model.T, model.trans, model.start, model.end);
-  return harmonise(text, tokens, relabelHeadlines(tokens, tagsToSpans(text, tokens, tags), lex), lex);
-}
+/** A model with its lexicon, gazetteer and options (options.ts): tags one text at a time. */
+export class Tagger {
+  readonly options: Readonly<TaggerOptions>;
 
-/** Whether tagText spreads a name to its untagged repeats (see harmonise); off to measure. */
-let spreadNames = true;
-export function setSpreadNames(on: boolean): void { spreadNames = on; }
+  constructor(readonly model: TaggerModel, readonly lexicon: Lexicon, readonly gazetteer?: GazetteerFn, options: Partial<TaggerOptions> = {}) {
+    this.options = taggerOptions(options);
+  }
+
+  /** PER/ORG/LOC mentions: sorted, non-overlapping, trimmed, `text === slice`. */
+  tag(text: string): Span[] {
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return [];
+    const { model, lexicon: lex, options } = this;
+    const em = model.emissions(tokens, lex, this.gazetteer, options);
+    const tags = decodeLines(tokens, em, model.T, model.trans, model.start, model.end);
+    const spans = relabelHeadlines(tokens, tagsToSpans(text, tokens, tags), lex);
+    return options.spreadNames ? harmonise(text, tokens, spans, lex) : spans;
+  }
+}
 
 /**
  * Document-level consistency: a name the tagger found once is tagged again where the same words
@@ -26,7 +35,7 @@ export function setSpreadNames(on: boolean): void { spreadNames = on; }
  * of a longer capitalised run.
  */
 export function harmonise(text: string, tokens: Token[], spans: Span[], lex: Lexicon): Span[] {
-  if (spans.length === 0 || !spreadNames) return spans;
+  if (spans.length === 0) return spans;
   const votes = new Map<string, Map<string, number>>();
   for (const s of spans) {
     let v = votes.get(s.text);

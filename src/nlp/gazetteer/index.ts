@@ -4,7 +4,7 @@
  * these hits with everything else.
  *
  * Data: src/nlp/gazetteer/data/gazetteer.tsv, compiled by `npm run build-gazetteer`
- * (src/tools/build-gazetteer.ts) from hand lists and openly licensed npm data packages (see
+ * (src/training/gazetteer/build.ts) from hand lists and openly licensed npm data packages (see
  * NOTICE.md). Loaded once at module load; a lookup is one probe of a hash index per word part
  * of a new token and per extension of a multi-word candidate.
  */
@@ -32,8 +32,8 @@ const DATA_FILE = new URL('../../../../src/nlp/gazetteer/data/gazetteer.tsv', im
 /**
  * The compiled file is searched in place: lines `key<TAB>flags`, found through a hash index of
  * line numbers (LineIndex), so loading costs one read, one scan for line starts and one hashing
- * pass (about 15 ms; a Map of 200k+ entries took ~100 ms to build). See build-gazetteer.ts for
- * the format.
+ * pass (about 15 ms; a Map of 200k+ entries took ~100 ms to build). See
+ * src/training/gazetteer/build.ts for the format.
  */
 const blob: string = readFileSync(DATA_FILE, 'utf8');
 const { lineStarts: starts, letterBits } = scan(blob);

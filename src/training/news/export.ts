@@ -26,7 +26,7 @@ function main(argv: string[]): number {
   const gold: string[] = [];
   for (const d of docs) {
     writeFileSync(join(out, 'docs', d.id + '.txt'), d.text);
-    gold.push(JSON.stringify({ id: d.id, dct: null, entities: d.entities.map((e) => ({ ...e, text: d.text.slice(e.start, e.end) })) }));
+    gold.push(JSON.stringify({ id: d.id, dct: null, entities: d.gold }));
   }
   writeFileSync(join(out, 'gold.jsonl'), gold.join('\n') + '\n');
   process.stdout.write(`${docs.length} documents written to ${out}\n`);

@@ -6,6 +6,8 @@ import { LEXICON_URL, WORDS_URL } from '../../../src/nlp/entities/paths.js';
 import { tokenize } from '../../../src/nlp/entities/tokenize.js';
 
 const { lexicon } = loadLexicon(LEXICON_URL, WORDS_URL);
+/** The runtime's feature options: common lower-case words of a cased text are skipped. */
+const SKIP = { orgFeatures: true, skipCommon: true };
 
 function featsOf(text: string, word: string): string[] {
   const toks = tokenize(text);
@@ -36,7 +38,7 @@ test('acronyms in running text and "Name (ACRONYM)" are marked', () => {
 
 test('at run time, common lower-case words of a cased text get no features; connectors and names do', () => {
   const toks = tokenize('Officials said the Bank of England would raise rates. The bank refused to comment.');
-  const buf = extractFeatures(toks, lexicon, undefined, true);
+  const buf = extractFeatures(toks, lexicon, undefined, SKIP);
   const common = (w: string): boolean => {
     const i = toks.findIndex((t) => t.text === w);
     assert.ok(i >= 0, w);
@@ -46,13 +48,13 @@ test('at run time, common lower-case words of a cased text get no features; conn
   // Connectors, names and capitalised words keep their features.
   for (const w of ['of', 'the', 'Bank', 'England', 'Officials']) assert.equal(common(w), false, w);
   // The trainer's extraction (no skipping) gives every token its features.
-  assert.equal(extractFeatures(toks, lexicon, undefined).common, null);
+  assert.equal(extractFeatures(toks, lexicon, undefined, { ...SKIP, skipCommon: false }).common, null);
 });
 
 test('at run time, plain tokens with no name material beside them get no features', () => {
   const text = 'He said that al-Qaeda , in the end , was to blame ; 30 Seconds to Mars played in Frankfurt am Main .';
   const toks = tokenize(text);
-  const buf = extractFeatures(toks, lexicon, undefined, true);
+  const buf = extractFeatures(toks, lexicon, undefined, SKIP);
   const skipped = (k: number): boolean => buf.common![k] === 1 && buf.offs[k] === buf.offs[k + 1];
   const at = (w: string, from = 0): number => {
     const i = toks.findIndex((t, k) => k >= from && t.text === w);
@@ -69,16 +71,16 @@ test('at run time, plain tokens with no name material beside them get no feature
 
 test('a text written in lower case keeps every word: names may be in lower case there', () => {
   const toks = tokenize('met jill allen in san francisco. she said hi. we went home.');
-  assert.equal(extractFeatures(toks, lexicon, undefined, true).common, null);
+  assert.equal(extractFeatures(toks, lexicon, undefined, SKIP).common, null);
 });
 
 test('handles, hashtags and links that open posts do not make a text look written in lower case', () => {
   const toks = tokenize('@maria Loved the show in Paris tonight.\n#throwback Best concert ever.\nhttp://t.co/x1 New video is up.\nThanks for coming.');
-  const buf = extractFeatures(toks, lexicon, undefined, true);
+  const buf = extractFeatures(toks, lexicon, undefined, SKIP);
   assert.notEqual(buf.common, null);
   const i = toks.findIndex((t) => t.text === 'show');
   assert.equal(buf.common![i], 1);
   // The same posts with lower-case openings keep every word.
   const lower = tokenize('@maria loved the show in paris tonight.\n#throwback best concert ever.\nhttp://t.co/x1 new video is up.\nthanks for coming.');
-  assert.equal(extractFeatures(lower, lexicon, undefined, true).common, null);
+  assert.equal(extractFeatures(lower, lexicon, undefined, SKIP).common, null);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { compileGazetteer } from '../../../src/tools/build-gazetteer.js';
+import { compileGazetteer } from '../../../src/training/gazetteer/build.js';
 
 test('the committed gazetteer is what build-gazetteer compiles from the pinned packages', () => {
   const committed = readFileSync(new URL('../../../../src/nlp/gazetteer/data/gazetteer.tsv', import.meta.url), 'utf8');

@@ -4,39 +4,42 @@
  * shuffles use a seeded PRNG, features are indexed in code-unit order, so the same data and
  * options give the same model bytes.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mapToCard, splitOf } from '../card.js';
+import { basename } from 'node:path';
 import { seededRandom } from '../../core/random.js';
 import type { Span } from '../../core/types.js';
-import { FEATURE_VERSION, OUTPUT_TYPES, TAGS, TYPES, featureStrings, type GazetteerFn, type Lexicon } from './features.js';
-import { TaggerModel, encodeModel, featureHashes, viterbi } from './model.js';
-import { decodeLines, tagText, tagsToSpans } from './tagger.js';
-import { tokenize, type Token } from './tokenize.js';
-import { mapToCard, splitOf } from '../../training/card.js';
+import { entityLine } from '../../eval/format.js';
+import { EntityScorer, toGold } from '../../eval/score.js';
+import { GoldError, openGold } from '../../eval/sources.js';
+import type { EvalDoc, GoldSpan } from '../../eval/types.js';
+import { FEATURE_VERSION, OUTPUT_TYPES, TAGS, TYPES, featureStrings, type GazetteerFn, type Lexicon } from '../../nlp/entities/features.js';
+import { TaggerModel, encodeModel, featureHashes, viterbi } from '../../nlp/entities/model.js';
+import { taggerOptions, type TaggerOptions } from '../../nlp/entities/options.js';
+import { Tagger } from '../../nlp/entities/tagger.js';
+import { tokenize, type Token } from '../../nlp/entities/tokenize.js';
 
-export interface GoldEntity { start: number; end: number; type: string }
-export interface GoldDoc { set: string; id: string; text: string; entities: GoldEntity[] }
+/** A gold document of a training set: as `annotate eval` reads it, with the set's name. */
+export interface GoldDoc extends EvalDoc { set: string }
 
-/** Reads a data set in the shared format: docs/<id>.txt + gold.jsonl. */
-export function loadSet(dir: string): GoldDoc[] {
+/**
+ * Reads a data set in the shared format (docs/<id>.txt + gold.jsonl) with the reader of
+ * `annotate eval`, in the order of the documents' file names (code units), whatever the order
+ * of gold.jsonl: splits and shuffles depend on it, and so the model's bytes.
+ */
+export async function loadSet(dir: string): Promise<GoldDoc[]> {
+  const source = await openGold(dir);
+  if (source.format !== 'shared') throw new GoldError(`${dir}: the trainer reads sets in the shared format (docs/*.txt + gold.jsonl)`);
   const set = basename(dir.replace(/\/+$/, ''));
-  const gold = new Map<string, GoldEntity[]>();
-  for (const line of readFileSync(join(dir, 'gold.jsonl'), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const rec = JSON.parse(line) as { id: string; entities: GoldEntity[] };
-    gold.set(rec.id, rec.entities);
-  }
-  const names = readdirSync(join(dir, 'docs')).filter((f) => f.endsWith('.txt')).sort();
-  return names.map((f) => {
-    const id = f.slice(0, -4);
-    return mapToCard({ set, id, text: readFileSync(join(dir, 'docs', f), 'utf8'), entities: gold.get(id) ?? [] }, dir);
-  });
+  const docs: GoldDoc[] = [];
+  for await (const doc of source.docs({ idsPrefix: null, limit: null })) docs.push(mapToCard({ ...doc, set }, dir));
+  const name = (d: GoldDoc): string => d.fileName ?? d.id;
+  return docs.sort((a, b) => cmp(name(a), name(b)));
 }
 
 export { splitOf };
 
 /** BILOU gold tags for tokens; returns the number of entities whose edges fall inside a token. */
-export function goldTags(tokens: Token[], entities: GoldEntity[]): { tags: Int32Array; misaligned: number } {
+export function goldTags(tokens: Token[], entities: readonly Pick<GoldSpan, 'start' | 'end' | 'type'>[]): { tags: Int32Array; misaligned: number } {
   const tags = new Int32Array(tokens.length);
   let misaligned = 0;
   const sorted = [...entities].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -82,6 +85,12 @@ export interface TrainOptions {
   log: (line: string) => void;
   gazetteer?: GazetteerFn;
   /**
+   * The tagger's switches (defaults: DEFAULT_TAGGER_OPTIONS): orgFeatures for the training
+   * features and the evaluations, skipCommon and spreadNames for the evaluations of each epoch
+   * and of the O bias.
+   */
+  tagger?: Partial<TaggerOptions>;
+  /**
    * Share of training tokens whose identity features (w=, l=) are left out, drawn anew each
    * epoch with the seeded PRNG, so the model learns to lean on shape and context for unseen names.
    */
@@ -90,42 +99,6 @@ export interface TrainOptions {
 
 /** Per token, the features from offs[i]; the first ids[i] of them are the word's identity (w=, l=). */
 interface Seq { feats: Int32Array; offs: Int32Array; ids: Uint8Array; gold: Int32Array; weight: number }
-
-export interface Scores { [type: string]: { tp: number; fp: number; fn: number } }
-
-export function score(gold: GoldEntity[], pred: Span[], acc: Scores): void {
-  const key = (s: number, e: number, t: string): string => s + ':' + e + ':' + t;
-  const g = new Set(gold.filter((e) => (OUTPUT_TYPES as readonly string[]).includes(e.type)).map((e) => key(e.start, e.end, e.type)));
-  const p = new Set(pred.map((e) => key(e.start, e.end, e.label)));
-  for (const t of [...OUTPUT_TYPES, 'ALL']) acc[t] ??= { tp: 0, fp: 0, fn: 0 };
-  for (const k of p) {
-    const t = k.slice(k.lastIndexOf(':') + 1);
-    const hit = g.has(k);
-    acc[t]![hit ? 'tp' : 'fp']++;
-    acc['ALL']![hit ? 'tp' : 'fp']++;
-  }
-  for (const k of g) {
-    if (p.has(k)) continue;
-    const t = k.slice(k.lastIndexOf(':') + 1);
-    acc[t]!.fn++;
-    acc['ALL']!.fn++;
-  }
-}
-
-export function f1(s: { tp: number; fp: number; fn: number }): { p: number; r: number; f: number } {
-  const p = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 0;
-  const r = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 0;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
-}
-
-export function formatScores(name: string, acc: Scores): string {
-  const parts = ['ALL', ...OUTPUT_TYPES].map((t) => {
-    const s = acc[t] ?? { tp: 0, fp: 0, fn: 0 };
-    const { p, r, f } = f1(s);
-    return `${t} ${(100 * f).toFixed(1)}` + (t === 'ALL' ? ` (P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)})` : '');
-  });
-  return `${name.padEnd(14)} ${parts.join('  ')}`;
-}
 
 /**
  * Sets some lines in CAPS or in Title Case (same length only), so that headlines are seen in
@@ -153,6 +126,7 @@ export interface TrainResult { bytes: Buffer; log: string[] }
 export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainResult {
   const T = TAGS.length;
   const rand = seededRandom(opt.seed);
+  const switches = taggerOptions(opt.tagger);
   const trainDocs: GoldDoc[] = [];
   const devDocs: GoldDoc[] = [];
   const bySet = new Map<string, number>();
@@ -172,10 +146,10 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
   let ents = 0;
   for (const d of trainDocs) {
     const tokens = tokenize(d.text);
-    const feats = featureStrings(tokens, lex, opt.gazetteer, true);
-    const g = goldTags(tokens, d.entities);
+    const feats = featureStrings(tokens, lex, opt.gazetteer, true, switches.orgFeatures);
+    const g = goldTags(tokens, d.gold);
     misaligned += g.misaligned;
-    ents += d.entities.length;
+    ents += d.gold.length;
     for (const fs of feats) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
     raw.push({ feats, tokens, gold: g.tags, weight: opt.setWeights[d.set] ?? 1 });
   }
@@ -290,10 +264,10 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
     const aw = avg(w, u);
     const at = { tr: avg(tr, tru), st: avg(st, stu), en: avg(en, enu) };
     const model = new TaggerModel({ ...keys, weights: Float32Array.from(aw) }, 1, Float64Array.from(at.tr), Float64Array.from(at.st), Float64Array.from(at.en));
-    const res = evaluate(model, lex, devDocs, opt.gazetteer);
+    const res = evaluate(new Tagger(model, lex, opt.gazetteer, switches), devDocs);
     say(`epoch ${epoch}: sequences with errors ${errors}/${seqs.length}`);
     for (const line of res.lines) say('  ' + line);
-    const f = f1(res.all['ALL'] ?? { tp: 0, fp: 0, fn: 0 }).f;
+    const f = res.f1;
     if (f > best.f) best = { f, epoch };
     finalW = aw;
     finalT = at;
@@ -320,12 +294,13 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
   const tuneDocs = devDocs.filter((d) => !NOT_FOR_TUNING.has(d.set));
   if (opt.tuneBias && tuneDocs.length > 0) {
     const model = new TaggerModel({ ...keys, weights: Float32Array.from(finalW) }, 1, Float64Array.from(finalT.tr), Float64Array.from(finalT.st), Float64Array.from(finalT.en));
+    const tagger = new Tagger(model, lex, opt.gazetteer, switches);
     let bestF = -1;
     for (const b of BIAS_GRID) {
       model.oBias = b;
-      const f = f1(evaluate(model, lex, tuneDocs, opt.gazetteer).all['ALL']!).f;
+      const f = evaluate(tagger, tuneDocs).f1;
       const pud = devDocs.filter((d) => d.set === 'uner-en-pud');
-      const fp = pud.length ? f1(evaluate(model, lex, pud, opt.gazetteer).all['ALL']!).f : 0;
+      const fp = pud.length ? evaluate(tagger, pud).f1 : 0;
       say(`O bias ${b}: tuning-dev micro-F1 ${(100 * f).toFixed(2)}` + (pud.length ? `, uner-en-pud ${(100 * fp).toFixed(2)}` : ''));
       if (f > bestF + 1e-9) { bestF = f; oBias = b; }
     }
@@ -379,22 +354,29 @@ export function devDocs(docs: GoldDoc[]): GoldDoc[] {
   });
 }
 
-export function evaluate(model: TaggerModel, lex: Lexicon, docs: GoldDoc[], gazetteer?: GazetteerFn): { all: Scores; lines: string[] } {
-  return evaluateWith(docs, (text) => tagText(model, lex, text, gazetteer));
+/** Scores of the dev documents: the exact-span micro-F1 over all, and a line per set (entityLine). */
+export interface DevScores { f1: number; lines: string[] }
+
+export function evaluate(tagger: Tagger, docs: GoldDoc[]): DevScores {
+  return evaluateWith(docs, (text) => tagger.tag(text));
 }
 
-export function evaluateWith(docs: GoldDoc[], extract: (text: string) => Span[]): { all: Scores; lines: string[] } {
-  const bySet = new Map<string, Scores>();
-  const all: Scores = {};
+/** Scores an extractor with `annotate eval`'s scorer, on the types the tagger outputs. */
+export function evaluateWith(docs: GoldDoc[], extract: (text: string) => Span[]): DevScores {
+  const bySet = new Map<string, EntityScorer>();
+  const all = new EntityScorer(OUTPUT_TYPES, false);
   for (const d of docs) {
-    const pred = extract(d.text);
-    let acc = bySet.get(d.set);
-    if (!acc) { acc = {}; bySet.set(d.set, acc); }
-    score(d.entities, pred, acc);
-    score(d.entities, pred, all);
+    const pred = extract(d.text).map(toGold);
+    let scorer = bySet.get(d.set);
+    if (!scorer) { scorer = new EntityScorer(OUTPUT_TYPES, false); bySet.set(d.set, scorer); }
+    scorer.add(d.id, d.text, d.gold, pred);
+    all.add(d.id, d.text, d.gold, pred);
   }
-  const lines = [...bySet.keys()].sort(cmp).map((k) => formatScores(k, bySet.get(k)!));
-  return { all, lines };
+  const lines = [...bySet.keys()].sort(cmp).map((k) => {
+    const r = bySet.get(k)!.result();
+    return entityLine(k, r.types, r.micro);
+  });
+  return { f1: all.result().micro.exact.f1, lines };
 }
 
 function isIdentity(f: string): boolean {
@@ -404,6 +386,3 @@ function isIdentity(f: string): boolean {
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-// Re-exported for tests.
-export { decodeLines, tagsToSpans };

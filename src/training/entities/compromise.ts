@@ -1,7 +1,8 @@
 /**
  * The baseline entity engine: compromise's people/organizations/places, spans rebuilt from term
  * offsets (compromise's match-level offset includes surrounding punctuation) and trimmed. No
- * longer the default (see index.ts); kept as the reference for `npm run bench` and evaluation.
+ * longer the runtime's (src/nlp/entities/index.ts); kept as the reference
+ * `npm run train -- --baseline` scores.
  */
 import nlp from 'compromise';
 import type { EntityLabel, Span } from '../../core/types.js';

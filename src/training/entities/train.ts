@@ -4,18 +4,38 @@
  * format (docs/*.txt + gold.jsonl) and writes the model; the same data and options give the same
  * bytes. `npm run train -- --lexicon` rebuilds the word-class lexicon from compromise.
  * `--eval FILE` scores a model on the dev documents of the given sets instead of training;
- * `--baseline` scores the plain-compromise engine the same way.
+ * `--baseline` scores the plain-compromise engine the same way. `--no-org-features`,
+ * `--no-skip-common` and `--no-spread` turn off one of the tagger's options
+ * (src/nlp/entities/options.ts), in training and in `--eval`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gazetteerTags } from '../nlp/gazetteer/index.js';
-import { buildLexiconFile, loadLexicon, writeWordList } from '../nlp/entities/lexicon.js';
-import { DEFAULT_TRAIN_OPTIONS, LEXICON_URL, MODEL_URL, WORDS_URL } from '../nlp/entities/paths.js';
-import { decodeModel, setSkipCommon } from '../nlp/entities/model.js';
-import { setOrgFeatures } from '../nlp/entities/features.js';
-import { setSpreadNames } from '../nlp/entities/tagger.js';
-import { loadNewsTexts } from '../training/news/index.js';
-import { devDocs, evaluate, evaluateWith, loadSet, train, type GoldDoc } from '../nlp/entities/trainer.js';
+import { gazetteerTags } from '../../nlp/gazetteer/index.js';
+import { loadLexicon } from '../../nlp/entities/lexicon.js';
+import { LEXICON_URL, MODEL_URL, WORDS_URL } from '../../nlp/entities/paths.js';
+import { decodeModel } from '../../nlp/entities/model.js';
+import { DEFAULT_TAGGER_OPTIONS } from '../../nlp/entities/options.js';
+import { Tagger } from '../../nlp/entities/tagger.js';
+import { buildLexiconFile, writeWordList } from './lexicon.js';
+import { devDocs, evaluate, evaluateWith, loadSet, train, type GoldDoc } from './trainer.js';
+import { loadNewsTexts } from '../news/index.js';
+
+/** The options the committed model was trained with (`npm run train -- <dirs>` uses them). */
+const DEFAULT_TRAIN_OPTIONS = {
+  epochs: 5,
+  seed: 20161013,
+  minCount: 1,
+  setWeights: { btc: 0.3, wnut17: 0.3 } as Record<string, number>,
+  capsRate: 0.03,
+  titleRate: 0,
+  /** Share of training tokens trained without their word-identity features (see trainer.ts). */
+  dropout: 0,
+  /** Use the gazetteer features (src/nlp/gazetteer). */
+  gazetteer: true,
+  tuneBias: true,
+  /** Train on the test splits too (EWT, BTC, WNUT; never uner-en-pud or GUM, see trainer.ts). */
+  withTest: true,
+};
 
 async function main(argv: string[]): Promise<number> {
   const dirs: string[] = [];
@@ -25,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
   let noWords = false;
   let news = true;
   const opt = { ...DEFAULT_TRAIN_OPTIONS, setWeights: { ...DEFAULT_TRAIN_OPTIONS.setWeights } };
+  const tagger = { ...DEFAULT_TAGGER_OPTIONS };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const next = (): string => {
@@ -55,9 +76,9 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--caps-rate') opt.capsRate = Number(next());
     else if (a === '--title-rate') opt.titleRate = Number(next());
     else if (a === '--dropout') opt.dropout = Number(next());
-    else if (a === '--no-org-features') setOrgFeatures(false);
-    else if (a === '--no-spread') setSpreadNames(false);
-    else if (a === '--no-skip-common') setSkipCommon(false);
+    else if (a === '--no-org-features') tagger.orgFeatures = false;
+    else if (a === '--no-spread') tagger.spreadNames = false;
+    else if (a === '--no-skip-common') tagger.skipCommon = false;
     else if (a === '--weights') {
       for (const kv of next().split(',')) {
         const [k, v] = kv.split('=');
@@ -71,28 +92,29 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const docs: GoldDoc[] = [];
-  for (const d of [...dirs].sort()) docs.push(...loadSet(d));
-  // The project's own news-genre texts (src/training/news) are always part of the data.
+  for (const d of [...dirs].sort()) docs.push(...(await loadSet(d)));
+  // The project's own news-genre texts (src/training/news) are part of the data unless --no-news.
   if (news) docs.push(...loadNewsTexts());
   const { lexicon } = loadLexicon(LEXICON_URL, noWords ? undefined : WORDS_URL);
+  const gazetteer = opt.gazetteer ? gazetteerTags : undefined;
   if (evalModel !== null || baseline) {
     // Score a model file (or the compromise baseline) on the dev documents of the given sets.
     const dev = devDocs(docs);
     const t1 = performance.now();
     let res;
     if (baseline) {
-      const { extractEntitiesCompromise } = await import('../nlp/entities/compromise.js');
+      const { extractEntitiesCompromise } = await import('./compromise.js');
       res = evaluateWith(dev, extractEntitiesCompromise);
     } else {
       const { model } = decodeModel(readFileSync(evalModel!));
-      res = evaluate(model, lexicon, dev, opt.gazetteer ? gazetteerTags : undefined);
+      res = evaluate(new Tagger(model, lexicon, gazetteer, tagger), dev);
     }
     for (const line of res.lines) process.stdout.write(line + '\n');
     process.stdout.write(`(${dev.length} documents in ${((performance.now() - t1) / 1000).toFixed(1)} s)\n`);
     return 0;
   }
   const t0 = performance.now();
-  const res = train(docs, lexicon, { ...opt, gazetteer: opt.gazetteer ? gazetteerTags : undefined, log: (s) => process.stdout.write(s + '\n') });
+  const res = train(docs, lexicon, { ...opt, gazetteer, tagger, log: (s) => process.stdout.write(s + '\n') });
   writeFileSync(out, res.bytes);
   process.stdout.write(`wrote ${out} (${res.bytes.length} bytes) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   return 0;

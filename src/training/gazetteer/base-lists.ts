@@ -1,7 +1,7 @@
 /**
  * Hand-made lists compiled into the gazetteer alongside the data packages (our own work, MIT
- * like the rest of the project). Only src/tools/build-gazetteer.ts reads this module; the
- * runtime reads the compiled file.
+ * like the rest of the project). Only build.ts reads this module; the runtime reads the
+ * compiled file, src/nlp/gazetteer/data/gazetteer.tsv.
  */
 
 /** Words that precede a person's name and stay out of its span (issue 4 item 4). */

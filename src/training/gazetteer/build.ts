@@ -1,5 +1,5 @@
 /**
- * `npm run build-gazetteer`: compiles the hand lists (src/nlp/gazetteer/base-lists.ts) and the
+ * `npm run build-gazetteer`: compiles the hand lists (base-lists.ts) and the
  * openly licensed data packages (devDependencies; licences in src/nlp/gazetteer/NOTICE.md)
  * into src/nlp/gazetteer/data/gazetteer.tsv, the file the runtime loads.
  *
@@ -12,11 +12,12 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import {
   CITIES, COUNTRIES, DEMONYMS, REGIONS, LOC_SUFFIXES, MONTHS, ORGS, ORG_SUFFIXES, TITLES, WEEKDAYS, listEntries,
-} from '../nlp/gazetteer/base-lists.js';
-import { entryKey } from '../nlp/gazetteer/normalize.js';
-import { GAZETTEER_CATEGORIES, type GazetteerCategory } from '../nlp/gazetteer/categories.js';
+} from './base-lists.js';
+import { entryKey } from '../../nlp/gazetteer/normalize.js';
+import { GAZETTEER_CATEGORIES, type GazetteerCategory } from '../../nlp/gazetteer/categories.js';
 
-const ROOT = new URL('../../../', import.meta.url);
+/** From dist/src/training/gazetteer/build.js the package root is four levels up. */
+const ROOT = new URL('../../../../', import.meta.url);
 const require = createRequire(new URL('package.json', ROOT));
 const OUT = new URL('src/nlp/gazetteer/data/gazetteer.tsv', ROOT);
 
