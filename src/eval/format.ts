@@ -1,4 +1,6 @@
 /** Plain-text tables and error listings of the eval (deterministic; no colour needed). */
+import { compareCodeUnits } from '../core/compare.js';
+import { CATEGORIES, CATEGORY_PRECEDENCE, type CategoryId } from './categories.js';
 import type { DateScore, ErrorKind, EvalError, Prf, TypeScore } from './score.js';
 
 const pct = (x: number): string => (x * 100).toFixed(1);
@@ -90,7 +92,8 @@ function describe(e: EvalError): string {
   }
 }
 
-/** Errors grouped by kind, in document order, each with where it is and its context. */
+/** Errors grouped by kind, in document order, each with where it is and its context (the date
+ * errors; entity errors are grouped by category, categoryListing). */
 export function errorListing(errors: EvalError[]): string {
   let out = '';
   for (const kind of ORDER) {
@@ -98,6 +101,81 @@ export function errorListing(errors: EvalError[]): string {
     if (list.length === 0) continue;
     out += `\n${HEADINGS[kind]}: ${list.length}\n`;
     for (const e of list) out += `  ${e.doc}:${e.line}  ${describe(e)}\n      ${e.context}\n`;
+    out += mostFrequent(list);
+  }
+  return out;
+}
+
+export interface CategoryCount {
+  count: number;
+  /** count / all errors. */
+  share: number;
+  /** By the gold type of the error (the predicted type for a spurious span). */
+  types: Record<string, number>;
+}
+
+export interface CategorySummary extends CategoryCount {
+  id: CategoryId;
+  /** The category's number in the breakdown ('' for other). */
+  n: string;
+  title: string;
+  subs: Array<CategoryCount & { sub: string }>;
+}
+
+export interface ErrorSummary {
+  total: number;
+  /** The type columns, PER ORG LOC first. */
+  types: string[];
+  categories: CategorySummary[];
+}
+
+const errorType = (e: EvalError): string => (e.gold ?? e.pred)!.type;
+const TYPE_ORDER = ['PER', 'ORG', 'LOC'];
+
+/** Counts of entity errors per category and sub-category (every category listed, even at 0). */
+export function errorSummary(errors: EvalError[]): ErrorSummary {
+  const total = errors.length;
+  const others = [...new Set(errors.map(errorType))].filter((t) => !TYPE_ORDER.includes(t)).sort(compareCodeUnits);
+  const types = [...TYPE_ORDER, ...others];
+  const count = (list: EvalError[]): CategoryCount => {
+    const byType: Record<string, number> = Object.fromEntries(types.map((t) => [t, 0]));
+    for (const e of list) byType[errorType(e)]!++;
+    return { count: list.length, share: total === 0 ? 0 : list.length / total, types: byType };
+  };
+  const categories = CATEGORIES.map(({ id, n, title }) => {
+    const list = errors.filter((e) => (e.category?.id ?? 'other') === id);
+    const subs = [...new Set(list.map((e) => e.category?.sub ?? null).filter((x): x is string => x !== null))]
+      .map((sub) => ({ sub, ...count(list.filter((e) => e.category?.sub === sub)) }))
+      .sort((a, b) => b.count - a.count || compareCodeUnits(a.sub, b.sub));
+    return { id, n, title, ...count(list), subs };
+  });
+  return { total, types, categories };
+}
+
+/** The summary as a table: category, count, share, count per type; sub-categories indented. */
+export function summaryTable(s: ErrorSummary): string {
+  const order = CATEGORY_PRECEDENCE.map((id) => CATEGORIES.find((c) => c.id === id)!.n).join(', ');
+  const rows: string[][] = [['#', 'category', 'count', 'share', ...s.types]];
+  const cells = (c: CategoryCount): string[] => [String(c.count), `${pct(c.share)}%`, ...s.types.map((t) => String(c.types[t] ?? 0))];
+  for (const c of s.categories) {
+    rows.push([c.n, c.title, ...cells(c)]);
+    for (const sub of c.subs) rows.push(['', `  ${sub.sub}`, ...cells(sub)]);
+  }
+  return `\nErrors by category: ${s.total} (each error counted once, in the first matching category of ${order}, then other)\n\n` +
+    table(rows, (i) => i > 1);
+}
+
+/** Entity errors grouped by category (breakdown order), in document order, with context. */
+export function categoryListing(errors: EvalError[]): string {
+  let out = '';
+  for (const { id, n, title } of CATEGORIES) {
+    const list = errors.filter((e) => (e.category?.id ?? 'other') === id);
+    if (list.length === 0) continue;
+    out += `\n${n ? `${n}. ` : ''}${title}: ${list.length}\n`;
+    for (const e of list) {
+      const sub = e.category?.sub;
+      out += `  ${e.doc}:${e.line}  ${e.kind}  ${describe(e)}${sub && id !== 'other' ? `  [${sub}]` : ''}\n      ${e.context}\n`;
+    }
     out += mostFrequent(list);
   }
   return out;

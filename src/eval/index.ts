@@ -12,7 +12,7 @@
 import { resolve } from 'node:path';
 import { analyze } from '../nlp/index.js';
 import { extractDates } from '../nlp/dates/index.js';
-import { dateTable, entityTable, errorListing } from './format.js';
+import { categoryListing, dateTable, entityTable, errorListing, errorSummary, summaryTable } from './format.js';
 import { DateScorer, EntityScorer, toGold, type EvalError } from './score.js';
 import { GoldError, openGold } from './sources.js';
 import type { EvalDoc, GoldFormat, GoldSpan } from './types.js';
@@ -35,7 +35,9 @@ Options:
   --dates            score dates (DATE/TIME gold with TIMEX3 values) instead of entities
                      (implied for a date-examples file)
   --errors           list each miss, spurious span, boundary error, type confusion and
-                     wrong date value with its context, grouped by kind
+                     wrong date value with its context; entity errors come with a summary
+                     by category (clubs typed as places, table lines, ALL-CAPS lines...)
+                     and are grouped by it, date errors are grouped by kind
   --limit N          score the first N documents only
   --split NAME       only documents of that split: ids NAME-... or SET-NAME-...
                      (e.g. --split dev: dev-GUM_x, btc-dev-0001)
@@ -156,6 +158,7 @@ export async function evaluate(opts: EvalOptions, io: EvalIo, predict: Predictor
       if (datesMode) Object.assign(out, { documents: dates.documents, dates: round(dates.result()) });
       else Object.assign(out, { documents: entities.documents, entities: round(entities.result()) });
       if (opts.errors) out['errors'] = (datesMode ? dates.errors : entities.errors).map(jsonError);
+      if (opts.errors && !datesMode) out['errorSummary'] = round(errorSummary(entities.errors));
       io.stdout.write(JSON.stringify(out, null, 2) + '\n');
     } else if (datesMode) {
       io.stdout.write(dateTable(label, dates.documents, dates.result()));
@@ -163,7 +166,7 @@ export async function evaluate(opts: EvalOptions, io: EvalIo, predict: Predictor
     } else {
       const r = entities.result();
       io.stdout.write(entityTable(label, entities.documents, r.types, r.micro));
-      if (opts.errors) io.stdout.write(errorListing(entities.errors));
+      if (opts.errors) io.stdout.write(summaryTable(errorSummary(entities.errors)) + categoryListing(entities.errors));
     }
     if (datesMode && dates.result().gold === 0 && dates.documents > 0) {
       io.stderr.write(`annotate eval: ${opts.gold} has no DATE/TIME gold; every date found counts as spurious.\n`);
@@ -206,5 +209,7 @@ function round(x: unknown): unknown {
 }
 
 function jsonError(e: EvalError): Record<string, unknown> {
-  return { kind: e.kind, doc: e.doc, line: e.line, gold: e.gold ?? null, pred: e.pred ?? null, context: e.context };
+  const j: Record<string, unknown> = { kind: e.kind, doc: e.doc, line: e.line, gold: e.gold ?? null, pred: e.pred ?? null, context: e.context };
+  if (e.category) Object.assign(j, { category: e.category.id, subcategory: e.category.sub });
+  return j;
 }

@@ -9,6 +9,8 @@
  */
 import type { Span } from '../core/types.js';
 import type { GoldSpan } from './types.js';
+import { categorize, docErrors, type ErrorCategory } from './categories.js';
+import { byPosition, overlaps, sameSpan } from './spans.js';
 
 export interface Prf {
   tp: number;
@@ -37,6 +39,8 @@ export interface EvalError {
   pred?: GoldSpan;
   /** About 40 characters either side, the span in [brackets]; for dates, the sentence. */
   context: string;
+  /** Why it happened (entity errors only; categories.ts). */
+  category?: ErrorCategory;
 }
 
 /** An engine's span as the scorers take it (its label is the type). */
@@ -53,9 +57,6 @@ export function prf(tp: number, gold: number, pred: number): Prf {
   return { tp, precision, recall, f1 };
 }
 
-const overlaps = (a: GoldSpan, b: GoldSpan): boolean => a.start < b.end && b.start < a.end;
-const sameSpan = (a: GoldSpan, b: GoldSpan): boolean => a.start === b.start && a.end === b.end;
-const byPosition = (a: GoldSpan, b: GoldSpan): number => a.start - b.start || a.end - b.end;
 
 /** One-to-one overlap matching of same-type spans: pairs of (gold index, pred index). */
 export function matchOverlaps(gold: GoldSpan[], pred: GoldSpan[], sameType = true): Array<[number, number]> {
@@ -99,10 +100,10 @@ export class EntityScorer {
       c.overlap++;
       if (sameSpan(gold[gi]!, pred[pi]!)) c.exact++;
     }
-    if (this.collectErrors) this.classify(doc, text, gold, pred, allGold, pairs);
+    if (this.collectErrors) this.classify(doc, text, gold, pred, allGold, allPred, pairs);
   }
 
-  private classify(doc: string, text: string, gold: GoldSpan[], pred: GoldSpan[], allGold: GoldSpan[], pairs: Array<[number, number]>): void {
+  private classify(doc: string, text: string, gold: GoldSpan[], pred: GoldSpan[], allGold: GoldSpan[], allPred: GoldSpan[], pairs: Array<[number, number]>): void {
     const found: EvalError[] = [];
     const goldPaired = new Map<number, number>(pairs);
     const predPaired = new Set(pairs.map(([, pi]) => pi));
@@ -134,6 +135,10 @@ export class EntityScorer {
       else found.push(entityError('spurious', doc, text, undefined, p));
     });
     found.sort((a, b) => a.at - b.at);
+    if (found.length > 0) {
+      const d = docErrors(text, allGold, allPred);
+      for (const e of found) e.category = categorize(e, d);
+    }
     this.errors.push(...found);
   }
 

@@ -50,29 +50,71 @@ test('shared format: the entity table', async () => {
   ].join('\n'));
 });
 
-test('shared format: --errors lists each kind with context', async () => {
+test('shared format: --errors prints the summary by category, then the errors grouped by it', async () => {
   const c = captureIo();
   await evaluate(opts({ errors: true }), c.io, ENTITIES);
-  const listing = c.out().slice(c.out().indexOf('\nMissed'));
+  const listing = c.out().slice(c.out().indexOf('\nErrors by category'));
   assert.equal(listing, [
     '',
-    'Missed (in the gold, not found): 1',
-    '  d2:1  LOC "Paris"',
-    '      Telegram is used by Rachid Kassim in [Paris] since 2015.',
+    'Errors by category: 5 (each error counted once, in the first matching category of 10, 9, 1, 6, 7, 5, 8, 3, 4, 2, then other)',
     '',
-    'Boundary errors (overlap, different span): 2',
-    '  d1:1  PER gold "Angela Merkel" / found "Merkel"',
-    '      President Emmanuel Macron met [Angela Merkel] in Berlin on Monday. The European Commi…',
-    '  d1:2  ORG gold "European Commission" / found "Commission"',
-    '      …Angela Merkel in Berlin on Monday. The [European Commission] said the Americans agreed.',
+    '#   category                                    count  share  PER  ORG  LOC  MISC',
+    '1   Clubs named after a place, typed LOC            0   0.0%    0    0    0     0',
+    '2   Organizations missed entirely                   0   0.0%    0    0    0     0',
+    '3   One-token company or club names typed PER       1  20.0%    0    1    0     0',
+    '4   People missed or mistyped                       0   0.0%    0    0    0     0',
+    '5   Span boundaries on table lines                  0   0.0%    0    0    0     0',
+    '6   Organizations cut down to their place name      0   0.0%    0    0    0     0',
+    '7   Hyphens and initials                            0   0.0%    0    0    0     0',
+    '8   ALL-CAPS lines                                  0   0.0%    0    0    0     0',
+    '9   Document level (found correctly elsewhere)      0   0.0%    0    0    0     0',
+    '10  Not entities                                    1  20.0%    0    0    0     1',
+    '      demonym (gold MISC)                           1  20.0%    0    0    0     1',
+    '    Other                                           3  60.0%    1    1    1     0',
+    '      boundary ORG                                  1  20.0%    0    1    0     0',
+    '      boundary PER                                  1  20.0%    1    0    0     0',
+    '      missed LOC                                    1  20.0%    0    0    1     0',
     '',
-    'Type confusions (gold type -> predicted type): 2',
-    '  d1:2  "Americans" MISC -> LOC',
-    '      …onday. The European Commission said the [Americans] agreed.',
-    '  d2:1  "Telegram" ORG -> PER',
+    '3. One-token company or club names typed PER: 1',
+    '  d2:1  type  "Telegram" ORG -> PER',
     '      [Telegram] is used by Rachid Kassim in Paris since…',
     '',
+    '10. Not entities: 1',
+    '  d1:2  type  "Americans" MISC -> LOC  [demonym (gold MISC)]',
+    '      …onday. The European Commission said the [Americans] agreed.',
+    '',
+    'Other: 3',
+    '  d1:1  boundary  PER gold "Angela Merkel" / found "Merkel"',
+    '      President Emmanuel Macron met [Angela Merkel] in Berlin on Monday. The European Commi…',
+    '  d1:2  boundary  ORG gold "European Commission" / found "Commission"',
+    '      …Angela Merkel in Berlin on Monday. The [European Commission] said the Americans agreed.',
+    '  d2:1  missed  LOC "Paris"',
+    '      Telegram is used by Rachid Kassim in [Paris] since 2015.',
+    '',
   ].join('\n'));
+});
+
+test('--errors --json gives each error its category and the summary', async () => {
+  const c = captureIo();
+  await evaluate(opts({ errors: true, json: true }), c.io, ENTITIES);
+  const j = JSON.parse(c.out()) as {
+    errors: Array<{ kind: string; gold: { text: string } | null; category: string; subcategory: string | null }>;
+    errorSummary: { total: number; types: string[]; categories: Array<{ id: string; count: number; share: number; types: Record<string, number>; subs: Array<{ sub: string; count: number }> }> };
+  };
+  assert.deepEqual(j.errors.map((e) => [e.gold?.text, e.category, e.subcategory]), [
+    ['Angela Merkel', 'other', 'boundary PER'],
+    ['European Commission', 'other', 'boundary ORG'],
+    ['Americans', 'not-entity', 'demonym (gold MISC)'],
+    ['Telegram', 'org-as-person', null],
+    ['Paris', 'other', 'missed LOC'],
+  ]);
+  assert.equal(j.errorSummary.total, 5);
+  assert.deepEqual(j.errorSummary.types, ['PER', 'ORG', 'LOC', 'MISC']);
+  const other = j.errorSummary.categories.find((x) => x.id === 'other')!;
+  assert.equal(other.count, 3);
+  assert.equal(other.share, 0.6);
+  assert.deepEqual(other.types, { PER: 1, ORG: 1, LOC: 1, MISC: 0 });
+  assert.equal(j.errorSummary.categories.length, 11);
 });
 
 test('--split / --ids-prefix and --limit select documents; --json', async () => {
