@@ -16,7 +16,7 @@ import { annotateInputs, generator } from '../run/annotate.js';
 import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
 import { emptyStats, Reporter, type Mode } from '../report/reporter.js';
 import { OutputClosed, writer, type Io } from './io.js';
-import { DEPENDENCIES, VERSION } from './version.js';
+import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
@@ -179,8 +179,6 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     jobs,
     referenceDate,
     maxBytes,
-    version: VERSION,
-    dependencies: DEPENDENCIES,
     fs: io.fs,
     cwd: io.cwd,
     pid: io.pid,
@@ -237,7 +235,7 @@ async function annotateStdin(
     o.reporter.error('-', decoded.message);
     return EXIT_ERROR;
   }
-  const header = { source: '-', checksum: sourceChecksum(bytes), generator: generator(VERSION, DEPENDENCIES, o.referenceDate) };
+  const header = { source: '-', checksum: sourceChecksum(bytes), generator: generator(o.referenceDate) };
   // Loaded here: a run over files that are all up to date never needs the code that annotates.
   const { inlineAnnotator } = await import('../run/analyzer.js');
   const result = await inlineAnnotator().annotate({ path: '-', text: decoded.text, header, format: o.format, referenceDate: o.referenceDate });
@@ -295,8 +293,6 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
     outDir: opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null,
     referenceDate,
     maxBytes,
-    version: VERSION,
-    dependencies: DEPENDENCIES,
   });
   if (!result.ok) {
     reporter.error(file, result.message);

@@ -17,6 +17,7 @@ import { emptyStats, type Mode, type Reporter, type Stats } from '../report/repo
 import type { Annotator, EntityCounts } from './analyzer.js';
 import { ByteBudget } from './budget.js';
 import { cachedEngineFingerprint } from './engine-cache.js';
+import { ENGINE_VERSION } from '../core/engine-version.js';
 
 export interface RunOptions {
   mode: Mode;
@@ -27,9 +28,6 @@ export interface RunOptions {
   jobs: number;
   referenceDate: string | null;
   maxBytes: number;
-  version: string;
-  /** Versions of the libraries that shape the output; part of freshness. */
-  dependencies: Record<string, string>;
   fs: FsAdapter;
   /** For showing output paths relative to where the user is, and `source:` when printing. */
   cwd: string;
@@ -89,15 +87,15 @@ type WriteStatus = 'written' | 'unchanged' | { error: string };
  * The `generator:` line. The engine fingerprint only hashes the engine's files (and is cached
  * while they are unchanged), so re-runs and --check never load the model on this thread.
  */
-export function generator(version: string, dependencies: Record<string, string>, referenceDate: string | null): string {
-  return generatorLine(version, { engine: cachedEngineFingerprint(), dependencies, referenceDate });
+export function generator(referenceDate: string | null): string {
+  return generatorLine({ engineVersion: ENGINE_VERSION, engineData: cachedEngineFingerprint(), referenceDate });
 }
 
 export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<Stats> {
   const started = o.now();
   const stats = emptyStats();
   stats.files = inputs.length;
-  const gen = generator(o.version, o.dependencies, o.referenceDate);
+  const gen = generator(o.referenceDate);
   // Workers start at the first file that needs the NLP, so a re-run with nothing to do starts
   // none; nor does it load the code that annotates (the pool, the record and its writers).
   let annotator: Promise<Annotator> | null = null;

@@ -19,8 +19,6 @@ export interface ShowOptions {
   outDir: string | null;
   referenceDate: string | null;
   maxBytes: number;
-  version: string;
-  dependencies: Record<string, string>;
 }
 
 export type ShowResult =
@@ -42,7 +40,7 @@ export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowRe
   const read = readSource(o.fs, abs, o.maxBytes);
   if (!read.ok) return read;
   const { text, bytes } = read.source;
-  const gen = generator(o.version, o.dependencies, o.referenceDate);
+  const gen = generator(o.referenceDate);
   for (const output of candidates(abs, o.outDir)) {
     let content: string;
     try {
