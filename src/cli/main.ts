@@ -193,7 +193,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   }
   reporter.summary(mode, stats);
   if (stats.failed + stats.unsearched + stats.unmatched > 0) return EXIT_ERROR;
-  if (stats.missing + stats.stale > 0) return EXIT_CHECK_FAILED;
+  if (stats.missing + stats.stale + stats.modified > 0) return EXIT_CHECK_FAILED;
   return EXIT_OK;
 }
 

@@ -10,6 +10,7 @@ import type { FsAdapter } from '../fs/adapter.js';
 import { readSource } from '../fs/read.js';
 import { outputPath, sourceField } from '../fs/output.js';
 import { isFresh, parseRecord, readHeader, recordToAnalysis } from '../serialize/header.js';
+import { checkIntegrity } from '../serialize/digest.js';
 import { generator } from './annotate.js';
 import { analyzeInline } from './analyzer.js';
 
@@ -50,7 +51,8 @@ export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowRe
     }
     const state = readHeader(content.slice(0, 4096));
     const expected = { source: sourceField(abs, output), checksum: sourceChecksum(bytes), generator: gen };
-    if (!isFresh(state, expected)) continue;
+    // A file that is not what annotate wrote (a hand edit, conflict markers) is not trusted.
+    if (!isFresh(state, expected) || checkIntegrity(Buffer.from(content, 'utf8')).kind !== 'intact') continue;
     try {
       return { ok: true, text, analysis: recordToAnalysis(parseRecord(content), text), from: output };
     } catch (err) {

@@ -29,6 +29,7 @@ export function toYaml(record: AnnotationRecord): string {
     `source: ${scalar(record.source, TOP)}\n` +
     `checksum: ${scalar(record.checksum, TOP)}\n` +
     `generator: ${scalar(record.generator, TOP)}\n` +
+    (record.digest === undefined ? '' : `digest: ${scalar(record.digest, TOP)}\n`) +
     'document:\n' +
     `  title: ${nullable(document.title)}\n` +
     `  published: ${nullable(document.published)}\n` +
