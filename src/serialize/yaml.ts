@@ -77,6 +77,11 @@ function mention(m: MentionRecord): string {
 const CORE_NON_STRING =
   /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))?$/;
 
+/** Whether toYaml writes this string plain (unquoted): what a reader may take back as it is. */
+export function writesPlain(value: string): boolean {
+  return isSafePlain(value) && !CORE_NON_STRING.test(value);
+}
+
 /**
  * One string value as yaml writes it with our quoting (lineWidth 0: never folded). `indent` is
  * the value's depth, where yaml continues a double-quoted string it breaks at a line feed.
