@@ -29,6 +29,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     if (argv[0] === 'eval') return await evalCommand(argv.slice(1), io);
     if (argv[0] === 'show') return await showCommand(argv.slice(1), io);
+    if (argv[0] === 'diff') return await (await import('./diff.js')).diffCommand(argv.slice(1), io, (name) => baseProgram(name, io));
+    if (argv[0] === 'textconv') return await (await import('./diff.js')).textconvCommand(argv.slice(1), io, (name) => baseProgram(name, io));
     return await annotateCommand(argv, io);
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -77,7 +79,7 @@ interface AnnotateOpts {
 function annotateProgram(io: Io): Command {
   return baseProgram('annotate', io)
     .description('Find the people, organizations, places and dates in news articles and write them as YAML next to each file.')
-    .usage('[options] [paths...]\n       annotate show [options] <file>\n       annotate eval [args...]')
+    .usage('[options] [paths...]\n       annotate show [options] <file>\n       annotate diff [options] <a> <b>\n       annotate eval [args...]')
     .version(VERSION, '-V, --version', 'print the version')
     .argument('[paths...]', 'files and folders to annotate; - reads one document from stdin', ['.'])
     .option('--glob <pattern>', 'files to take inside folders', '**/*.txt')
@@ -98,6 +100,8 @@ function annotateProgram(io: Io): Command {
 Commands:
   annotate show <file>   the article with its entities highlighted (see annotate show --help)
   annotate eval [args]   score the engine against gold data (see annotate eval --help)
+  annotate diff <a> <b>  compare two annotation files or folders by entity (see annotate diff --help)
+  annotate textconv <f>  the offset-free view of an annotation, for git diff
 
 Exit status: 0 ok; 1 --check found missing or out-of-date annotations; 2 usage error, or a file
 could not be read, annotated or written.`,
