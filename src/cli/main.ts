@@ -16,7 +16,7 @@ import { annotateInputs, generator } from '../run/annotate.js';
 import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
 import { emptyStats, Reporter, type Mode } from '../report/reporter.js';
 import { OutputClosed, writer, type Io } from './io.js';
-import { DEPENDENCIES, VERSION } from './version.js';
+import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
@@ -29,6 +29,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     if (argv[0] === 'eval') return await evalCommand(argv.slice(1), io);
     if (argv[0] === 'show') return await showCommand(argv.slice(1), io);
+    if (argv[0] === 'diff') return await (await import('./diff.js')).diffCommand(argv.slice(1), io, (name) => baseProgram(name, io));
+    if (argv[0] === 'textconv') return await (await import('./diff.js')).textconvCommand(argv.slice(1), io, (name) => baseProgram(name, io));
     return await annotateCommand(argv, io);
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -77,7 +79,7 @@ interface AnnotateOpts {
 function annotateProgram(io: Io): Command {
   return baseProgram('annotate', io)
     .description('Find the people, organizations, places and dates in news articles and write them as YAML next to each file.')
-    .usage('[options] [paths...]\n       annotate show [options] <file>\n       annotate eval [args...]')
+    .usage('[options] [paths...]\n       annotate show [options] <file>\n       annotate diff [options] <a> <b>\n       annotate eval [args...]')
     .version(VERSION, '-V, --version', 'print the version')
     .argument('[paths...]', 'files and folders to annotate; - reads one document from stdin', ['.'])
     .option('--glob <pattern>', 'files to take inside folders', '**/*.txt')
@@ -98,6 +100,8 @@ function annotateProgram(io: Io): Command {
 Commands:
   annotate show <file>   the article with its entities highlighted (see annotate show --help)
   annotate eval [args]   score the engine against gold data (see annotate eval --help)
+  annotate diff <a> <b>  compare two annotation files or folders by entity (see annotate diff --help)
+  annotate textconv <f>  the offset-free view of an annotation, for git diff
 
 Exit status: 0 ok; 1 --check found missing or out-of-date annotations; 2 usage error, or a file
 could not be read, annotated or written.`,
@@ -179,8 +183,6 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     jobs,
     referenceDate,
     maxBytes,
-    version: VERSION,
-    dependencies: DEPENDENCIES,
     fs: io.fs,
     cwd: io.cwd,
     pid: io.pid,
@@ -195,7 +197,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   }
   reporter.summary(mode, stats);
   if (stats.failed + stats.unsearched + stats.unmatched > 0) return EXIT_ERROR;
-  if (stats.missing + stats.stale > 0) return EXIT_CHECK_FAILED;
+  if (stats.missing + stats.stale + stats.modified > 0) return EXIT_CHECK_FAILED;
   return EXIT_OK;
 }
 
@@ -237,7 +239,7 @@ async function annotateStdin(
     o.reporter.error('-', decoded.message);
     return EXIT_ERROR;
   }
-  const header = { source: '-', checksum: sourceChecksum(bytes), generator: generator(VERSION, DEPENDENCIES, o.referenceDate) };
+  const header = { source: '-', checksum: sourceChecksum(bytes), generator: generator(o.referenceDate) };
   // Loaded here: a run over files that are all up to date never needs the code that annotates.
   const { inlineAnnotator } = await import('../run/analyzer.js');
   const result = await inlineAnnotator().annotate({ path: '-', text: decoded.text, header, format: o.format, referenceDate: o.referenceDate });
@@ -295,8 +297,6 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
     outDir: opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null,
     referenceDate,
     maxBytes,
-    version: VERSION,
-    dependencies: DEPENDENCIES,
   });
   if (!result.ok) {
     reporter.error(file, result.message);

@@ -19,16 +19,21 @@ export function sourceChecksum(bytes: Uint8Array): string {
   return `sha256:${sha256Hex(bytes)}`;
 }
 
-/** Everything that affects an annotation's content besides the source bytes. */
+/**
+ * Everything that affects an annotation's content besides the source bytes. The package version
+ * and the versions of libraries are not in it: a release that changes no output must not rewrite
+ * every annotation in every corpus (the YAML is written by our own code, serialize/yaml.ts, so
+ * the yaml library no longer shapes it either).
+ */
 export interface ContentOptions {
-  /** engineFingerprint(): engine revision and the data files it loads. */
-  engine: string;
-  /** Versions of the libraries that shape the output (e.g. { compromise: '14.14.4', yaml: '2.8.1' }). */
-  dependencies: Record<string, string>;
+  /** ENGINE_VERSION: the code that shapes the output. */
+  engineVersion: number;
+  /** engineFingerprint(): the data files the engine loads. */
+  engineData: string;
   referenceDate: string | null;
 }
 
-/** `generator:` value: tool version plus a hash of the engine and content options. */
-export function generatorLine(version: string, options: ContentOptions): string {
-  return `annotate ${version} (options ${sha256Hex(stableStringify(options)).slice(0, 16)})`;
+/** `generator:` value: the engine version plus a hash of the engine's data and the content options. */
+export function generatorLine(options: ContentOptions): string {
+  return `annotate engine ${options.engineVersion} (options ${sha256Hex(stableStringify(options)).slice(0, 16)})`;
 }

@@ -42,6 +42,11 @@ const catalog = {
   // --check findings (exit 1).
   W_MISSING: (output: string) => `annotation ${output} is missing; run annotate on it`,
   W_STALE: (output: string) => `annotation ${output} is out of date; run annotate on it`,
+  W_MODIFIED: (output: string, why: string) =>
+    `annotation ${output} is not what annotate wrote (${why}); run annotate to rewrite it. Hand edits are lost on rewrite: lasting corrections belong in annotate.config.yaml (planned)`,
+  // A normal run's warnings (printed even with --quiet: something was lost).
+  W_REWRITTEN: (output: string, why: string) =>
+    `rewrote ${output}, which was not what annotate wrote (${why}); hand edits in it are lost: lasting corrections belong in annotate.config.yaml (planned)`,
   // show.
   E_SHOW_NOT_FILE: (given: string, what: string) => `show takes one .txt file; ${given} is ${what}`,
   E_SHOW_BAD_ANNOTATION: (output: string, why: string) =>

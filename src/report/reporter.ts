@@ -25,6 +25,8 @@ export interface Stats {
   unmatched: number;
   missing: number;
   stale: number;
+  /** Annotations whose header is up to date but whose bytes are not what annotate wrote. */
+  modified: number;
   printed: number;
   people: number;
   organizations: number;
@@ -37,7 +39,7 @@ export interface Stats {
 }
 
 export function emptyStats(): Stats {
-  return { files: 0, written: 0, unchanged: 0, skipped: 0, failed: 0, unsearched: 0, unmatched: 0, missing: 0, stale: 0, printed: 0, people: 0, organizations: 0, places: 0, dates: 0, analyzedBytes: 0, elapsedMs: 0 };
+  return { files: 0, written: 0, unchanged: 0, skipped: 0, failed: 0, unsearched: 0, unmatched: 0, missing: 0, stale: 0, modified: 0, printed: 0, people: 0, organizations: 0, places: 0, dates: 0, analyzedBytes: 0, elapsedMs: 0 };
 }
 
 export type Mode = 'write' | 'stdout' | 'check';
@@ -68,6 +70,11 @@ export class Reporter {
     this.clearProgress();
     const c = this.options.chalk;
     this.options.stderr.write(`${c.bold(path)}: ${c.yellow(message.text)}\n`);
+  }
+
+  /** Something the user should know although the run went on (a modified annotation rewritten): printed even with --quiet. */
+  warning(path: string, message: Message): void {
+    this.finding(path, message);
   }
 
   progress(done: number, total: number, path: string): void {
@@ -113,9 +120,10 @@ export function summaryLine(mode: Mode, s: Stats): string {
   const parts: string[] = [];
   const files = plural(s.files, 'file');
   if (mode === 'check') {
-    const bad = s.missing + s.stale;
+    const bad = s.missing + s.stale + s.modified;
     parts.push(`${files} checked`);
-    parts.push(bad === 0 ? 'all annotations up to date' : `${s.missing} missing, ${s.stale} out of date (run annotate without --check to update them)`);
+    const modified = s.modified ? `, ${s.modified} modified` : '';
+    parts.push(bad === 0 ? 'all annotations up to date' : `${s.missing} missing, ${s.stale} out of date${modified} (run annotate without --check to update them)`);
     if (s.failed) parts.push(`${s.failed} failed`);
     return `annotate: ${parts.join(', ')}${pathProblems(s)}`;
   }

@@ -8,7 +8,7 @@ import { fatal } from '../core/messages.js';
 import type { Format } from '../fs/output.js';
 import { countEntities, toRecord, type AnnotationRecord, type Header } from '../serialize/record.js';
 import { toJson, toJsonLine } from '../serialize/json.js';
-import { toYaml } from '../serialize/yaml.js';
+import { withDigest } from '../serialize/digest.js';
 
 export interface AnalyzeOptions {
   referenceDate: string | null;
@@ -66,9 +66,10 @@ export function analyzeDocument(mod: Nlp, doc: Document, options: AnalyzeOptions
   }
 }
 
-/** Serializes a record in the chosen format. */
+/** Serializes a record in the chosen format, with its digest (serialize/digest.ts). */
 export function render(record: AnnotationRecord, format: Format): string {
-  return format === 'yaml' ? toYaml(record) : format === 'json' ? toJson(record) : toJsonLine(record);
+  const signed = withDigest(record);
+  return format === 'yaml' ? signed.yaml : format === 'json' ? toJson(signed.record) : toJsonLine(signed.record);
 }
 
 /** Analyzes, builds the record and renders it: the whole of a job, wherever it runs. */

@@ -13,10 +13,12 @@ import { decodeSource, openSource, readBytes } from '../fs/read.js';
 import { FolderMaker, outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, type Format } from '../fs/output.js';
 import type { Header } from '../serialize/record.js';
 import { HEADER_BYTES, isFresh, readHeader, type HeaderState } from '../serialize/header.js';
+import { checkIntegrity } from '../serialize/digest.js';
 import { emptyStats, type Mode, type Reporter, type Stats } from '../report/reporter.js';
 import type { Annotator, EntityCounts } from './analyzer.js';
 import { ByteBudget } from './budget.js';
 import { cachedEngineFingerprint } from './engine-cache.js';
+import { ENGINE_VERSION } from '../core/engine-version.js';
 
 export interface RunOptions {
   mode: Mode;
@@ -27,9 +29,6 @@ export interface RunOptions {
   jobs: number;
   referenceDate: string | null;
   maxBytes: number;
-  version: string;
-  /** Versions of the libraries that shape the output; part of freshness. */
-  dependencies: Record<string, string>;
   fs: FsAdapter;
   /** For showing output paths relative to where the user is, and `source:` when printing. */
   cwd: string;
@@ -79,9 +78,19 @@ type Outcome =
   /** The input is one of our own annotations (picked by a wide --glob): not an input at all. */
   | { kind: 'own-output' }
   | { kind: 'fresh' }
-  | { kind: 'check'; message: Message; missing: boolean }
+  | { kind: 'check'; message: Message; missing: boolean; modified?: boolean }
   /** Analyzed; `written` is how the annotation file went (null when printing instead). */
-  | { kind: 'done'; counts: EntityCounts; data: string; output: string | null; written: WriteStatus | null; bytes: number };
+  | { kind: 'done'; counts: EntityCounts; data: string; output: string | null; written: WriteStatus | null; bytes: number; modified: string | null };
+
+/** What annotate needs to analyze an input that was read and found not up to date. */
+interface Ready {
+  text: string;
+  header: Header;
+  existing: boolean;
+  size: number;
+  /** Why the old annotation is not what annotate wrote (see serialize/digest.ts), or null. */
+  modified: string | null;
+}
 
 type WriteStatus = 'written' | 'unchanged' | { error: string };
 
@@ -89,15 +98,15 @@ type WriteStatus = 'written' | 'unchanged' | { error: string };
  * The `generator:` line. The engine fingerprint only hashes the engine's files (and is cached
  * while they are unchanged), so re-runs and --check never load the model on this thread.
  */
-export function generator(version: string, dependencies: Record<string, string>, referenceDate: string | null): string {
-  return generatorLine(version, { engine: cachedEngineFingerprint(), dependencies, referenceDate });
+export function generator(referenceDate: string | null): string {
+  return generatorLine({ engineVersion: ENGINE_VERSION, engineData: cachedEngineFingerprint(), referenceDate });
 }
 
 export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<Stats> {
   const started = o.now();
   const stats = emptyStats();
   stats.files = inputs.length;
-  const gen = generator(o.version, o.dependencies, o.referenceDate);
+  const gen = generator(o.referenceDate);
   // Workers start at the first file that needs the NLP, so a re-run with nothing to do starts
   // none; nor does it load the code that annotates (the pool, the record and its writers).
   let annotator: Promise<Annotator> | null = null;
@@ -181,7 +190,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   };
 
   /** Reads the source and the old annotation's header: an outcome, or what the NLP needs. */
-  const check = (input: Input, output: string | null, file: OpenFile): Outcome | { text: string; header: Header; existing: boolean; size: number } => {
+  const check = (input: Input, output: string | null, file: OpenFile): Outcome | Ready => {
     const read = readBytes(file);
     if (!read.ok) return { kind: 'error', message: read.message };
     const bytes = read.bytes;
@@ -202,8 +211,11 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
         headError = err;
       }
     }
+    // A header that is up to date vouches for the file only if the rest is what was written with
+    // it. A stale one is rewritten anyway, but a normal run still says when that loses edits.
+    const modified = output && state?.kind === 'ours' && (fresh || o.mode === 'write') ? modification(output, fresh) : null;
     // The same bytes decoded when the annotation was made: no need to decode them again.
-    if (fresh && (o.mode === 'check' || !o.force)) return { kind: 'fresh' };
+    if (fresh && modified === null && (o.mode === 'check' || !o.force)) return { kind: 'fresh' };
     const decoded = decodeSource(bytes);
     if (!decoded.ok) return { kind: 'error', message: decoded.message };
     if (output) {
@@ -212,15 +224,33 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
       if (headError !== null && code !== 'ENOENT') return { kind: 'error', message: fatal('E_WRITE', show(output), describeError(headError)) };
       if (state?.kind === 'foreign') return { kind: 'error', message: fatal('E_FOREIGN', show(output)) };
       if (o.mode === 'check') {
+        if (modified !== null) return { kind: 'check', missing: false, modified: true, message: warning('W_MODIFIED', show(output), modified) };
         return state ? { kind: 'check', missing: false, message: warning('W_STALE', show(output)) } : { kind: 'check', missing: true, message: warning('W_MISSING', show(output)) };
       }
     }
-    return { text: decoded.text, header, existing: state !== null, size: bytes.length };
+    return { text: decoded.text, header, existing: state !== null, size: bytes.length, modified };
+  };
+
+  /**
+   * Why an existing annotation is not what annotate wrote, or null. A file without a digest is
+   * one of annotate 0.1 when its header is stale (nothing to report), but one that lost its
+   * digest line when the header is that of this engine. An unreadable file is left to the write.
+   */
+  const modification = (output: string, fresh: boolean): string | null => {
+    let bytes: Buffer;
+    try {
+      bytes = o.fs.readFile(output);
+    } catch {
+      return null;
+    }
+    const integrity = checkIntegrity(bytes);
+    if (integrity.kind === 'damaged') return integrity.why;
+    return integrity.kind === 'none' && fresh ? 'its digest line is missing' : null;
   };
 
   // Analyzes and writes one input: many of these are in flight at once, so the annotation file
   // is written here, and only the reporting (emit) goes in input order.
-  const annotate = async (input: Input, output: string | null, ready: { text: string; header: Header; existing: boolean; size: number }): Promise<Outcome> => {
+  const annotate = async (input: Input, output: string | null, ready: Ready): Promise<Outcome> => {
     const result = await (await getAnnotator()).annotate({ path: input.path, text: ready.text, header: ready.header, format: o.format, referenceDate: o.referenceDate });
     if (!result.ok) return { kind: 'error', message: result.message };
     let written: WriteStatus | null = null;
@@ -228,7 +258,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
       written = await write(output, result.data, ready.existing);
     }
     // Written already: the data is kept only when it is to be printed.
-    return { kind: 'done', counts: result.counts, data: output === null ? result.data : '', output, written, bytes: ready.size };
+    return { kind: 'done', counts: result.counts, data: output === null ? result.data : '', output, written, bytes: ready.size, modified: ready.modified };
   };
 
   /**
@@ -272,6 +302,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
         break;
       case 'check':
         if (outcome.missing) stats.missing++;
+        else if (outcome.modified) stats.modified++;
         else stats.stale++;
         o.reporter.finding(input.path, outcome.message);
         break;
@@ -292,6 +323,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
           }
           if (status === 'written') stats.written++;
           else stats.unchanged++;
+          if (status === 'written' && outcome.modified !== null) o.reporter.warning(input.path, warning('W_REWRITTEN', show(outcome.output), outcome.modified));
         }
         const [people, organizations, places, dates] = outcome.counts;
         stats.people += people;

@@ -1,5 +1,5 @@
 /**
- * The engine fingerprint (nlp/fingerprint.ts) hashes every file under src/nlp, 18 MB with the
+ * The engine fingerprint (nlp/fingerprint.ts) hashes the data files under src/nlp, 18 MB with the
  * model: about 25 ms, a tenth of a re-run that finds everything up to date. This keeps the hash
  * in node_modules/.cache/annotate/ (where tools keep such caches, as find-cache-dir does), with
  * the size, times and inode of each file it covered, and

@@ -10,6 +10,7 @@ import type { FsAdapter } from '../fs/adapter.js';
 import { readSource } from '../fs/read.js';
 import { outputPath, sourceField } from '../fs/output.js';
 import { isFresh, parseRecord, readHeader, recordToAnalysis } from '../serialize/header.js';
+import { checkIntegrity } from '../serialize/digest.js';
 import { generator } from './annotate.js';
 import { analyzeInline } from './analyzer.js';
 
@@ -19,8 +20,6 @@ export interface ShowOptions {
   outDir: string | null;
   referenceDate: string | null;
   maxBytes: number;
-  version: string;
-  dependencies: Record<string, string>;
 }
 
 export type ShowResult =
@@ -42,7 +41,7 @@ export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowRe
   const read = readSource(o.fs, abs, o.maxBytes);
   if (!read.ok) return read;
   const { text, bytes } = read.source;
-  const gen = generator(o.version, o.dependencies, o.referenceDate);
+  const gen = generator(o.referenceDate);
   for (const output of candidates(abs, o.outDir)) {
     let content: string;
     try {
@@ -52,7 +51,8 @@ export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowRe
     }
     const state = readHeader(content.slice(0, 4096));
     const expected = { source: sourceField(abs, output), checksum: sourceChecksum(bytes), generator: gen };
-    if (!isFresh(state, expected)) continue;
+    // A file that is not what annotate wrote (a hand edit, conflict markers) is not trusted.
+    if (!isFresh(state, expected) || checkIntegrity(Buffer.from(content, 'utf8')).kind !== 'intact') continue;
     try {
       return { ok: true, text, analysis: recordToAnalysis(parseRecord(content), text), from: output };
     } catch (err) {

@@ -6,6 +6,7 @@ import { jsIndexer } from '../core/offsets.js';
 import type { Analysis, DateGroup, EntityGroup, EntityLabel, Span } from '../core/types.js';
 import { SCHEMA, type AnnotationRecord, type Header } from './record.js';
 import { yamlLib } from './yaml-lib.js';
+import { readOwnYaml } from './read-yaml.js';
 
 /** How many bytes of an annotation hold its header (title lines can be long, so be generous). */
 export const HEADER_BYTES = 4096;
@@ -72,7 +73,8 @@ export function isFresh(state: HeaderState, expected: Header): boolean {
 
 /** Parses a whole annotation file (YAML or JSON) into a record; throws a short Error if it is not one. */
 export function parseRecord(content: string): AnnotationRecord {
-  const value: unknown = content.trimStart().startsWith('{') ? JSON.parse(content) : yamlLib().parse(content);
+  // Our own layout is read directly (read-yaml.ts); anything else goes to the yaml library.
+  const value: unknown = content.trimStart().startsWith('{') ? JSON.parse(content) : (readOwnYaml(content) ?? yamlLib().parse(content));
   const r = value as AnnotationRecord;
   if (!r || typeof r !== 'object' || r.schema !== SCHEMA) throw new Error(`schema is not ${SCHEMA}`);
   for (const key of ['people', 'organizations', 'places', 'dates'] as const) {

@@ -18,6 +18,8 @@ export interface AnnotationRecord {
   source: string;
   checksum: string;
   generator: string;
+  /** serialize/digest.ts: set when the record is rendered, absent in files of annotate 0.1. */
+  digest?: string;
   document: { title: string | null; published: string | null; published_from: PublishedFrom | null };
   people: { name: string; mentions: MentionRecord[] }[];
   organizations: { name: string; mentions: MentionRecord[] }[];

@@ -29,6 +29,7 @@ export function toYaml(record: AnnotationRecord): string {
     `source: ${scalar(record.source, TOP)}\n` +
     `checksum: ${scalar(record.checksum, TOP)}\n` +
     `generator: ${scalar(record.generator, TOP)}\n` +
+    (record.digest === undefined ? '' : `digest: ${scalar(record.digest, TOP)}\n`) +
     'document:\n' +
     `  title: ${nullable(document.title)}\n` +
     `  published: ${nullable(document.published)}\n` +
@@ -75,6 +76,11 @@ function mention(m: MentionRecord): string {
  */
 const CORE_NON_STRING =
   /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))?$/;
+
+/** Whether toYaml writes this string plain (unquoted): what a reader may take back as it is. */
+export function writesPlain(value: string): boolean {
+  return isSafePlain(value) && !CORE_NON_STRING.test(value);
+}
 
 /**
  * One string value as yaml writes it with our quoting (lineWidth 0: never folded). `indent` is

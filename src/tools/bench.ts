@@ -24,7 +24,7 @@
  * --keep leaves the temp folders in place and prints where they are.
  * --snapshot runs a copy of the build (bin/, dist/, package.json; src/ and node_modules/ linked)
  * made at the start, so a rebuild during a long run cannot change what the re-run measures (a
- * new build changes the generator line and makes every annotation stale). Without it the bench
+ * new engine version or data file makes every annotation stale). Without it the bench
  * warns when dist/ changed while it ran.
  *
  * Timings are wall-clock on whatever else the machine is doing: run it on an idle machine.

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { failingFs, run, tempDir } from './harness.js';
+import { withDigest } from '../../src/serialize/digest.js';
 
 const ARTICLE = 'Barack Obama visited Paris in November.\nObama met Angela Merkel at the United Nations.\n';
 
@@ -80,7 +81,7 @@ test('annotates a folder, then skips fresh files, --force redoes without rewriti
     const doc = parse(readFileSync(yamlPath, 'utf8'));
     assert.equal(doc.schema, 'annotate/1');
     assert.equal(doc.source, 'story.txt');
-    assert.deepEqual(Object.keys(doc), ['schema', 'source', 'checksum', 'generator', 'document', 'people', 'organizations', 'places', 'dates']);
+    assert.deepEqual(Object.keys(doc), ['schema', 'source', 'checksum', 'generator', 'digest', 'document', 'people', 'organizations', 'places', 'dates']);
     const mtime = statSync(yamlPath).mtimeMs;
 
     const second = await run([], { cwd: dir });
@@ -344,13 +345,18 @@ test('show marks mentions as [text]{type} without colour, from the annotation wh
     assert.equal((await run(['a.txt'], { cwd: dir })).code, 0);
     const fromFile = await run(['show', '--no-color', 'a.txt'], { cwd: dir });
     assert.equal(fromFile.stdout, off.stdout);
-    // Proof that it reads the file: a hand-edited (still fresh) annotation is what is shown.
+    // Proof that it reads the file: a fresh annotation with other entities (and its own digest) is what is shown.
     const yamlPath = path.join(dir, 'a.yaml');
     const doc = parse(readFileSync(yamlPath, 'utf8'));
+    delete doc.digest;
     Object.assign(doc, { people: [], organizations: [], dates: [], places: [{ name: 'Barack', mentions: [{ start: 0, end: 6, text: 'Barack' }] }] });
-    writeFileSync(yamlPath, stringify(doc));
+    writeFileSync(yamlPath, withDigest(doc).yaml);
     const edited = await run(['show', '--no-color', 'a.txt'], { cwd: dir });
     assert.equal(edited.stdout.split('\n')[2], '[Barack]{place} Obama visited Paris in November.');
+    // A hand edit (the digest no longer matches) is not trusted: the article is annotated again.
+    writeFileSync(yamlPath, stringify(doc));
+    const handEdited = await run(['show', '--no-color', 'a.txt'], { cwd: dir });
+    assert.equal(handEdited.stdout, off.stdout);
 
     const missing = await run(['show', 'nope.txt'], { cwd: dir });
     assert.equal(missing.code, 2);

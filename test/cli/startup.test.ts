@@ -28,9 +28,10 @@ function probe(args: string[]): { code: number; yaml: boolean } {
   return JSON.parse(r.stdout) as { code: number; yaml: boolean };
 }
 
-test('--check on an up-to-date corpus and printing YAML do not load yaml; show, which reads YAML, does', () => {
+test('--check on an up-to-date corpus, printing YAML and show of our own files do not load yaml', () => {
   const article = path.join('corpus', '000_64a2c47a9dd533e7.txt');
   assert.deepEqual(probe(['--check', 'corpus/']), { code: 0, yaml: false });
   assert.deepEqual(probe(['--stdout', article]), { code: 0, yaml: false });
-  assert.deepEqual(probe(['show', article]), { code: 0, yaml: true });
+  // show reads the annotation with serialize/read-yaml.ts; the library is only for files laid out by hand.
+  assert.deepEqual(probe(['show', article]), { code: 0, yaml: false });
 });

@@ -253,7 +253,7 @@ test('stdin: text gives the same annotation as the file; binary gives one error 
   const piped = await run(['-'], { cwd: dir, input: GOOD });
   assertNoCrash(piped);
   assert.equal(piped.code, 0, piped.stderr);
-  const strip = (y: string): string => y.replace(/^(source|checksum): .*$/gm, '');
+  const strip = (y: string): string => y.replace(/^(source|checksum|digest): .*$/gm, '');
   assert.equal(strip(piped.stdout), strip(file.stdout), 'stdin and file annotations differ beyond source');
   const bin = await run(['-'], { cwd: dir, input: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) });
   assertNoCrash(bin);

@@ -9,6 +9,8 @@ import { toYaml, toYamlWithLibrary } from '../../src/serialize/yaml.js';
 import { toRecord, type AnnotationRecord, type MentionRecord } from '../../src/serialize/record.js';
 import type { Analysis, Span } from '../../src/core/types.js';
 import { seededRandom } from '../../src/core/random.js';
+import { isDeepStrictEqual } from 'node:util';
+import { readOwnYaml } from '../../src/serialize/read-yaml.js';
 
 const TRICKY = [
   'yes', 'No', 'ON', 'off', 'y', 'N', 'true', 'False', 'null', 'Null', '~', '', '=', '<<',
@@ -228,5 +230,51 @@ test('UTF-16 code units alone, inside, and next to a line break in a long string
     };
     const expected = toYamlWithLibrary(record);
     if (toYaml(record) !== expected) assert.equal(toYaml(record), expected, `code units from ${units[at]!.toString(16)}`);
+  }
+});
+
+test('readOwnYaml reads what toYaml writes as the yaml library does, or declines', () => {
+  const rnd = random(20260101);
+  let read = 0;
+  const total = 1500;
+  for (let i = 0; i < total; i++) {
+    const record = randomRecord(rnd);
+    if (rnd() < 0.5) record.digest = `sha256:${'0'.repeat(64)}`;
+    const text = toYaml(record);
+    const fast = readOwnYaml(text);
+    if (fast === null) continue;
+    read++;
+    const expected: unknown = parse(text);
+    if (!isDeepStrictEqual(fast, expected)) assert.deepEqual(fast, expected, `record ${i}: ${JSON.stringify(record)}`);
+  }
+  // Awkward strings mostly send a record to the library; milder ones exercise the direct path.
+  const MILD = ['Paris', 'New York', "O'Brien", "''", '5,000', 'yes', 'no', '2016-09-13', '12:37', 'null', '"Q"', 'a: b', '#tag', '[x]', 'Télé', '😀', '中文', '- x', 'x y', '\\', '\t', '', ' lead', 'trail ', 'a\u0007b'];
+  for (let i = 0; i < total; i++) {
+    const record = randomRecord(rnd);
+    const mild = (s: string) => (rnd() < 0.995 ? MILD[Math.floor(rnd() * MILD.length)]! : s);
+    for (const list of [record.people, record.organizations, record.places]) for (const g of list) { g.name = mild(g.name); for (const m of g.mentions) m.text = mild(m.text); }
+    for (const g of record.dates) { g.value = mild(g.value); for (const m of g.mentions) m.text = mild(m.text); }
+    Object.assign(record, { source: mild(record.source), checksum: mild(record.checksum), generator: mild(record.generator) });
+    record.document.title = record.document.title === null ? null : mild(record.document.title);
+    record.document.published = record.document.published === null ? null : mild(record.document.published);
+    record.document.published_from = null;
+    if (rnd() < 0.9) record.schema = 'annotate/1';
+    const text = toYaml(record);
+    const fast = readOwnYaml(text);
+    if (fast === null) continue;
+    read++;
+    const expected: unknown = parse(text);
+    if (!isDeepStrictEqual(fast, expected)) assert.deepEqual(fast, expected, `mild record ${i}: ${JSON.stringify(record)}`);
+  }
+  assert.ok(read > total / 5, `read ${read} of ${2 * total} directly`);
+  const corpus = new URL('../../../corpus/', import.meta.url);
+  for (const file of readdirSync(corpus).filter((f) => f.endsWith('.yaml'))) {
+    const content = readFileSync(new URL(file, corpus), 'utf8');
+    assert.deepEqual(readOwnYaml(content), parse(content), file);
+  }
+  // Laid out by hand: declined, left to the library.
+  const own = readFileSync(new URL(readdirSync(corpus).find((f) => f.endsWith('.yaml'))!, corpus), 'utf8');
+  for (const edited of [own.replace('people:\n', 'people:  \n'), own.replace(/^( {2}- name: )(.*)$/m, '$1$2 # a comment'), own.replace(/^( {2}- name: )(.*)$/m, '$1"\\x41"'), own.replace(/^( {2}- name: )(.*)$/m, '$1 123'), own.slice(0, -1)]) {
+    assert.equal(readOwnYaml(edited), null, edited.slice(0, 300));
   }
 });

@@ -1,0 +1,87 @@
+/**
+ * The changes between two views of an annotation, as a reader would list them: entities added
+ * and removed, an entity that changed type or name, a date whose value changed, an entity whose
+ * mentions changed in number or form, and the document's own fields. Offsets are not in a view,
+ * so they never show as a change.
+ */
+import { compareCodeUnits } from '../core/compare.js';
+import type { Item, Kind, View } from './view.js';
+
+export type Change =
+  | { change: 'document'; field: 'title' | 'published' | 'published_from'; from: string | null; to: string | null }
+  | { change: 'added' | 'removed'; kind: Kind; key: string; mentions: number; forms: [string, number][] }
+  /** The same name in another list: `Georgia` a place, now a person. */
+  | { change: 'type'; key: string; from: Kind; to: Kind; mentions: [number, number] }
+  /** The same mentions under another name (an entity), or another value (a date). */
+  | { change: 'renamed'; kind: Kind; from: string; to: string; mentions: [number, number]; forms: FormChange[] }
+  | { change: 'mentions'; kind: Kind; key: string; mentions: [number, number]; forms: FormChange[] };
+
+/** A mention text that appears more (+) or less (-) often. */
+export type FormChange = [string, number];
+
+const id = (it: Item) => `${it.kind}\0${it.key}`;
+
+function formChanges(a: [string, number][], b: [string, number][]): FormChange[] {
+  const delta = new Map<string, number>();
+  for (const [f, n] of a) delta.set(f, -n);
+  for (const [f, n] of b) delta.set(f, (delta.get(f) ?? 0) + n);
+  return [...delta].filter(([, d]) => d !== 0).sort((x, y) => compareCodeUnits(x[0], y[0]));
+}
+
+/** How many mentions two items share by text. */
+function overlap(a: Item, b: Item): number {
+  const counts = new Map(a.forms);
+  let n = 0;
+  for (const [f, c] of b.forms) n += Math.min(c, counts.get(f) ?? 0);
+  return n;
+}
+
+export function compareViews(a: View, b: View): Change[] {
+  const changes: Change[] = [];
+  const fields = [
+    ['title', a.title, b.title],
+    ['published', a.published, b.published],
+    ['published_from', a.publishedFrom, b.publishedFrom],
+  ] as const;
+  for (const [field, from, to] of fields) if (from !== to) changes.push({ change: 'document', field, from, to });
+
+  const inB = new Map(b.items.map((it) => [id(it), it]));
+  const inA = new Map(a.items.map((it) => [id(it), it]));
+  let removed = a.items.filter((it) => !inB.has(id(it)));
+  let added = b.items.filter((it) => !inA.has(id(it)));
+  const paired: Change[] = [];
+
+  // The same name in another entity list: a type change.
+  for (const r of removed) {
+    if (r.kind === 'date') continue;
+    const to = added.find((x) => x.kind !== 'date' && x.key === r.key);
+    if (!to) continue;
+    paired.push({ change: 'type', key: r.key, from: r.kind, to: to.kind, mentions: [r.mentions, to.mentions] });
+    removed = removed.filter((x) => x !== r);
+    added = added.filter((x) => x !== to);
+  }
+  // Mentions that moved to another name or value within one list: the pair sharing most mentions.
+  for (const r of [...removed]) {
+    let best: Item | null = null;
+    let bestShared = 0;
+    for (const x of added) {
+      if (x.kind !== r.kind) continue;
+      const shared = overlap(r, x);
+      if (shared > bestShared) [best, bestShared] = [x, shared];
+    }
+    if (!best) continue;
+    paired.push({ change: 'renamed', kind: r.kind, from: r.key, to: best.key, mentions: [r.mentions, best.mentions], forms: formChanges(r.forms, best.forms) });
+    removed = removed.filter((x) => x !== r);
+    added = added.filter((x) => x !== best);
+  }
+  const same: Change[] = [];
+  for (const it of a.items) {
+    const other = inB.get(id(it));
+    if (!other) continue;
+    const forms = formChanges(it.forms, other.forms);
+    if (forms.length > 0) same.push({ change: 'mentions', kind: it.kind, key: it.key, mentions: [it.mentions, other.mentions], forms });
+  }
+  const entry = (change: 'added' | 'removed') => (it: Item): Change => ({ change, kind: it.kind, key: it.key, mentions: it.mentions, forms: it.forms });
+  changes.push(...added.map(entry('added')), ...removed.map(entry('removed')), ...paired, ...same);
+  return changes;
+}

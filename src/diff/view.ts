@@ -1,0 +1,83 @@
+/**
+ * What a reader sees in an annotation, without offsets: each entity (by name, in its list) or
+ * date (by value) with how many mentions it has and in which forms. Two annotations of the same
+ * article with a sentence inserted at the top differ in nearly every offset but, here, only in
+ * that sentence's entities. `annotate diff` compares views; `annotate textconv` prints one.
+ */
+import { compareCodeUnits } from '../core/compare.js';
+import { ENTITY_KINDS, type EntityNoun } from '../core/kinds.js';
+import type { AnnotationRecord } from '../serialize/record.js';
+
+/** `date` for the dates list, else the noun of the entity list. */
+export type Kind = EntityNoun | 'date';
+
+export interface Item {
+  kind: Kind;
+  /** The entity's name, or the date's value. */
+  key: string;
+  mentions: number;
+  /** Each distinct mention text with its count, by code units. */
+  forms: [string, number][];
+}
+
+export interface View {
+  source: string;
+  title: string | null;
+  published: string | null;
+  publishedFrom: string | null;
+  /** By kind (people, organizations, places, dates), then key in code units. */
+  items: Item[];
+}
+
+const KIND_ORDER: Kind[] = [...ENTITY_KINDS.map((k) => k.noun), 'date'];
+
+function item(kind: Kind, key: string, mentions: { text: string }[]): Item {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  return { kind, key, mentions: mentions.length, forms: [...counts].sort((a, b) => compareCodeUnits(a[0], b[0])) };
+}
+
+export function viewOf(record: AnnotationRecord): View {
+  const items: Item[] = [];
+  for (const { list, noun } of ENTITY_KINDS) {
+    const byName = new Map<string, { text: string }[]>();
+    // Names are unique within a list as annotate writes it; a hand-made file may repeat one.
+    for (const g of record[list]) byName.set(g.name, [...(byName.get(g.name) ?? []), ...g.mentions]);
+    for (const [name, mentions] of byName) items.push(item(noun, name, mentions));
+  }
+  const byValue = new Map<string, { text: string }[]>();
+  for (const g of record.dates) byValue.set(g.value, [...(byValue.get(g.value) ?? []), ...g.mentions]);
+  for (const [value, mentions] of byValue) items.push(item('date', value, mentions));
+  items.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareCodeUnits(a.key, b.key));
+  const doc = record.document ?? { title: null, published: null, published_from: null };
+  return { source: record.source, title: doc.title ?? null, published: doc.published ?? null, publishedFrom: doc.published_from ?? null, items };
+}
+
+/** A string as it reads in a line of text: quoted (JSON) only when it would be ambiguous there. */
+export function quoted(s: string): string {
+  return /^[^\s"'][^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/.test(s) && !/[\s,:]$/.test(s) && !s.includes(', ') && !s.includes(': ') ? s : JSON.stringify(s);
+}
+
+/** `3 mentions: Kassim ×2, Rachid Kassim`; the forms are left out when the only one is the key. */
+export function mentionsText(it: Item): string {
+  const n = `${it.mentions} mention${it.mentions === 1 ? '' : 's'}`;
+  if (it.kind !== 'date' && it.forms.length === 1 && it.forms[0]![0] === it.key) return n;
+  return `${n}: ${it.forms.map(([f, c]) => (c > 1 ? `${quoted(f)} ×${c}` : quoted(f))).join(', ')}`;
+}
+
+/**
+ * The text git diffs (`annotate textconv`): one line per field and per entity, entities sorted
+ * by name rather than by first mention, so that a new mention early in the article moves no
+ * line. Lists are headed by their YAML keys, so the view reads like the file.
+ */
+export function textconv(view: View): string {
+  const out = [`source: ${quoted(view.source)}`, 'document:', `  title: ${view.title === null ? 'null' : quoted(view.title)}`];
+  out.push(`  published: ${view.published ?? 'null'}`, `  published_from: ${view.publishedFrom ?? 'null'}`);
+  const lists: [Kind, string][] = [...ENTITY_KINDS.map((k): [Kind, string] => [k.noun, k.list]), ['date', 'dates']];
+  for (const [kind, list] of lists) {
+    const items = view.items.filter((it) => it.kind === kind);
+    out.push(items.length === 0 ? `${list}: []` : `${list}:`);
+    for (const it of items) out.push(`  ${quoted(it.key)}: ${mentionsText(it)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
