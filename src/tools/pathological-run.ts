@@ -33,7 +33,8 @@ if (cli) {
     const started = performance.now();
     const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, '--jobs', '1', '--max-size', '200', '--force', 'text.txt'], { cwd: dir, encoding: 'utf8' });
     const ms = performance.now() - started;
-    const lines = r.stderr.trim().split('\n');
+    // /usr/bin/time adds its own line on a non-zero exit, then the peak RSS.
+    const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('Command exited with'));
     const rssMb = Number(lines.pop()) / 1024;
     console.log(JSON.stringify({ name, size, ms: Math.round(ms), rssMb: Math.round(rssMb), code: r.status, stderr: lines.pop() ?? '' }));
   } finally {
