@@ -37,7 +37,8 @@ export function groupEntities(spans: Span[]): EntityGroup[] {
     const candidates: Group[] = [];
     const consider = (list: Group[] | undefined, exact: boolean): void => {
       if (!list) return;
-      for (const g of list) {
+      for (let i = exact ? 0 : Math.max(0, list.length - MAX_CANDIDATES); i < list.length; i++) {
+        const g = list[i]!;
         if (exact) g.exactTurn = turn;
         if (g.seenTurn !== turn) {
           g.seenTurn = turn;
@@ -66,7 +67,7 @@ export function groupEntities(spans: Span[]): EntityGroup[] {
       }
     }
     if (!best) {
-      best = { label, name: span.text, info: m, mentions: [], lastPos: span.start, texts: new Set(), seenTurn: 0, exactTurn: 0 };
+      best = { label, name: span.text, info: m, mentions: [], lastPos: span.start, texts: new Set(), indexed: new Set(), seenTurn: 0, exactTurn: 0 };
       groups.push(best);
     } else if (fuller(m, best.info)) {
       best.name = span.text;
@@ -76,13 +77,13 @@ export function groupEntities(spans: Span[]): EntityGroup[] {
     best.lastPos = span.start;
     if (best.texts.has(span.text)) continue;
     best.texts.add(span.text);
-    index(byKey, prefix + m.key, best);
+    index(byKey, 'k' + prefix + m.key, best);
     if (m.last) {
-      index(byLast, prefix + m.last, best);
-      if (m.abbreviated) index(byLastAbbreviated, prefix + m.last, best);
+      index(byLast, 'l' + prefix + m.last, best);
+      if (m.abbreviated) index(byLastAbbreviated, 'a' + prefix + m.last, best);
     }
-    if (m.acronym) index(byLetters, prefix + m.acronym, best);
-    if (m.initials) index(byLetters, prefix + m.initials, best);
+    if (m.acronym) index(byLetters, 'i' + prefix + m.acronym, best);
+    if (m.initials) index(byLetters, 'i' + prefix + m.initials, best);
   }
   return groups.map((g) => ({ name: g.name, mentions: g.mentions }));
 }
@@ -96,6 +97,8 @@ interface Group {
   lastPos: number;
   /** Mention strings already indexed for this group. */
   texts: Set<string>;
+  /** The index entries that list this group: its index map's letter, then the key. */
+  indexed: Set<string>;
   /** Bookkeeping of the candidate search: the last turn this group was collected / matched exactly. */
   seenTurn: number;
   exactTurn: number;
@@ -120,10 +123,22 @@ export interface Mention {
   plainness: number;
 }
 
-function index(map: Map<string, Group[]>, key: string, g: Group): void {
+/**
+ * Of the groups listed under a last word or letters, only this many, the last to be listed,
+ * are candidates: news never has that many entities of one label sharing a surname or
+ * initials, and a text of capitalised words with thousands of them cost mentions x groups.
+ * The groups named exactly like the mention are always candidates.
+ */
+const MAX_CANDIDATES = 64;
+
+/** Lists g under `tagged` (the map's letter, then the key) unless it is listed there already. */
+function index(map: Map<string, Group[]>, tagged: string, g: Group): void {
+  if (g.indexed.has(tagged)) return;
+  g.indexed.add(tagged);
+  const key = tagged.slice(1);
   const list = map.get(key);
   if (!list) map.set(key, [g]);
-  else if (!list.includes(g)) list.push(g);
+  else list.push(g);
 }
 
 const SUFFIX_WORDS: ReadonlySet<string> = new Set([...NAME_SUFFIXES].map((w) => w.toLowerCase()));

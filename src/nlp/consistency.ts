@@ -351,7 +351,7 @@ const PIECE_RE = /[\p{L}\p{M}\p{N}]+/gu;
 const FIRST_PIECE_RE = /^[\p{L}\p{M}\p{N}]+/u;
 
 /** Strings worth looking for, indexed by their first word, longest first. */
-function buildCandidates(spans: Span[], labels: Map<string, Label>, upperCase: boolean): Map<string, Candidate[]> {
+function buildCandidates(spans: Span[], labels: Map<string, Label>, upperCase: boolean): Map<string, Starting> {
   const byText = new Map<string, Candidate>();
   const add = (written: string, label: Label, surname: boolean): void => {
     // A name broken across lines is looked for on one line.
@@ -388,17 +388,38 @@ function buildCandidates(spans: Span[], labels: Map<string, Label>, upperCase: b
       byText.set(upper, { ...c, text: upper });
     }
   }
-  const index = new Map<string, Candidate[]>();
+  const index = new Map<string, Starting>();
   for (const c of byText.values()) {
+    if (c.text.length > MAX_SPREAD) continue;
     const first = FIRST_PIECE_RE.exec(c.text)?.[0];
     if (!first) continue;
-    let list = index.get(first);
-    if (!list) index.set(first, (list = []));
-    list.push(c);
+    let starting = index.get(first);
+    if (!starting) index.set(first, (starting = { lengths: [], byText: new Map() }));
+    if (!starting.byText.has(c.text)) starting.lengths.push(c.text.length);
+    starting.byText.set(c.text, c);
   }
-  for (const list of index.values()) list.sort((a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  for (const starting of index.values()) starting.lengths = [...new Set(starting.lengths)].sort((a, b) => b - a);
   return index;
 }
+
+/**
+ * The candidates that start with one word: at a position, the one to take is the longest that
+ * the text there starts with and that ends at a word boundary (two of one length cannot both
+ * match). Looked up by length, longest first, a position costs the number of distinct lengths,
+ * not the number of candidates: a text of capitalised words had thousands of names starting
+ * with each word, and looking through all of them at each of its occurrences was quadratic.
+ */
+interface Starting {
+  /** Distinct lengths of the texts, longest first. */
+  lengths: number[];
+  byText: Map<string, Candidate>;
+}
+
+/**
+ * Strings longer than this (in UTF-16 code units) are not looked for elsewhere: names are far
+ * shorter, and the longest candidate bounds the work at each occurrence of its first word.
+ */
+const MAX_SPREAD = 200;
 
 /** A string that is a name on its own wherever it appears capitalised like this. */
 function propagatable(t: string): boolean {
@@ -417,11 +438,11 @@ function isAllCaps(t: string): boolean {
   return /\p{Lu}.*\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t);
 }
 
-function propagate(text: string, existing: Span[], index: Map<string, Candidate[]>, mode: SpreadMode): Span[] {
+function propagate(text: string, existing: Span[], index: Map<string, Starting>, mode: SpreadMode): Span[] {
   if (index.size === 0) return [];
   // One pass over the words: where a candidate may start.
   const hits: number[] = [];
-  const hitLists: Candidate[][] = [];
+  const hitLists: Starting[] = [];
   const n = text.length;
   for (let i = 0; i < n; ) {
     const start = i;
@@ -446,10 +467,12 @@ function propagate(text: string, existing: Span[], index: Map<string, Candidate[
   for (let h = 0; h < hits.length; h++) {
     const p = hits[h]!;
     if (p < skipUntil) continue;
-    for (const c of hitLists[h]!) {
-      if (!text.startsWith(c.text, p)) continue;
-      const end = p + c.text.length;
-      if (!endsAtBoundary(text, end)) continue;
+    const starting = hitLists[h]!;
+    for (const length of starting.lengths) {
+      const end = p + length;
+      if (end > n || !endsAtBoundary(text, end)) continue;
+      const c = starting.byText.get(text.slice(p, end));
+      if (c === undefined) continue;
       while (ptr < existing.length && existing[ptr]!.end <= p) ptr++;
       const next = existing[ptr];
       if (next && next.start < end) break;

@@ -9,6 +9,7 @@ import type { Format } from '../fs/output.js';
 import { countEntities, toRecord, type AnnotationRecord, type Header } from '../serialize/record.js';
 import { toJson, toJsonLine } from '../serialize/json.js';
 import { withDigest } from '../serialize/digest.js';
+import { MAX_NEED_BYTES, memoryNeed, tokenBound } from '../nlp/memory.js';
 
 export interface AnalyzeOptions {
   referenceDate: string | null;
@@ -57,7 +58,20 @@ function failure(err: unknown): Message {
   return fatal('E_ANALYZE', err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 }
 
+/**
+ * The refusal of a text that could need more memory than one file may take (nlp/memory.ts),
+ * or null. Decided by the text alone, so the same on every machine.
+ */
+export function tooDense(text: string): Message | null {
+  const need = memoryNeed(text);
+  if (need <= MAX_NEED_BYTES) return null;
+  const gb = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
+  return fatal('E_TOO_DENSE', String(tokenBound(text)), gb(need), gb(MAX_NEED_BYTES));
+}
+
 export function analyzeDocument(mod: Nlp, doc: Document, options: AnalyzeOptions): Document {
+  const refused = tooDense(doc.text);
+  if (refused) return { ...doc, analysis: null, messages: [...doc.messages, refused] };
   try {
     const analysis = mod.analyze(doc.text, { fileName: baseName(doc.path), referenceDate: options.referenceDate });
     return { ...doc, analysis };
@@ -74,6 +88,8 @@ export function render(record: AnnotationRecord, format: Format): string {
 
 /** Analyzes, builds the record and renders it: the whole of a job, wherever it runs. */
 export function annotateText(mod: Nlp, job: Job): Annotated {
+  const refused = tooDense(job.text);
+  if (refused) return { ok: false, message: refused };
   try {
     const analysis = mod.analyze(job.text, { fileName: baseName(job.path), referenceDate: job.referenceDate });
     const record = toRecord(job.text, analysis, job.header);
@@ -83,14 +99,29 @@ export function annotateText(mod: Nlp, job: Job): Annotated {
   }
 }
 
+/**
+ * The NLP on this thread, except for large texts: those go to a worker of their own (the pool's
+ * roomy one, run/pool.ts), whose running out of memory fails that text alone where on this
+ * thread it would abort the whole run.
+ */
 export function inlineAnnotator(): Annotator {
+  let large: Promise<Annotator> | null = null;
   return {
     async annotate(job) {
+      if (tooDense(job.text) === null && job.text.length > LARGE_TEXT) {
+        large ??= import('./pool.js').then((m) => m.workerPool(0));
+        return (await large).annotate(job);
+      }
       return annotateText(await loadNlp(), job);
     },
-    async close() {},
+    async close() {
+      if (large) await (await large).close();
+    },
   };
 }
+
+/** Texts longer than this (UTF-16 code units) are annotated in a worker (run/pool.ts). */
+export const LARGE_TEXT = 256 * 1024;
 
 /** The analysis alone (annotate show), on this thread. */
 export async function analyzeInline(doc: Document, options: AnalyzeOptions): Promise<Document> {

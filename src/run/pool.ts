@@ -4,12 +4,13 @@
  * window); results come back per job, so the caller places them by input index.
  *
  * The pool's workers run with a small heap (LEAN_LIMITS), which keeps a long run's memory down;
- * texts too large for it go to one more worker without that limit, started when such a text
- * comes and stopped when none is left.
+ * texts too large for it go to one more, roomy worker with the limit of the largest text let in,
+ * started when such a text comes and stopped when none is left.
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { fatal } from '../core/messages.js';
-import type { Annotated, Annotator, Job } from './analyzer.js';
+import { LARGE_TEXT, type Annotated, type Annotator, type Job } from './analyzer.js';
+import { MAX_NEED_BYTES } from '../nlp/memory.js';
 
 interface Task {
   id: number;
@@ -40,11 +41,18 @@ interface Slot {
 const LEAN_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 };
 
 /**
- * Texts longer than this (in UTF-16 code units) go straight to the roomy worker: it is 10 to
- * 100 times a news article, and well within what fits LEAN_LIMITS (400,000 characters fit in
+ * The roomy worker's limit: what the largest text let in may need (nlp/memory.ts). A worker
+ * given no limit that runs out of memory takes the whole process down with V8's fatal error;
+ * with one, it ends with ERR_WORKER_OUT_OF_MEMORY and only its text fails.
+ */
+const ROOMY_HEAP_MB = MAX_NEED_BYTES / (1024 * 1024);
+
+/**
+ * Texts longer than LARGE_TEXT (in UTF-16 code units) go straight to the roomy worker: it is 10
+ * to 100 times a news article, and well within what fits LEAN_LIMITS (400,000 characters fit in
  * 48 MB). A shorter text that still runs a lean worker out of memory is retried there.
  */
-export const LARGE_TEXT = 256 * 1024;
+export { LARGE_TEXT };
 
 /**
  * Jobs posted to a worker at once. With two, the next text is already in the worker's inbox
@@ -54,7 +62,8 @@ export const LARGE_TEXT = 256 * 1024;
 const DEPTH = 2;
 
 /** `script` is the worker's module: run/worker.ts, or a stand-in in tests. */
-export function workerPool(size: number, script: URL = new URL('./worker.js', import.meta.url), largeText = LARGE_TEXT): Annotator {
+export function workerPool(size: number, script: URL = new URL('./worker.js', import.meta.url), largeText = LARGE_TEXT, roomyHeapMb = ROOMY_HEAP_MB): Annotator {
+  const roomyLimits: ResourceLimits = { maxOldGenerationSizeMb: roomyHeapMb };
   const queue: Task[] = [];
   /** Large texts, and texts that ran a lean worker out of memory. */
   const roomyQueue: Task[] = [];
@@ -69,7 +78,7 @@ export function workerPool(size: number, script: URL = new URL('./worker.js', im
   const alive = (slot: Slot) => (slot.roomy ? roomy === slot : slots.includes(slot));
 
   const spawn = (isRoomy: boolean): Slot => {
-    const worker = new Worker(script, isRoomy ? {} : { resourceLimits: LEAN_LIMITS });
+    const worker = new Worker(script, { resourceLimits: isRoomy ? roomyLimits : LEAN_LIMITS });
     const slot: Slot = { worker, tasks: [], ready: false, roomy: isRoomy };
     worker.on('message', (msg: { id: number; result: Annotated } | { ready: true }) => {
       if ('ready' in msg) {
@@ -101,6 +110,7 @@ export function workerPool(size: number, script: URL = new URL('./worker.js', im
         return;
       }
       if (current && outOfMemory && !slot.roomy) roomyQueue.push(current);
+      else if (current && outOfMemory) current.resolve({ ok: false, message: fatal('E_OUT_OF_MEMORY', String(roomyHeapMb)) });
       else if (current) fail(current, why);
       queue.unshift(...waiting);
       if (!slot.roomy) slots.push(spawn(false));

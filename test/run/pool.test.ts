@@ -71,3 +71,20 @@ test('large texts, and texts that run a worker out of its heap, are done by a wo
     await pool.close();
   }
 });
+
+test('a text that runs even the roomy worker out of memory fails alone, with a message', { timeout: 60_000 }, async () => {
+  // The roomy worker used to have no heap limit: running out of memory was V8's fatal error,
+  // which took the whole process down.
+  const texts = ['a', 'oom everywhere', 'a long text', 'b'];
+  const pool = workerPool(1, new URL('./fixtures/dying-worker.js', import.meta.url), 5, 256);
+  try {
+    const job = (text: string): Job => ({ path: 'x.txt', text, header: { source: '', checksum: '', generator: '' }, format: 'yaml', referenceDate: null });
+    const got = await Promise.all(texts.map((t) => pool.annotate(job(t))));
+    assert.deepEqual(
+      got.map((r) => (r.ok ? r.data : r.message.text)),
+      ['A', 'ran out of memory (over the 256 MB one file may take); split the file', 'A LONG TEXT (roomy)', 'B'],
+    );
+  } finally {
+    await pool.close();
+  }
+});

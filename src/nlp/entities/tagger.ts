@@ -42,7 +42,7 @@ export function harmonise(text: string, tokens: Token[], spans: Span[], lex: Lex
     if (!v) { v = new Map(); votes.set(s.text, v); }
     v.set(s.label, (v.get(s.label) ?? 0) + 1);
   }
-  // Token indices by text, for the first words of the names.
+  // Tokens inside a tagged name, and each name's words.
   const covered = new Uint8Array(tokens.length);
   const words = new Map<string, string[]>();
   for (const s of spans) {
@@ -51,14 +51,13 @@ export function harmonise(text: string, tokens: Token[], spans: Span[], lex: Lex
     if (i < 0) continue;
     while (i < tokens.length && tokens[i]!.start < s.end) covered[i++] = 1;
   }
-  const starts = new Map<string, number[]>();
-  for (const ws of words.values()) if (ws.length > 0) starts.set(ws[0]!, []);
-  for (let i = 0; i < tokens.length; i++) starts.get(tokens[i]!.text)?.push(i);
-  const added: Span[] = [];
+  // The names to spread, in the order they are tried (by code units; an earlier one takes the
+  // tokens first), and where each occurs.
+  const keys: { key: string; ks: string[]; label: EntityLabel }[] = [];
   for (const key of [...votes.keys()].sort(byCodeUnits)) {
     if (!CAPITALISED.test(key)) continue;
     const ks = words.get(key);
-    if (ks === undefined || ks.length === 0) continue;
+    if (ks === undefined || ks.length === 0 || ks.length > MAX_SPREAD_TOKENS) continue;
     if (ks.length === 1 && (key.length < 3 || dictFlag(lex, key.toLowerCase()) === 'D' || dictFlag(lex, key.toLowerCase()) === '?')) continue;
     const v = votes.get(key)!;
     // Most frequent label; a tie keeps ORG.
@@ -68,11 +67,15 @@ export function harmonise(text: string, tokens: Token[], spans: Span[], lex: Lex
       const c = v.get(l) ?? 0;
       if (c > best) { best = c; label = l; }
     }
-    for (const i of starts.get(ks[0]!)!) {
-      if (i + ks.length > tokens.length) break;
+    keys.push({ key, ks, label: label as EntityLabel });
+  }
+  const occurrences = occurrencesOf(tokens, keys.map((k) => k.ks));
+  const added: Span[] = [];
+  for (const [k, { key, ks, label }] of keys.entries()) {
+    for (const i of occurrences[k]!) {
       let ok = true;
       for (let j = 0; j < ks.length; j++) {
-        if (covered[i + j] || tokens[i + j]!.text !== ks[j] || tokens[i + j]!.line !== tokens[i]!.line) { ok = false; break; }
+        if (covered[i + j]) { ok = false; break; }
       }
       if (!ok) continue;
       const prev = tokens[i - 1];
@@ -84,11 +87,55 @@ export function harmonise(text: string, tokens: Token[], spans: Span[], lex: Lex
       const st = tokens[i]!.start;
       const en = tokens[i + ks.length - 1]!.end;
       if (text.slice(st, en) !== key) continue;
-      added.push({ start: st, end: en, label: label as EntityLabel, text: key });
+      added.push({ start: st, end: en, label, text: key });
       for (let j = 0; j < ks.length; j++) covered[i + j] = 1;
     }
   }
   return added.length === 0 ? spans : [...spans, ...added].sort((x, y) => x.start - y.start);
+}
+
+/**
+ * Names longer than this many tokens are not spread: names are far shorter, and the longest
+ * name bounds the work at each token.
+ */
+const MAX_SPREAD_TOKENS = 32;
+
+/**
+ * For each token sequence of `names`, the indices of the tokens where it occurs within one line,
+ * in text order. One walk of a trie of the sequences from each token: looking through every
+ * occurrence of a name's first word for each name was quadratic on text where thousands of
+ * names share first words.
+ */
+function occurrencesOf(tokens: readonly Token[], names: readonly string[][]): number[][] {
+  const children: Map<string, number>[] = [new Map()];
+  /** The names (indices into `names`) that end at each trie node. */
+  const ending: number[][] = [[]];
+  for (const [k, ks] of names.entries()) {
+    let node = 0;
+    for (const w of ks) {
+      let child = children[node]!.get(w);
+      if (child === undefined) {
+        child = children.length;
+        children.push(new Map());
+        ending.push([]);
+        children[node]!.set(w, child);
+      }
+      node = child;
+    }
+    ending[node]!.push(k);
+  }
+  const out: number[][] = names.map(() => []);
+  const root = children[0]!;
+  for (let i = 0; i < tokens.length; i++) {
+    let node = root.get(tokens[i]!.text);
+    for (let j = i; node !== undefined; ) {
+      for (const k of ending[node]!) out[k]!.push(i);
+      j++;
+      if (j >= tokens.length || tokens[j]!.line !== tokens[i]!.line) break;
+      node = children[node]!.get(tokens[j]!.text);
+    }
+  }
+  return out;
 }
 
 /**

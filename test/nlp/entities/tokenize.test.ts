@@ -54,3 +54,61 @@ test('blanks of every kind part tokens and only line feeds count lines', () => {
   assert.deepEqual(toks.map((t) => t.text), ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
   assert.deepEqual(toks.map((t) => t.line), [0, 0, 0, 1, 1, 1, 1, 1]);
 });
+
+/** The tokenizer's token ends as one regular expression gave them, e-mail addresses included. */
+const REFERENCE = new RegExp(
+  [
+    String.raw`(?:https?:\/\/|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]}'’]`,
+    String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
+    String.raw`[@#][\p{L}\p{N}_]+`,
+    String.raw`(?:\p{L}\.){2,}`,
+    String.raw`\p{N}+(?:[.,:/]\p{N}+)+`,
+    String.raw`[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}]+)*(?:&[\p{Lu}]+)?`,
+    String.raw`([.\-!?*=_~])\1+`,
+    String.raw`\S`,
+  ].join('|'),
+  'uy',
+);
+
+function referenceTokens(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; ) {
+    if (/\s/.test(s[i]!)) {
+      i++;
+      continue;
+    }
+    REFERENCE.lastIndex = i;
+    REFERENCE.test(s);
+    const t = s.slice(i, REFERENCE.lastIndex);
+    if (t.length > 3 && /['’][sS]$/.test(t)) out.push(t.slice(0, -2), t.slice(-2));
+    else out.push(t);
+    i = REFERENCE.lastIndex;
+  }
+  return out;
+}
+
+test('e-mail addresses and everything around them tokenize as the one regular expression did', () => {
+  const pieces = ['a', 'Zoë', '𝔘', '7', '.', '-', '_', '%', '+', '@', '@', ' ', ' ', "'s", 'www.', 'http://', ',', '#', '/', '&', 'B', '😀'];
+  let seed = 7;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
+  for (let n = 0; n < 3000; n++) {
+    let s = '';
+    for (let k = next() % 24; k >= 0; k--) s += pieces[next() % pieces.length];
+    assert.deepEqual(texts(s), referenceTokens(s), JSON.stringify(s));
+  }
+  assert.deepEqual(texts('mail jo.smith+news@example.co.uk, or a-b@c-d.org.'), ['mail', 'jo.smith+news@example.co.uk', ',', 'or', 'a-b@c-d.org', '.']);
+  assert.deepEqual(texts('www.x.com/a@b.com'), ['www.x.com/a@b.com']);
+});
+
+test('long runs joined by - or . tokenize in linear time', { timeout: 20_000 }, () => {
+  // The e-mail pattern used to be retried at every token start, scanning to the end of the run:
+  // 100 KB of `a-b-c-...` took 15 s.
+  for (const sep of ['-', '.', '+', '%']) {
+    const run = `${'ab'.padEnd(3, sep)}`.repeat(40_000) + '@x';
+    const started = performance.now();
+    const tokens = tokenize(run);
+    const ms = performance.now() - started;
+    assert.ok(tokens.length > 40_000);
+    assert.ok(ms < 3000, `${sep}: ${ms.toFixed(0)} ms for 120 KB`);
+  }
+});
