@@ -273,6 +273,12 @@ function voteLabels(spans: Span[]): Map<string, Label> {
   };
   for (const s of spans) vote(fold(s.text), s.label, s.start);
   for (const s of spans) {
+    if (s.label === 'ORG') {
+      // "Chrysler Corp" is a company, and so is "Chrysler" in the same article.
+      const stem = companyStem(s.text);
+      if (stem !== null && tally.has(fold(stem))) vote(fold(stem), 'ORG', s.start);
+      continue;
+    }
     if (s.label !== 'PER') continue;
     for (const short of surnameForms(s.text)) {
       const key = fold(short);
@@ -294,6 +300,15 @@ function voteLabels(spans: Span[]): Map<string, Label> {
     if (best) out.set(key, best);
   }
   return out;
+}
+
+const COMPANY_SUFFIXES = new Set(['corp', 'corporation', 'inc', 'co', 'ltd', 'plc', 'ag', 'sa', 'nv', 'gmbh', 'spa', 'llc']);
+
+/** The name before a company's legal suffix ("Chrysler" of "Chrysler Corp."), or null. */
+export function companyStem(name: string): string | null {
+  const toks = name.split(/\s+/).filter((t) => t.length > 0);
+  if (toks.length < 2 || !COMPANY_SUFFIXES.has(toks[toks.length - 1]!.replace(/[.,]+$/, '').toLowerCase())) return null;
+  return toks.slice(0, -1).join(' ').replace(/,+$/, '');
 }
 
 /**

@@ -34,7 +34,7 @@ export interface Lexicon {
  */
 export type GazetteerFn = (lower: string[], slots?: readonly GazetteerSlot[]) => string[][];
 
-export const FEATURE_VERSION = 'f3';
+export const FEATURE_VERSION = 'f4';
 
 export function shapeOf(w: string): string {
   let out = '';
@@ -262,6 +262,7 @@ export interface FeatureBuffer {
  */
 export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: GazetteerFn | undefined, options: FeatureOptions): FeatureBuffer {
   const { orgFeatures, skipCommon } = options;
+  const newsContext = orgFeatures && options.newsContext;
   // Piece ids are renumbered only here, between documents, when the table has grown large.
   if (PIECES.size > MAX_PIECES) PIECES.reset();
   const n = tokens.length;
@@ -392,6 +393,8 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     for (let x = f; x < i; x++) paren[x] = 'R' + m;
     paren[i + 1] = 'A' + m;
   }
+  const ctx = newsContext ? resultsContext(tokens, lower, infos) : null;
+  const cue = newsContext ? nameCues(tokens, lower, capital, kind, infos, doc, gaz) : null;
   const common = skipCommon && writesCase(tokens, infos) ? new Uint8Array(n) : null;
   if (common !== null) {
     // Plain tokens: punctuation, and lower-case words of the word list ("the", "to", "and").
@@ -401,7 +404,7 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     // ("Bank of the West").
     const plain = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      if (kind[i] !== '') continue;
+      if (kind[i] !== '' || hyphenHalf(tokens, i)) continue;
       const p = infos[i]!.plain;
       if (p !== 0) plain[i] = 1;
       if (p === COMMON) common[i] = 1;
@@ -442,8 +445,8 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     feats[k3++] = name; feats[k3++] = a; feats[k3++] = b;
   };
   for (let i = 0; i < n; i++) {
-    // Room for this token's features: 23 fixed templates plus 4 per gazetteer hit around it.
-    const need = k3 + 3 * (40 + (gazIds ? 2 * gazIds[i]!.length + (i > 0 ? gazIds[i - 1]!.length : 0) + (i + 1 < n ? gazIds[i + 1]!.length : 0) : 0));
+    // Room for this token's features: 25 fixed templates plus 5 per gazetteer hit around it.
+    const need = k3 + 3 * (40 + (gazIds ? 3 * gazIds[i]!.length + (i > 0 ? gazIds[i - 1]!.length : 0) + (i + 1 < n ? gazIds[i + 1]!.length : 0) : 0));
     if (need > feats.length) {
       const grown = new Int32Array(Math.max(need, feats.length * 2));
       grown.set(feats.subarray(0, k3));
@@ -512,12 +515,30 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
       if (acro[i]) f2(T_ACR, P.id(acro[i]!), gaz && gaz[i]!.length > 0 ? IN_GAZ : NOT_IN_GAZ);
       if (paren[i]) f(T_PAR, P.id(paren[i]!));
     }
+    if (ctx !== null && cue !== null) {
+      const c = ctx[i]!;
+      if (c > 0) {
+        const cid = CTX_IDS[c]!;
+        f(T_CTX, cid);
+        if (gazIds) { const here = gazIds[i]!; for (let g = 0; g < here.length; g++) f2(T_CTXGZ, cid, here[g]!); }
+      }
+      const q = cue[i]!;
+      if (q > 0) f2(T_CUE, CUE_IDS[q]!, ss);
+    }
   }
   offs[n] = k3 / 3;
   const own = infos.map((info, i) => (kind[i] === '' ? info : null));
   return { feats, offs, common, own, form, lower, shape, lexClass: lxs };
 }
 
+/** ctx= bits: a plain number right after / right before the capitalised run; a table line; a sports document. */
+const NUM_AFTER = 1;
+const NUM_BEFORE = 2;
+const TABLE_LINE = 4;
+const SPORTS_DOC = 8;
+function ctxName(c: number): string {
+  return (c & NUM_AFTER ? 'a' : '-') + (c & NUM_BEFORE ? 'b' : '-') + (c & TABLE_LINE ? 't' : '-') + (c & SPORTS_DOC ? 's' : '-');
+}
 /**
  * Every piece of every feature of the tagger, interned (see pieces.ts). The template names and a
  * few constant pieces come first and survive resets. The neighbours' lower case, by slot -1, +1,
@@ -532,7 +553,7 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
 const NEIGHBOUR_TEMPLATES = ['l-1=', 'l+1=', 'l-2=', 'l+2='];
 const TEMPLATES = ['b', 'dss=', 'ss=', 's-1=', 's+1=', 's-1s=', 'ss+1=', 'l-1s=', 'sl+1=',
   'lx-1=', 'lx+1=', 'mw=', 'gz=', 'gzc=', 'gz-1=', 'gz+1=', 'doc=', 'kind=', 'run=', 'rl=', 'rc=', 'acr=', 'par=',
-  ...NEIGHBOUR_TEMPLATES, '', '<s>', '</s>', '#', 'L', 'N', 'g', '-'];
+  ...NEIGHBOUR_TEMPLATES, 'ctx=', 'ctxgz=', 'cue=', '', '<s>', '</s>', '#', 'L', 'N', 'g', '-'];
 /** Sentence position codes 0-3 (start, middle, CAPS line, Title line) and dictionary flags. */
 const SS = ['S', 'M', 'C', 'T'];
 const DICT_CODES = ['D', 'N', 'x', '?'];
@@ -542,6 +563,8 @@ const COMBOS = {
   ssCap: SS.flatMap((s) => [s + 'l', s + 'C']),
   capSs: SS.flatMap((s) => ['l' + s, 'C' + s]),
   doc: SS.flatMap((s) => [s, s + 'L', s + 'C', s + 'CL']),
+  ctx: Array.from({ length: 16 }, (_, c) => ctxName(c)),
+  cue: ['', 'O', 'P', 'OP'],
 };
 export const PIECES = new PieceTable([...TEMPLATES, ...Object.values(COMBOS).flat()]);
 const NO_IDS = new Int32Array(0);
@@ -606,6 +629,9 @@ const HAS_FORM = 1;
 /** Capitalised mid-sentence somewhere in the document; in lower case somewhere. */
 const CAP_MID = 2;
 const LOW = 4;
+/** Somewhere in the document right before an organisation word or after "shares of"; right after a title or a given name. */
+const CUE_ORG = 8;
+const CUE_PER = 16;
 const docMarks = new DocMarks();
 const MAX_SCRATCH = 3 * 1024 * 1024;
 let scratch = new Int32Array(3 * 64 * 1024);
@@ -616,8 +642,10 @@ const CAP_SS_IDS = COMBOS.capSs.map((x) => PIECES.id(x));
 const DOC_IDS = COMBOS.doc.map((x) => PIECES.id(x));
 const MAX_PIECES = 200_000;
 const [T_B, T_DSS, T_SS, T_SP1, T_SN1, T_SP1S, T_SSN1, T_LP1S, T_SLN1, T_LXP1, T_LXN1, T_MW,
-  T_GZ, T_GZC, T_GZP1, T_GZN1, T_DOC, T_KIND, T_RUN, T_RL, T_RC, T_ACR, T_PAR, T_LP1, T_LN1, T_LP2, T_LN2] =
-  TEMPLATES.slice(0, 27).map((t) => PIECES.id(t)) as number[];
+  T_GZ, T_GZC, T_GZP1, T_GZN1, T_DOC, T_KIND, T_RUN, T_RL, T_RC, T_ACR, T_PAR, T_LP1, T_LN1, T_LP2, T_LN2,
+  T_CTX, T_CTXGZ, T_CUE] = TEMPLATES.slice(0, 30).map((t) => PIECES.id(t)) as number[];
+const CTX_IDS = COMBOS.ctx.map((x) => PIECES.id(x));
+const CUE_IDS = COMBOS.cue.map((x) => PIECES.id(x));
 const EMPTY = PIECES.id('');
 const BOS = PIECES.id('<s>');
 const EOS = PIECES.id('</s>');
@@ -641,6 +669,115 @@ for (const w of ['river', 'street', 'st', 'st.', 'road', 'avenue', 'county', 'is
   'lake', 'sea', 'ocean', 'city', 'valley', 'province', 'state', 'region', 'district', 'bay', 'park', 'square', 'bridge', 'airport',
   'station', 'desert', 'peninsula', 'coast', 'hills', 'heights', 'beach'])
   SUFFIX_CLASS.set(w, 'L');
+
+/**
+ * The lower-case half of a hyphenated name ("ming" of "Ka-ming"): a token glued by a hyphen to
+ * a capitalised one before it.
+ */
+export function hyphenHalf(tokens: readonly Token[], i: number): boolean {
+  if (i < 2) return false;
+  const h = tokens[i - 1]!;
+  const w = tokens[i - 2]!;
+  return h.text === '-' && h.start === w.end && tokens[i]!.start === h.end && startsUpper(w.text);
+}
+
+const PLAIN_NUMBER = /^\d{1,3}$/;
+/** Words that make a document a sports report when three of them occur. */
+const SPORT_CUES = new Set(['soccer', 'football', 'hockey', 'basketball', 'baseball', 'cricket', 'rugby', 'tennis', 'golf',
+  'league', 'cup', 'goal', 'goals', 'striker', 'midfielder', 'goalkeeper', 'defender', 'coach', 'halftime', 'half-time',
+  'innings', 'wicket', 'wickets', 'pitcher', 'inning', 'standings', 'scorers', 'referee', 'stadium', 'match', 'matches',
+  'playoff', 'playoffs', 'penalty', 'seeded', 'semifinal', 'semifinals', 'quarterfinal', 'quarterfinals', 'tournament',
+  'championship', 'division', 'olympic', 'medal', 'marathon', 'athletics', 'nba', 'nhl', 'nfl']);
+
+/**
+ * Where a capitalised word stands in a results page: the first cell of a results row
+ * ("Rivertown 2 Lakeside 1"), a standings row ("Northfield 12 8 2 2"), a sports report. In
+ * such places a city's name is most often a club's. Per token that starts with a capital as
+ * written, in any kind of line (0 for the others).
+ */
+function resultsContext(tokens: readonly Token[], lower: readonly string[], infos: readonly WordInfo[]): Uint8Array {
+  const n = tokens.length;
+  const out = new Uint8Array(n);
+  if (n === 0) return out;
+  let cues = 0;
+  for (let i = 0; i < n && cues < 3; i++) if (SPORT_CUES.has(lower[i]!)) cues++;
+  const sports = cues >= 3 ? SPORTS_DOC : 0;
+  const numbersOnLine = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    if (PLAIN_NUMBER.test(tokens[i]!.text)) numbersOnLine.set(tokens[i]!.line, (numbersOnLine.get(tokens[i]!.line) ?? 0) + 1);
+  }
+  // Runs of words that start with a capital as written (a CAPS results line too), connectors inside.
+  for (let i = 0; i < n; ) {
+    if (!infos[i]!.up) { i++; continue; }
+    const line = tokens[i]!.line;
+    let j = i + 1;
+    for (;;) {
+      if (j < n && tokens[j]!.line === line && infos[j]!.up) { j++; continue; }
+      if (j + 1 < n && RUN_JOIN.has(lower[j]!) && tokens[j + 1]!.line === line && infos[j + 1]!.up) { j += 2; continue; }
+      break;
+    }
+    let c = sports;
+    if ((numbersOnLine.get(line) ?? 0) >= 2) c |= TABLE_LINE;
+    if (j < n && tokens[j]!.line === line && PLAIN_NUMBER.test(tokens[j]!.text)) c |= NUM_AFTER;
+    if (i > 0 && tokens[i - 1]!.line === line && PLAIN_NUMBER.test(tokens[i - 1]!.text)) c |= NUM_BEFORE;
+    for (let x = i; x < j; x++) if (infos[x]!.up) out[x] = c;
+    i = j;
+  }
+  return out;
+}
+
+/** Words that follow an organisation's name ("Chrysler Corp", "Volvo shares", "Westbury Rovers"). */
+const ORG_NEXT = new Set(['corp', 'corp.', 'corporation', 'inc', 'inc.', 'co', 'co.', 'ltd', 'ltd.', 'plc', 'ag', 'sa', 'nv',
+  'gmbh', 'spa', 'bv', 'ab', 'asa', 'group', 'holdings', 'industries', 'motors', 'airlines', 'shares', 'united', 'city',
+  'rovers', 'wanderers', 'athletic', 'fc']);
+/** Words that come before a person's name ("Mr Kovac", "coach Petrescu"). */
+const PERSON_BEFORE = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'coach', 'striker', 'midfielder',
+  'goalkeeper', 'defender', 'winger', 'forward', 'captain', 'manager', 'pitcher', 'batsman', 'bowler', 'champion', 'president',
+  'senator', 'minister', 'premier', 'chancellor', 'chairman', 'spokesman', 'spokeswoman', 'judge', 'general', 'gen.']);
+
+function placeTags(tags: readonly string[] | undefined): boolean {
+  if (tags === undefined) return false;
+  for (const t of tags) if (t.endsWith('country') || t.endsWith('city') || t.endsWith('region')) return true;
+  return false;
+}
+
+/**
+ * Document-level clues that a capitalised word names an organisation or a person: somewhere in
+ * running text it is followed by an organisation word or comes after "shares of"; it comes after
+ * a title or a given name. Every occurrence of the word gets them ("Chrysler Corp ... Chrysler
+ * said", "Ana Petrescu ... Petrescu won"). A place of the gazetteer is not linked to a person
+ * that way: "Michael Jordan ... the capital of Jordan". Per token: 1 organisation, 2 person.
+ */
+function nameCues(
+  tokens: readonly Token[], lower: readonly string[], capital: readonly boolean[], kind: readonly string[],
+  infos: readonly WordInfo[], doc: DocMarks, gaz: readonly string[][] | null,
+): Uint8Array {
+  const n = tokens.length;
+  const out = new Uint8Array(n);
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    if (!capital[i] || kind[i] !== '') continue;
+    const line = tokens[i]!.line;
+    const next = i + 1 < n && tokens[i + 1]!.line === line ? lower[i + 1]! : '';
+    const prevSame = i >= 1 && tokens[i - 1]!.line === line;
+    if (ORG_NEXT.has(next) || (i >= 2 && prevSame && (lower[i - 1] === 'of' || lower[i - 1] === 'in') && lower[i - 2] === 'shares')) {
+      doc.mark(infos[i]!.lowerId, CUE_ORG);
+      any = true;
+    }
+    if (!prevSame || ORG_NEXT.has(lower[i]!) || placeTags(gaz?.[i])) continue;
+    if (PERSON_BEFORE.has(lower[i - 1]!) || (capital[i - 1] && gaz !== null && gaz[i - 1]!.includes('given') && !tokens[i]!.sentStart)) {
+      doc.mark(infos[i]!.lowerId, CUE_PER);
+      any = true;
+    }
+  }
+  if (!any) return out;
+  for (let i = 0; i < n; i++) {
+    if (!capital[i]) continue;
+    const id = infos[i]!.lowerId;
+    out[i] = (doc.has(id, CUE_ORG) ? 1 : 0) | (doc.has(id, CUE_PER) && !placeTags(gaz?.[i]) ? 2 : 0);
+  }
+  return out;
+}
 
 const LOWER_WORD = /^[\p{Ll}]{3,}$/u;
 /** Lower-case words that do occur inside names. */
@@ -701,7 +838,8 @@ export interface WordSink {
  * for tagging only).
  */
 export function featureStrings(
-  tokens: Token[], lex: Lexicon, gazetteer?: GazetteerFn, encoded = false, orgFeatures = DEFAULT_TAGGER_OPTIONS.orgFeatures,
+  tokens: Token[], lex: Lexicon, gazetteer?: GazetteerFn, encoded = false,
+  options: Pick<FeatureOptions, 'orgFeatures' | 'newsContext'> = DEFAULT_TAGGER_OPTIONS,
 ): string[][] {
   const out: string[][] = [];
   let cur: string[] = [];
@@ -712,7 +850,7 @@ export function featureStrings(
     f(name, a) { cur.push(name + ns + a); },
     sub(name, s, from, to) { cur.push(name + ns + s.slice(from, to)); },
   };
-  const buf = extractFeatures(tokens, lex, gazetteer, { orgFeatures, skipCommon: false });
+  const buf = extractFeatures(tokens, lex, gazetteer, { orgFeatures: options.orgFeatures, newsContext: options.newsContext, skipCommon: false });
   const { feats, offs } = buf;
   for (let i = 0; i < tokens.length; i++) {
     cur = [];

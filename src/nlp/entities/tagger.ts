@@ -3,7 +3,7 @@
  * BILOU tags -> spans. Used by the runtime (index.ts) and by the trainer's evaluation.
  */
 import type { EntityLabel, Span } from '../../core/types.js';
-import { TAGS, dictFlag, isCommonLower, lineCaseKinds, type GazetteerFn, type Lexicon } from './features.js';
+import { TAGS, dictFlag, hyphenHalf, isCommonLower, lineCaseKinds, type GazetteerFn, type Lexicon } from './features.js';
 import { viterbi, type TaggerModel } from './model.js';
 import { taggerOptions, type TaggerOptions } from './options.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -23,7 +23,7 @@ export class Tagger {
     const { model, lexicon: lex, options } = this;
     const em = model.emissions(tokens, lex, this.gazetteer, options);
     const tags = decodeLines(tokens, em, model.T, model.trans, model.start, model.end);
-    const spans = relabelHeadlines(tokens, tagsToSpans(text, tokens, tags), lex);
+    const spans = relabelHeadlines(tokens, dropSignOffs(text, tagsToSpans(text, tokens, tags)), lex);
     return options.spreadNames ? harmonise(text, tokens, spans, lex) : spans;
   }
 }
@@ -196,6 +196,33 @@ function relabelHeadlines(tokens: Token[], spans: Span[], lex: Lexicon): Span[] 
   });
 }
 
+/** News agencies' sign-offs and tags ("REUTER" closing a story, "(AP)" in a dateline). */
+const AGENCY_TAGS = new Set(['reuter', 'reuters', 'ap', 'afp', 'upi', 'dpa', 'ansa', 'efe', 'kyodo', 'xinhua', 'tass', 'itar-tass', 'pa', 'aap', 'cp', 'bloomberg']);
+
+/**
+ * Drops an agency's name where it only signs the story: alone on its line, or alone in
+ * brackets ("LONDON (Reuters) -"). Elsewhere it is the agency, an organisation ("Reuters
+ * reported").
+ */
+export function dropSignOffs(text: string, spans: Span[]): Span[] {
+  return spans.filter((s) => {
+    if (!AGENCY_TAGS.has(s.text.toLowerCase())) return true;
+    if (text[s.start - 1] === '(' && text[s.end] === ')') return false;
+    return wordOnLine(text, s.start, -1) || wordOnLine(text, s.end, 1);
+  });
+}
+
+/** Whether a letter or digit stands between `from` and the line's end in direction `dir` (a bounded look). */
+function wordOnLine(text: string, from: number, dir: 1 | -1): boolean {
+  for (let i = dir < 0 ? from - 1 : from, k = 0; i >= 0 && i < text.length; i += dir, k++) {
+    const ch = text[i]!;
+    if (ch === '\n' || k >= 200) return k >= 200;
+    if (WORD_CHAR.test(ch)) return true;
+  }
+  return false;
+}
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 const MAX_SEGMENT = 1000;
 
 /** Viterbi over each line's tokens (entities never cross a line break). */
@@ -266,10 +293,12 @@ function emit(text: string, tokens: Token[], f: number, l: number, label: Entity
   // A name does not hold lower-case common words at its edges ("German agency BND",
   // "the East Delta region"); connectors inside ("Bank of England", "bin Laden") stay.
   if (l > f && tokens.slice(f, l + 1).some((t) => CAPITALISED.test(t.text))) {
+    // The lower-case half of a hyphenated name is a part of it ("Lee Ka-ming").
+    const common = (j: number): boolean => isCommonLower(tokens[j]!.text) && !hyphenHalf(tokens, j);
     for (let j = l; j > f; j--) {
-      if (isCommonLower(tokens[j]!.text)) { f = j + 1; break; }
+      if (common(j)) { f = j + 1; break; }
     }
-    while (l > f && isCommonLower(tokens[l]!.text)) l--;
+    while (l > f && common(l)) l--;
     if (f > l) return;
   }
   // A sentence's capital "The" is not part of the name ("The Financial Conduct Authority").

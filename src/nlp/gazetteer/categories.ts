@@ -2,7 +2,8 @@
 
 /**
  * Categories whose hits are tagged B-<cat> on the first token of the match and I-<cat> on the
- * others (names that span several tokens: "United Arab Emirates", "New York", "South African").
+ * others (names that span several tokens: "United Arab Emirates", "New York", "South African"),
+ * U-<cat> when the match is one token ("Jordan").
  */
 export const PHRASE_CATEGORIES = ['country', 'region', 'city', 'demonym', 'org'] as const;
 /**

@@ -99,9 +99,10 @@ function fillSlot(slot: GazetteerSlot, token: string): void {
   slot.gazetteerEntry = e.count > 1 ? e : null;
 }
 
-/** The tag strings, made once: [category] -> tag for a single-token match, B- and I- forms. */
+/** The tag strings, made once: [category] -> tag of a one-token match (U-), the first (B-) and the other (I-) tokens of a longer one. */
 const TAG_B = GAZETTEER_CATEGORIES.map((c, i) => (BIO[i] ? 'B-' + c : c));
 const TAG_I = GAZETTEER_CATEGORIES.map((c, i) => (BIO[i] ? 'I-' + c : c));
+const TAG_U = GAZETTEER_CATEGORIES.map((c, i) => (BIO[i] ? 'U-' + c : c));
 /** Shared by every token without a tag (most of them); never pushed to. */
 const NO_TAGS: string[] = [];
 Object.freeze(NO_TAGS);
@@ -193,7 +194,7 @@ export function gazetteerTags(tokens: readonly string[], slots?: readonly Gazett
       const t1 = partToken[q]!;
       for (let t = t0; t <= t1; t++) {
         if (out[t] === NO_TAGS) out[t] = [];
-        out[t]!.push(t === t0 ? TAG_B[c]! : TAG_I[c]!);
+        out[t]!.push(t0 === t1 ? TAG_U[c]! : t === t0 ? TAG_B[c]! : TAG_I[c]!);
       }
       nextFree[c] = t1 + 1;
     }

@@ -1,11 +1,11 @@
 /**
  * `npm run train -- <data dirs...> [--out FILE] [--epochs N] [--seed N] [--min-count N]
- *  [--weights set=w,...] [--caps-rate R] [--title-rate R] [--with-test] [--no-gazetteer] [--dropout P] [--no-org-features] [--no-spread] [--no-skip-common]` trains the entity tagger on data sets in the shared
+ *  [--weights set=w,...] [--caps-rate R] [--title-rate R] [--with-test] [--no-gazetteer] [--dropout P] [--no-org-features] [--no-news-context] [--no-spread] [--no-skip-common]` trains the entity tagger on data sets in the shared
  * format (docs/*.txt + gold.jsonl) and writes the model; the same data and options give the same
  * bytes. `npm run train -- --lexicon` rebuilds the word-class lexicon from compromise.
  * `--eval FILE` scores a model on the dev documents of the given sets instead of training;
  * `--baseline` scores the plain-compromise engine the same way. `--no-org-features`,
- * `--no-skip-common` and `--no-spread` turn off one of the tagger's options
+ * `--no-news-context`, `--no-skip-common` and `--no-spread` turn off one of the tagger's options
  * (src/nlp/entities/options.ts), in training and in `--eval`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,11 @@ import { loadNewsTexts } from '../news/index.js';
 /** The options the committed model was trained with (`npm run train -- <dirs>` uses them). */
 const DEFAULT_TRAIN_OPTIONS = {
   epochs: 5,
-  seed: 20161013,
+  /**
+   * Of three seeds trained on the same data with feature version f4 (20161013, 20161014, 7), the
+   * one with the best mean over the development sets (`npm run eval:dev`).
+   */
+  seed: 7,
   minCount: 1,
   setWeights: { btc: 0.3, wnut17: 0.3 } as Record<string, number>,
   capsRate: 0.03,
@@ -77,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--title-rate') opt.titleRate = Number(next());
     else if (a === '--dropout') opt.dropout = Number(next());
     else if (a === '--no-org-features') tagger.orgFeatures = false;
+    else if (a === '--no-news-context') tagger.newsContext = false;
     else if (a === '--no-spread') tagger.spreadNames = false;
     else if (a === '--no-skip-common') tagger.skipCommon = false;
     else if (a === '--weights') {

@@ -85,8 +85,8 @@ export interface TrainOptions {
   log: (line: string) => void;
   gazetteer?: GazetteerFn;
   /**
-   * The tagger's switches (defaults: DEFAULT_TAGGER_OPTIONS): orgFeatures for the training
-   * features and the evaluations, skipCommon and spreadNames for the evaluations of each epoch
+   * The tagger's switches (defaults: DEFAULT_TAGGER_OPTIONS): orgFeatures and newsContext for
+   * the training features and the evaluations, skipCommon and spreadNames for the evaluations of each epoch
    * and of the O bias.
    */
   tagger?: Partial<TaggerOptions>;
@@ -146,7 +146,7 @@ export function train(docs: GoldDoc[], lex: Lexicon, opt: TrainOptions): TrainRe
   let ents = 0;
   for (const d of trainDocs) {
     const tokens = tokenize(d.text);
-    const feats = featureStrings(tokens, lex, opt.gazetteer, true, switches.orgFeatures);
+    const feats = featureStrings(tokens, lex, opt.gazetteer, true, switches);
     const g = goldTags(tokens, d.gold);
     misaligned += g.misaligned;
     ents += d.gold.length;

@@ -184,3 +184,14 @@ test('thousands of names sharing a first word spread in linear time', { timeout:
   assert.equal(out.length, 8000);
   assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
 });
+
+test('a company named with its legal suffix makes its short name an organisation', async () => {
+  const { companyStem } = await import('../../../src/nlp/consistency.js');
+  assert.equal(companyStem('Chrysler Corp.'), 'Chrysler');
+  assert.equal(companyStem('Bayerische Motoren Werke AG'), 'Bayerische Motoren Werke');
+  assert.equal(companyStem('Chrysler'), null);
+  assert.equal(companyStem('Corp'), null);
+  const text = 'Chrysler said sales rose. Chrysler Corp shares fell. Chrysler Corp. will report.';
+  const got = harmonizeEntities(text, spansOf(text, [['Chrysler', 'PER'], ['Chrysler Corp', 'ORG'], ['Chrysler Corp.', 'ORG']]));
+  assert.deepEqual(show(text, got), expectSpans(text, [['Chrysler', 'ORG'], ['Chrysler Corp', 'ORG'], ['Chrysler Corp.', 'ORG']]));
+});

@@ -40,7 +40,7 @@ test('the switches belong to each tagger: two taggers of one model, used in turn
   const text = 'Zorbatex Group hired Ana Petrescu. Later, the board of zorbatex group and Zorbatex Group met. Zorbatex Group rose.';
   const spread = new Tagger(model, lexicon, gazetteerTags);
   const plain = new Tagger(model, lexicon, gazetteerTags, { spreadNames: false });
-  assert.deepEqual(spread.options, { orgFeatures: true, skipCommon: true, spreadNames: true });
+  assert.deepEqual(spread.options, { orgFeatures: true, skipCommon: true, spreadNames: true, newsContext: true });
   const spans = (t: Tagger): string[] => t.tag(text).map((s) => `${s.text}/${s.label}@${s.start}`);
   for (const round of [0, 1]) {
     assert.deepEqual(spans(spread), ['Zorbatex Group/ORG@0', 'Ana Petrescu/PER@21', 'Zorbatex Group/ORG@74', 'Zorbatex Group/ORG@94'], `round ${round}`);
@@ -50,11 +50,11 @@ test('the switches belong to each tagger: two taggers of one model, used in turn
   const tokens = tokenize(text);
   const board = tokens.findIndex((t) => t.text === 'board');
   const row = (o: { orgFeatures: boolean; skipCommon: boolean }): number[] =>
-    Array.from(model.emissions(tokens, lexicon, gazetteerTags, o).subarray(board * model.T, (board + 1) * model.T));
+    Array.from(model.emissions(tokens, lexicon, gazetteerTags, { ...o, newsContext: true }).subarray(board * model.T, (board + 1) * model.T));
   assert.ok(row({ orgFeatures: true, skipCommon: true }).slice(1).every((x) => x === -Infinity));
   assert.ok(row({ orgFeatures: true, skipCommon: false }).slice(1).every((x) => Number.isFinite(x)));
   const group = tokens.findIndex((t) => t.text === 'Group');
   const at = (o: { orgFeatures: boolean; skipCommon: boolean }): number[] =>
-    Array.from(model.emissions(tokens, lexicon, gazetteerTags, o).subarray(group * model.T, (group + 1) * model.T));
+    Array.from(model.emissions(tokens, lexicon, gazetteerTags, { ...o, newsContext: true }).subarray(group * model.T, (group + 1) * model.T));
   assert.notDeepEqual(at({ orgFeatures: false, skipCommon: true }), at({ orgFeatures: true, skipCommon: true }));
 });

@@ -14,6 +14,13 @@ test('the compiled data is loaded', () => {
   assert.ok(gazetteerSize() > 500);
 });
 
+test('a one-token match is tagged U-, a longer one B- then I-', () => {
+  const tags = gazetteerTags(['from', 'Jordan', 'and', 'South', 'Africa']);
+  assert.deepEqual(tags[1]!.filter((t) => t.endsWith('country')), ['U-country']);
+  assert.deepEqual(tags[3]!.filter((t) => t.endsWith('country')), ['B-country']);
+  assert.deepEqual(tags[4]!.filter((t) => t.endsWith('country')), ['I-country']);
+});
+
 test('multi-word entries take the longest match with B-/I- tags', () => {
   const tags = gazetteerTags(['The', 'United', 'Arab', 'Emirates', 'said']);
   assert.deepEqual(tags[0], []);
@@ -37,13 +44,13 @@ test('a call does not see the parts of an earlier, longer one', () => {
 test('lookup ignores case; word categories carry bare tags', () => {
   const tags = gazetteerTags(['PRESIDENT', 'Macron', 'met', 'German', 'officials', 'on', 'Monday', 'in', 'March']);
   assert.ok(tags[0]!.includes('title'));
-  assert.ok(tags[3]!.includes('B-demonym'));
+  assert.ok(tags[3]!.includes('U-demonym'));
   assert.ok(tags[6]!.includes('weekday'));
   assert.ok(tags[8]!.includes('month'));
 });
 
 test('the caller may split abbreviations and hyphens or not', () => {
-  assert.ok(gazetteerTags(['U.S.'])[0]!.includes('B-country'));
+  assert.ok(gazetteerTags(['U.S.'])[0]!.includes('U-country'));
   const split = gazetteerTags(['U', '.', 'S', '.', 'officials']);
   assert.ok(split[0]!.includes('B-country'));
   assert.ok(split[2]!.includes('I-country'));
@@ -97,5 +104,5 @@ test('longest match per category; categories do not block each other', () => {
   assert.ok(tags[1]!.includes('I-city'));
   assert.ok(tags[2]!.includes('I-city'));
   assert.ok(tags[0]!.includes('B-region')); // New York state, a shorter match of another category
-  assert.ok(tags[4]!.includes('B-city') && tags[4]!.includes('B-region') && tags[4]!.includes('given'));
+  assert.ok(tags[4]!.includes('U-city') && tags[4]!.includes('U-region') && tags[4]!.includes('given'));
 });
