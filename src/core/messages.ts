@@ -19,7 +19,7 @@ const catalog = {
   E_ACCESS: () => 'permission denied; check its permissions (chmod) or leave it out',
   E_LOOP: () => 'symbolic link loop; fix or remove the link',
   E_NO_MATCH: (glob: string) => `no files match ${glob} in this folder; check the path or --glob`,
-  E_NOT_FILE: () => 'not a regular file or folder; give a .txt file or a folder',
+  E_NOT_FILE: (kind: string) => `is ${kind}, not a regular file; give a .txt file or a folder`,
   E_LIST: (why: string) => `cannot list this folder (${why}); check its permissions`,
   E_READ: (why: string) => `cannot read (${why}); check the file`,
   E_TOO_LARGE: (mb: string, limit: string, need: string) =>
@@ -36,7 +36,7 @@ const catalog = {
     `its annotation ${output} would also be written for ${first}; annotate them into separate --out-dir folders`,
   E_OUTPUT_IS_INPUT: (output: string) =>
     `its annotation would overwrite the input itself (${output}); pick .txt files with --glob`,
-  E_OUTPUT_NOT_FILE: (output: string) => `${output} exists and is not a file; move it away`,
+  E_OUTPUT_NOT_FILE: (output: string, kind: string) => `${output} exists and is ${kind}, not a file; move it away`,
   E_WRITE: (output: string, why: string) => `cannot write ${output} (${why}); check the folder's permissions and free space`,
   E_ANALYZE: (why: string) => `annotation failed (${why}); this is a bug in annotate, please report it with the file`,
   // --check findings (exit 1).

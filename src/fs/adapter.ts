@@ -14,6 +14,8 @@ import * as fs from 'node:fs';
 export interface OpenFile {
   size: number;
   isFile: boolean;
+  /** What it is, when not a regular file ('a folder', 'a named pipe (FIFO)', ...). */
+  kind: string;
   /** The whole file (`size` bytes, fewer if it shrank since). */
   read(): Buffer;
   close(): void;
@@ -31,8 +33,12 @@ export interface FsAdapter {
   realpath(path: string): string;
   /** A folder's entries with their types. */
   readdir(path: string): fs.Dirent[];
+  /**
+   * A regular file whole. Like readHead, it never blocks: anything else at the path (a FIFO, a
+   * device, a folder) throws a NotRegularFile before a byte is read.
+   */
   readFile(path: string): Buffer;
-  /** Up to `bytes` bytes from the start of the file, decoded as UTF-8. */
+  /** Up to `bytes` bytes from the start of a regular file, decoded as UTF-8 (see readFile). */
   readHead(path: string, bytes: number): string;
   writeFile(path: string, data: string | Uint8Array): void;
   rename(from: string, to: string): void;
@@ -46,6 +52,24 @@ let headBuffer = Buffer.alloc(0);
 
 const READ_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
 
+/** What a path that is not a regular file is, for messages. */
+export function fileKind(stats: fs.Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  return stats.isFile() ? 'a file' : 'not a regular file';
+}
+
+/** Thrown by readFile and readHead for anything but a regular file; `code` is BSD's errno for it. */
+export class NotRegularFile extends Error {
+  readonly code = 'EFTYPE';
+  constructor(readonly kind: string) {
+    super(`is ${kind}`);
+  }
+}
+
 function openFile(p: string): OpenFile {
   const fd = fs.openSync(p, READ_NONBLOCK);
   let stats: fs.Stats;
@@ -58,18 +82,36 @@ function openFile(p: string): OpenFile {
   return {
     size: stats.size,
     isFile: stats.isFile(),
-    read() {
-      const buf = Buffer.allocUnsafe(stats.size);
-      let n = 0;
-      while (n < buf.length) {
-        const got = fs.readSync(fd, buf, n, buf.length - n, n);
-        if (got === 0) break;
-        n += got;
-      }
-      return n < buf.length ? buf.subarray(0, n) : buf;
-    },
+    kind: fileKind(stats),
+    read: () => readAll(fd, stats.size),
     close: () => fs.closeSync(fd),
   };
+}
+
+function readAll(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  while (n < buf.length) {
+    const got = fs.readSync(fd, buf, n, buf.length - n, n);
+    if (got === 0) break;
+    n += got;
+  }
+  return n < buf.length ? buf.subarray(0, n) : buf;
+}
+
+/**
+ * Opens an existing annotation without blocking (a FIFO at its path would otherwise wait for a
+ * writer forever, and the whole run with it) and runs `use` on it if it is a regular file.
+ */
+function withRegularFile<T>(p: string, use: (fd: number, size: number) => T): T {
+  const fd = fs.openSync(p, READ_NONBLOCK);
+  try {
+    const stats = fs.fstatSync(fd);
+    if (!stats.isFile()) throw new NotRegularFile(fileKind(stats));
+    return use(fd, stats.size);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export function nodeFs(): FsAdapter {
@@ -78,16 +120,12 @@ export function nodeFs(): FsAdapter {
     open: openFile,
     realpath: (p) => fs.realpathSync.native(p),
     readdir: (p) => fs.readdirSync(p, { withFileTypes: true }),
-    readFile: (p) => fs.readFileSync(p),
-    readHead(p, bytes) {
-      const fd = fs.openSync(p, 'r');
-      try {
+    readFile: (p) => withRegularFile(p, readAll),
+    readHead: (p, bytes) =>
+      withRegularFile(p, (fd) => {
         if (headBuffer.length < bytes) headBuffer = Buffer.allocUnsafe(bytes);
         return headBuffer.toString('utf8', 0, fs.readSync(fd, headBuffer, 0, bytes, 0));
-      } finally {
-        fs.closeSync(fd);
-      }
-    },
+      }),
     writeFile: (p, data) => fs.writeFileSync(p, data),
     rename: (a, b) => fs.renameSync(a, b),
     unlink: (p) => fs.unlinkSync(p),

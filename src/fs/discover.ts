@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { Message } from '../core/types.js';
 import { fatal } from '../core/messages.js';
 import { compareCodeUnits } from '../core/compare.js';
-import { describeError, errorCode, type FsAdapter } from './adapter.js';
+import { describeError, errorCode, fileKind, type FsAdapter } from './adapter.js';
 import { joinNormalized } from './paths.js';
 import type { Picomatch } from './picomatch.js';
 import { readIssue } from './read.js';
@@ -90,7 +90,7 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
     } else if (stats.isDirectory()) {
       walk(shown, abs, options, inputs, issues);
     } else {
-      issues.push({ path: shown, message: fatal('E_NOT_FILE') });
+      issues.push({ path: shown, message: fatal('E_NOT_FILE', fileKind(stats)) });
     }
   }
   inputs.sort(Input.compare);

@@ -39,7 +39,7 @@ export function openSource(fs: FsAdapter, abs: string, maxBytes: number): { ok: 
   } catch (err) {
     return { ok: false, message: readIssue(err) };
   }
-  const problem = !file.isFile ? fatal('E_NOT_FILE') : file.size > maxBytes ? tooLarge(file.size, maxBytes) : null;
+  const problem = !file.isFile ? fatal('E_NOT_FILE', file.kind) : file.size > maxBytes ? tooLarge(file.size, maxBytes) : null;
   if (problem === null) return { ok: true, file };
   file.close();
   return { ok: false, message: problem };
@@ -73,8 +73,9 @@ export function readIssue(err: unknown): Message {
     case 'ELOOP':
       return fatal('E_LOOP');
     case 'EISDIR':
-    case 'ENXIO': // a socket
-      return fatal('E_NOT_FILE');
+      return fatal('E_NOT_FILE', 'a folder');
+    case 'ENXIO': // opening a socket
+      return fatal('E_NOT_FILE', 'a socket');
     default:
       return fatal('E_READ', describeError(err));
   }

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Message } from '../core/types.js';
 import { fatal, warning } from '../core/messages.js';
 import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
-import { errorCode, describeError, type FsAdapter, type OpenFile } from '../fs/adapter.js';
+import { errorCode, describeError, NotRegularFile, type FsAdapter, type OpenFile } from '../fs/adapter.js';
 import type { Input } from '../fs/discover.js';
 import { decodeSource, openSource, readBytes } from '../fs/read.js';
 import { FolderMaker, outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, type Format } from '../fs/output.js';
@@ -208,7 +208,8 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     if (!decoded.ok) return { kind: 'error', message: decoded.message };
     if (output) {
       const code = errorCode(headError);
-      if (code === 'EISDIR') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output)) };
+      if (headError instanceof NotRegularFile) return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output), headError.kind) };
+      if (code === 'EISDIR') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output), 'a folder') };
       if (headError !== null && code !== 'ENOENT') return { kind: 'error', message: fatal('E_WRITE', show(output), describeError(headError)) };
       if (state?.kind === 'foreign') return { kind: 'error', message: fatal('E_FOREIGN', show(output)) };
       if (o.mode === 'check') {
