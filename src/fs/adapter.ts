@@ -40,7 +40,13 @@ export interface FsAdapter {
   readFile(path: string): Buffer;
   /** Up to `bytes` bytes from the start of a regular file, decoded as UTF-8 (see readFile). */
   readHead(path: string, bytes: number): string;
-  writeFile(path: string, data: string | Uint8Array): void;
+  /**
+   * Creates a new file and writes it whole, as a normal write would (mode 0o666 less the umask),
+   * but only if nothing is at the path: O_EXCL|O_NOFOLLOW, so a file or a link planted there
+   * fails with EEXIST or ELOOP instead of being written through. A failed write removes the file
+   * it created, and nothing else.
+   */
+  writeNew(path: string, data: string | Uint8Array): void;
   rename(from: string, to: string): void;
   unlink(path: string): void;
   /** Creates the folder and any missing parents. */
@@ -60,6 +66,24 @@ export function fileKind(stats: fs.Stats): string {
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
   if (stats.isSymbolicLink()) return 'a symbolic link';
   return stats.isFile() ? 'a file' : 'not a regular file';
+}
+
+const WRITE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0);
+
+function writeNew(p: string, data: string | Uint8Array): void {
+  const fd = fs.openSync(p, WRITE_NEW, 0o666);
+  try {
+    fs.writeFileSync(fd, data);
+  } catch (err) {
+    fs.closeSync(fd);
+    try {
+      fs.unlinkSync(p);
+    } catch {
+      // gone already
+    }
+    throw err;
+  }
+  fs.closeSync(fd);
 }
 
 /** Thrown by readFile and readHead for anything but a regular file; `code` is BSD's errno for it. */
@@ -126,7 +150,7 @@ export function nodeFs(): FsAdapter {
         if (headBuffer.length < bytes) headBuffer = Buffer.allocUnsafe(bytes);
         return headBuffer.toString('utf8', 0, fs.readSync(fd, headBuffer, 0, bytes, 0));
       }),
-    writeFile: (p, data) => fs.writeFileSync(p, data),
+    writeNew,
     rename: (a, b) => fs.renameSync(a, b),
     unlink: (p) => fs.unlinkSync(p),
     mkdir: (p) => {

@@ -1,4 +1,5 @@
 /** Where an annotation goes, and writing it safely. */
+import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import type { FsAdapter } from './adapter.js';
 import { isInside, joinNormalized } from './paths.js';
@@ -51,15 +52,17 @@ export function printedSourceField(sourceAbs: string, cwd: string): string {
   return path.relative(cwd, sourceAbs).split(path.sep).join('/');
 }
 
-let counter = 0;
-
-/** The temporary file of a write of `target` by process `pid`: `.story.yaml.<pid>-<n>.tmp`. */
-export function tempName(target: string, pid: number, n: number): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${pid}-${n}.tmp`);
+/**
+ * The temporary file of a write of `target` by process `pid`: `.story.yaml.<pid>-<token>.tmp`,
+ * where the token is random, so that no other process can guess the name and put a link there
+ * ahead of the write (which also refuses to follow one).
+ */
+export function tempName(target: string, pid: number, token: string = randomBytes(6).toString('hex')): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${pid}-${token}.tmp`);
 }
 
-/** `.<target>.<pid>-<n>.tmp` -> target base name and pid, or null for any other name. */
-const TEMP = /^\.(.+)\.([1-9][0-9]{0,9})-([0-9]{1,15})\.tmp$/;
+/** `.<target>.<pid>-<token>.tmp` -> target base name and pid, or null for any other name (earlier versions used a decimal counter as the token). */
+const TEMP = /^\.(.+)\.([1-9][0-9]{0,9})-([0-9a-f]{1,16})\.tmp$/;
 
 /**
  * Removes the temporary files that a killed run (SIGKILL between write and rename) left next to
@@ -151,15 +154,16 @@ export function writeAtomic(fs: FsAdapter, target: string, data: string, pid: nu
   const dir = path.dirname(target);
   if (folders) folders.ensure(dir);
   else fs.mkdir(dir);
-  const tmp = tempName(target, pid, counter++);
+  const tmp = tempName(target, pid);
+  // Fails, without touching it, if anything is at the temporary path already.
+  fs.writeNew(tmp, data);
   try {
-    fs.writeFile(tmp, data);
     fs.rename(tmp, target);
   } catch (err) {
     try {
       fs.unlink(tmp);
     } catch {
-      // never written
+      // gone already
     }
     throw err;
   }

@@ -96,11 +96,11 @@ export function failingFs(fail: { read?: (p: string) => string | undefined; list
       if (code) throw fsError(code, p);
       return base.readFile(p);
     },
-    writeFile(p, data) {
+    writeNew(p, data) {
       const code = fail.write?.(p);
       if (code) throw fsError(code, p);
       writes.push(p);
-      base.writeFile(p, data);
+      base.writeNew(p, data);
     },
   };
 }

@@ -1,7 +1,7 @@
 /** Output paths and atomic writes. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FolderMaker, outputPath, sourceField, TempSweeper, tempName, writeAtomic } from '../../src/fs/output.js';
 import { failingFs, tempDir } from '../cli/harness.js';
@@ -38,12 +38,36 @@ test('writeAtomic replaces the file whole and leaves no temporary file, even whe
   }
 });
 
+test('the temporary file has a name no one can guess and is never written through a link planted there', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const target = path.join(dir, 'a.yaml');
+    const victim = path.join(dir, 'victim');
+    writeFileSync(victim, 'precious\n');
+    // Links at every name an earlier version would have used for this process's first writes.
+    for (let n = 0; n < 50; n++) symlinkSync(victim, path.join(dir, `.a.yaml.7-${n}.tmp`));
+    for (let i = 0; i < 3; i++) writeAtomic(nodeFs(), target, `run ${i}\n`, 7);
+    assert.equal(readFileSync(victim, 'utf8'), 'precious\n');
+    assert.equal(readFileSync(target, 'utf8'), 'run 2\n');
+    assert.equal(statSync(target).mode & 0o777, 0o666 & ~process.umask(), 'mode as a normal write gives');
+    assert.notEqual(tempName(target, 7), tempName(target, 7));
+    // Even a planted link at the very name is refused, and left alone.
+    const planted = tempName(target, 7, 'abc');
+    symlinkSync(victim, planted);
+    assert.throws(() => nodeFs().writeNew(planted, 'x'), /EEXIST|ELOOP/);
+    assert.ok(lstatSync(planted).isSymbolicLink());
+    assert.equal(readFileSync(victim, 'utf8'), 'precious\n');
+  } finally {
+    cleanup();
+  }
+});
+
 test('TempSweeper removes only our temporary files of that annotation whose process is gone', () => {
   const { dir, cleanup } = tempDir();
   try {
     const target = path.join(dir, 'a.yaml');
     const names = {
-      dead: path.basename(tempName(target, 111, 0)), // a killed run
+      dead: path.basename(tempName(target, 111)), // a killed run
       deadAgain: '.a.yaml.111-7.tmp',
       own: '.a.yaml.4242-3.tmp', // an earlier process that had our pid
       alive: '.a.yaml.222-0.tmp', // another annotate still running
