@@ -72,6 +72,7 @@ interface AnnotateOpts {
   maxSize: string;
   quiet?: boolean;
   color?: boolean;
+  followSymlinks?: boolean;
 }
 
 function annotateProgram(io: Io): Command {
@@ -89,6 +90,7 @@ function annotateProgram(io: Io): Command {
     .option('-j, --jobs <n>', `parallel workers (default: the number of CPUs, ${io.cpus} here)`)
     .option('--reference-date <YYYY-MM-DD>', 'anchor for relative dates when an article states no date of its own')
     .option('--max-size <MB>', 'skip (with an error) files larger than this many megabytes', '10')
+    .option('--follow-symlinks', 'follow symbolic links that lead out of the paths given (skipped by default)')
     .option('-q, --quiet', 'print errors only')
     .option('--color', 'force colour on stderr')
     .option('--no-color', 'no colour')
@@ -169,8 +171,11 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
 
   const outDir = opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null;
   if (outDir !== null) checkOutDir(io, opts.outDir!, outDir);
-  const found = discover(paths, { cwd: io.cwd, glob: opts.glob, fs: io.fs, exclude: outDir ? [outDir] : [] });
-  for (const issue of found.issues) reporter.error(issue.path, issue.message);
+  const found = discover(paths, { cwd: io.cwd, glob: opts.glob, fs: io.fs, exclude: outDir ? [outDir] : [], followSymlinks: !!opts.followSymlinks });
+  for (const issue of found.issues) {
+    if (issue.message.fatal) reporter.error(issue.path, issue.message);
+    else reporter.warning(issue.path, issue.message);
+  }
   const stats = await annotateInputs(found.inputs, {
     mode,
     format,
@@ -190,7 +195,8 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     now: () => io.now(),
   });
   for (const issue of found.issues) {
-    if (issue.message.id === 'E_NO_MATCH') stats.unmatched++;
+    if (!issue.message.fatal) stats.linksSkipped++;
+    else if (issue.message.id === 'E_NO_MATCH') stats.unmatched++;
     else stats.unsearched++;
   }
   reporter.summary(mode, stats);

@@ -19,6 +19,8 @@ const catalog = {
   E_ACCESS: () => 'permission denied; check its permissions (chmod) or leave it out',
   E_LOOP: () => 'symbolic link loop; fix or remove the link',
   E_NO_MATCH: (glob: string) => `no files match ${glob} in this folder; check the path or --glob`,
+  W_LINK_OUTSIDE: () =>
+    'skipped: a symbolic link that leads out of the paths given; give its target as a path, or use --follow-symlinks',
   E_NOT_FILE: (kind: string) => `is ${kind}, not a regular file; give a .txt file or a folder`,
   E_LIST: (why: string) => `cannot list this folder (${why}); check its permissions`,
   E_READ: (why: string) => `cannot read (${why}); check the file`,

@@ -38,7 +38,7 @@ export interface FsAdapter {
    * device, a folder) throws a NotRegularFile before a byte is read.
    */
   readFile(path: string): Buffer;
-  /** Up to `bytes` bytes from the start of a regular file, decoded as UTF-8 (see readFile). */
+  /** Up to `bytes` bytes from the start of a regular file, decoded as UTF-8 (see readFile). A link at `path` fails with ELOOP. */
   readHead(path: string, bytes: number): string;
   /**
    * Creates a new file and writes it whole, as a normal write would (mode 0o666 less the umask),
@@ -123,12 +123,16 @@ function readAll(fd: number, size: number): Buffer {
   return n < buf.length ? buf.subarray(0, n) : buf;
 }
 
+const READ_EXISTING = READ_NONBLOCK | (fs.constants.O_NOFOLLOW ?? 0);
+
 /**
  * Opens an existing annotation without blocking (a FIFO at its path would otherwise wait for a
- * writer forever, and the whole run with it) and runs `use` on it if it is a regular file.
+ * writer forever, and the whole run with it) and runs `use` on it if it is a regular file. A
+ * symbolic link there is not followed (ELOOP): annotate neither reads nor replaces a link at an
+ * annotation's path, which may lead out of the corpus.
  */
 function withRegularFile<T>(p: string, use: (fd: number, size: number) => T): T {
-  const fd = fs.openSync(p, READ_NONBLOCK);
+  const fd = fs.openSync(p, READ_EXISTING);
   try {
     const stats = fs.fstatSync(fd);
     if (!stats.isFile()) throw new NotRegularFile(fileKind(stats));

@@ -7,10 +7,10 @@ import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Message } from '../core/types.js';
-import { fatal } from '../core/messages.js';
+import { fatal, warning } from '../core/messages.js';
 import { compareCodeUnits } from '../core/compare.js';
 import { describeError, errorCode, fileKind, type FsAdapter } from './adapter.js';
-import { joinNormalized } from './paths.js';
+import { isInside, joinNormalized } from './paths.js';
 import type { Picomatch } from './picomatch.js';
 import { readIssue } from './read.js';
 
@@ -64,6 +64,8 @@ export interface DiscoverOptions {
   fs: FsAdapter;
   /** Absolute folders never searched (e.g. --out-dir inside a corpus). */
   exclude: string[];
+  /** Follow symbolic links that lead out of the paths given (--follow-symlinks); by default they are skipped with a warning. */
+  followSymlinks?: boolean;
 }
 
 export interface Discovery {
@@ -74,6 +76,17 @@ export interface Discovery {
 export function discover(paths: string[], options: DiscoverOptions): Discovery {
   const inputs: Input[] = [];
   const issues: Issue[] = [];
+  // What the paths given are, once links are resolved: a link met in a walk may lead anywhere
+  // inside them, and nowhere else unless --follow-symlinks says so.
+  const roots: string[] = [];
+  for (const given of paths) {
+    try {
+      roots.push(options.fs.realpath(path.resolve(options.cwd, given)));
+    } catch {
+      // reported below, when it is looked at
+    }
+  }
+  const ctx: Walk = { options, roots, inputs, issues };
   for (const given of paths) {
     const shown = given === '' ? '.' : path.normalize(given);
     const abs = path.resolve(options.cwd, given);
@@ -88,7 +101,7 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
       const dir = path.dirname(abs);
       inputs.push(new Input({ shown: path.dirname(shown), abs: dir, base: dir }, path.basename(abs)));
     } else if (stats.isDirectory()) {
-      walk(shown, abs, options, inputs, issues);
+      walk(shown, abs, ctx);
     } else {
       issues.push({ path: shown, message: fatal('E_NOT_FILE', fileKind(stats)) });
     }
@@ -136,16 +149,33 @@ export function compileGlob(glob: string): CompiledGlob {
   };
 }
 
+/** What one discover() call's walks share. */
+interface Walk {
+  options: DiscoverOptions;
+  /** Real paths of the paths given. */
+  roots: string[];
+  inputs: Input[];
+  issues: Issue[];
+}
+
+/** Whether real path `p` is one of the roots or below one. */
+function withinRoots(roots: string[], p: string): boolean {
+  return roots.some((r) => p === r || (r.endsWith(path.sep) ? p.startsWith(r) : isInside(r, p)));
+}
+
 /**
  * Walks `root` for files matching the glob, synchronously: a local readdir takes microseconds,
  * and fast-glob, which this replaced, cost 30-40 ms to import and as much again to walk 2,618
  * files, a third of a re-run that finds everything up to date. The walk starts at the glob's
  * static folder (docs for docs/**) and goes no deeper than a glob without ** can reach. Hidden
- * folders (unless the glob names one) and node_modules are skipped; symbolic links are
- * followed, and a link back to a folder being walked is reported as a loop instead of walked
- * forever. A folder that cannot be listed becomes an issue and the walk goes on.
+ * folders (unless the glob names one) and node_modules are skipped. A symbolic link is
+ * followed when it resolves inside the paths given (a link back to a folder being walked is
+ * reported as a loop instead of walked forever); one that leads out of them is skipped with a
+ * warning, unless --follow-symlinks, since it would read, and write the annotation, outside the
+ * corpus. A folder that cannot be listed becomes an issue and the walk goes on.
  */
-function walk(shown: string, root: string, options: DiscoverOptions, inputs: Input[], issues: Issue[]): void {
+function walk(shown: string, root: string, ctx: Walk): void {
+  const { options, inputs, issues } = ctx;
   const before = inputs.length;
   const issuesBefore = issues.length;
   const { start, maxDepth, matches, hiddenNamed } = compileGlob(options.glob);
@@ -174,36 +204,51 @@ function walk(shown: string, root: string, options: DiscoverOptions, inputs: Inp
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let childReal = joinNormalized(real, name);
-      if (entry.isSymbolicLink()) {
+      const link = entry.isSymbolicLink();
+      if (link) {
         try {
           const target = fs.stat(childAbs);
           isDir = target.isDirectory();
           isFile = target.isFile();
-          if (isDir) childReal = fs.realpath(childAbs);
         } catch (err) {
           // A link to nowhere is no file; a link to itself is worth a word.
           if (errorCode(err) === 'ELOOP') report(childRel, fatal('E_LOOP'));
           continue;
         }
       }
-      if (isFile) {
-        if (depth + 1 <= maxDepth && matches(childRel)) inputs.push(new Input(folder, name));
-      } else if (isDir && depth + 1 < maxDepth && name !== 'node_modules' && (hiddenNamed || name[0] !== '.') && !excluded.has(childAbs)) {
-        if (up.has(childReal)) report(childRel, fatal('E_LOOP'));
-        else visit(childAbs, childRel, depth + 1, childReal, up);
+      const wanted = isFile
+        ? depth + 1 <= maxDepth && matches(childRel)
+        : isDir && depth + 1 < maxDepth && name !== 'node_modules' && (hiddenNamed || name[0] !== '.') && !excluded.has(childAbs);
+      if (!wanted) continue;
+      if (link) {
+        try {
+          childReal = fs.realpath(childAbs);
+        } catch (err) {
+          report(childRel, readIssue(err));
+          continue;
+        }
+        if (!options.followSymlinks && !withinRoots(ctx.roots, childReal)) {
+          report(childRel, warning('W_LINK_OUTSIDE'));
+          continue;
+        }
       }
+      if (isFile) inputs.push(new Input(folder, name));
+      else if (up.has(childReal)) report(childRel, fatal('E_LOOP'));
+      else visit(childAbs, childRel, depth + 1, childReal, up);
     }
     up.delete(real);
   };
 
   const startAbs = path.join(root, start);
-  let startReal: string;
+  let startReal: string | null;
   try {
     startReal = fs.realpath(startAbs);
   } catch {
-    startReal = startAbs; // readdir will report the real problem
+    startReal = null; // readdir will report the real problem
   }
-  visit(startAbs, start, 0, startReal, new Set());
+  // The glob's static folder (docs/ of docs/**/*.txt) may itself be a link.
+  if (startReal !== null && !options.followSymlinks && !withinRoots(ctx.roots, startReal)) report(start, warning('W_LINK_OUTSIDE'));
+  else visit(startAbs, start, 0, startReal ?? startAbs, new Set());
   if (inputs.length === before && issues.length === issuesBefore) issues.push({ path: shown, message: fatal('E_NO_MATCH', options.glob) });
 }
 

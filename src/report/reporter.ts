@@ -23,6 +23,8 @@ export interface Stats {
   unsearched: number;
   /** Folders searched in which no file matched the glob. */
   unmatched: number;
+  /** Symbolic links skipped because they lead out of the paths given (a warning, not a failure). */
+  linksSkipped: number;
   missing: number;
   stale: number;
   printed: number;
@@ -37,7 +39,7 @@ export interface Stats {
 }
 
 export function emptyStats(): Stats {
-  return { files: 0, written: 0, unchanged: 0, skipped: 0, failed: 0, unsearched: 0, unmatched: 0, missing: 0, stale: 0, printed: 0, people: 0, organizations: 0, places: 0, dates: 0, analyzedBytes: 0, elapsedMs: 0 };
+  return { files: 0, written: 0, unchanged: 0, skipped: 0, failed: 0, unsearched: 0, unmatched: 0, linksSkipped: 0, missing: 0, stale: 0, printed: 0, people: 0, organizations: 0, places: 0, dates: 0, analyzedBytes: 0, elapsedMs: 0 };
 }
 
 export type Mode = 'write' | 'stdout' | 'check';
@@ -65,6 +67,14 @@ export class Reporter {
 
   /** A --check finding (missing or stale): the result of --check, so printed even with --quiet. */
   finding(path: string, message: Message): void {
+    this.clearProgress();
+    const c = this.options.chalk;
+    this.options.stderr.write(`${c.bold(path)}: ${c.yellow(message.text)}\n`);
+  }
+
+  /** Something skipped on purpose (not a failure): not printed with --quiet. */
+  warning(path: string, message: Message): void {
+    if (this.options.quiet) return;
     this.clearProgress();
     const c = this.options.chalk;
     this.options.stderr.write(`${c.bold(path)}: ${c.yellow(message.text)}\n`);
@@ -105,6 +115,7 @@ function pathProblems(s: Stats): string {
   const parts: string[] = [];
   if (s.unsearched) parts.push(`${plural(s.unsearched, 'path')} could not be searched`);
   if (s.unmatched) parts.push(`${plural(s.unmatched, 'folder')} had no matching files`);
+  if (s.linksSkipped) parts.push(`${plural(s.linksSkipped, 'symbolic link')} out of the paths given skipped`);
   return parts.length ? `; ${parts.join(', ')}` : '';
 }
 

@@ -210,6 +210,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
       const code = errorCode(headError);
       if (headError instanceof NotRegularFile) return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output), headError.kind) };
       if (code === 'EISDIR') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output), 'a folder') };
+      if (code === 'ELOOP') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output), 'a symbolic link') };
       if (headError !== null && code !== 'ENOENT') return { kind: 'error', message: fatal('E_WRITE', show(output), describeError(headError)) };
       if (state?.kind === 'foreign') return { kind: 'error', message: fatal('E_FOREIGN', show(output)) };
       if (o.mode === 'check') {

@@ -1,0 +1,76 @@
+/** main(argv, io) against a hostile or careless corpus: links, names, stray files, odd options. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { run, tempDir } from './harness.js';
+
+const ARTICLE = 'Barack Obama visited Paris in November.\nObama met Angela Merkel at the United Nations.\n';
+
+function corpus(files: Record<string, string | Buffer>): { dir: string; cleanup: () => void } {
+  const t = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(t.dir, name)), { recursive: true });
+    writeFileSync(path.join(t.dir, name), content);
+  }
+  return t;
+}
+
+test('links out of the paths given are skipped with a warning: nothing read or written outside', async () => {
+  const { dir, cleanup } = corpus({ 'corpus/a.txt': ARTICLE, 'corpus/sub/b.txt': ARTICLE, 'outside/c.txt': ARTICLE, 'outside/secret.txt': 'TOP SECRET LINE\nmore\n' });
+  try {
+    symlinkSync('../outside', path.join(dir, 'corpus/out'));
+    symlinkSync('../outside/secret.txt', path.join(dir, 'corpus/secret.txt'));
+    symlinkSync('sub', path.join(dir, 'corpus/inside'));
+    const r = await run(['corpus'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stderr.split('\n');
+    assert.ok(lines.includes('corpus/out: skipped: a symbolic link that leads out of the paths given; give its target as a path, or use --follow-symlinks'), r.stderr);
+    assert.ok(lines.some((l) => l.startsWith('corpus/secret.txt: skipped: a symbolic link')), r.stderr);
+    assert.match(r.stderr, /3 files: 3 written.*; 2 symbolic links out of the paths given skipped/);
+    assert.deepEqual(readdirSync(path.join(dir, 'outside')).sort(), ['c.txt', 'secret.txt'], 'nothing written outside');
+    assert.ok(!existsSync(path.join(dir, 'corpus/secret.yaml')));
+    // A link inside the paths given is followed; its annotation is next to the link.
+    assert.ok(existsSync(path.join(dir, 'corpus/inside/b.yaml')));
+    // Given as paths, the targets are taken; --follow-symlinks takes the links too.
+    assert.equal((await run(['corpus', 'outside/c.txt'], { cwd: dir })).stderr.split('\n').filter((l) => l.includes('skipped: a symbolic')).length, 2);
+    const followed = await run(['--follow-symlinks', 'corpus'], { cwd: dir });
+    assert.equal(followed.code, 0, followed.stderr);
+    assert.ok(existsSync(path.join(dir, 'outside/c.yaml')));
+    assert.match(readFileSync(path.join(dir, 'corpus/secret.yaml'), 'utf8'), /title: TOP SECRET LINE/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a glob whose static folder is a link out of the corpus is skipped too', async () => {
+  const { dir, cleanup } = corpus({ 'corpus/a.txt': ARTICLE, 'outside/c.txt': ARTICLE });
+  try {
+    symlinkSync('../outside', path.join(dir, 'corpus/out'));
+    const r = await run(['--glob', 'out/*.txt', 'corpus'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^corpus\/out: skipped: a symbolic link/m);
+    assert.deepEqual(readdirSync(path.join(dir, 'outside')), ['c.txt']);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a link at an annotation path is neither read nor replaced', async () => {
+  const { dir, cleanup } = corpus({ 'corpus/a.txt': ARTICLE, 'corpus/b.txt': ARTICLE, 'outside/x.txt': ARTICLE });
+  try {
+    assert.equal((await run(['outside'], { cwd: dir })).code, 0);
+    symlinkSync('../outside/x.yaml', path.join(dir, 'corpus/a.yaml'));
+    const before = readFileSync(path.join(dir, 'outside/x.yaml'));
+    for (const args of [['corpus'], ['--force', 'corpus'], ['--check', 'corpus']]) {
+      const r = await run(args, { cwd: dir });
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /^corpus\/a\.txt: corpus\/a\.yaml exists and is a symbolic link, not a file; move it away$/m, args.join(' '));
+    }
+    assert.ok(lstatSync(path.join(dir, 'corpus/a.yaml')).isSymbolicLink());
+    assert.ok(readFileSync(path.join(dir, 'outside/x.yaml')).equals(before));
+    assert.ok(existsSync(path.join(dir, 'corpus/b.yaml')));
+  } finally {
+    cleanup();
+  }
+});
