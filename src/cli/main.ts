@@ -112,6 +112,17 @@ function validateJobs(value: string | undefined, fallback: number): number {
   return Number(value);
 }
 
+/**
+ * A glob only chooses files inside the folders given: one that could climb out of them (../x,
+ * /abs) would read, and write annotations, outside the corpus and --out-dir.
+ */
+function validateGlob(value: string): string {
+  const why =
+    value.trim() === '' ? 'not empty' : value.startsWith('/') ? 'not an absolute path' : value.split('/').includes('..') ? 'without .. (it cannot leave the folder)' : null;
+  if (why !== null) throw new UsageError(messageText('E_BAD_GLOB', value, why));
+  return value;
+}
+
 export function validateDate(value: string | undefined): string | null {
   if (value === undefined) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -158,6 +169,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   ];
   for (const [bad, a, b] of conflicts) if (bad) throw new UsageError(messageText('E_CONFLICT', a, b));
   if (stdin && paths.length > 1) throw new UsageError(messageText('E_STDIN_WITH_PATHS'));
+  const glob = validateGlob(opts.glob);
   const jobs = validateJobs(opts.jobs, io.cpus);
   const referenceDate = validateDate(opts.referenceDate);
   const maxBytes = validateMaxSize(opts.maxSize);
@@ -171,7 +183,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
 
   const outDir = opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null;
   if (outDir !== null) checkOutDir(io, opts.outDir!, outDir);
-  const found = discover(paths, { cwd: io.cwd, glob: opts.glob, fs: io.fs, exclude: outDir ? [outDir] : [], followSymlinks: !!opts.followSymlinks });
+  const found = discover(paths, { cwd: io.cwd, glob, fs: io.fs, exclude: outDir ? [outDir] : [], followSymlinks: !!opts.followSymlinks });
   for (const issue of found.issues) {
     if (issue.message.fatal) reporter.error(issue.path, issue.message);
     else reporter.warning(issue.path, issue.message);

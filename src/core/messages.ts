@@ -11,6 +11,8 @@ const catalog = {
   E_BAD_DATE: (value: string) =>
     `--reference-date must be a real date written YYYY-MM-DD, got "${value}".`,
   E_BAD_JOBS: (value: string) => `--jobs must be a whole number of at least 1, got "${value}".`,
+  E_BAD_GLOB: (value: string, why: string) =>
+    `--glob must be a pattern relative to each folder given (like **/*.txt), ${why}, got "${value}".`,
   E_BAD_SIZE: (value: string) => `--max-size must be a number of megabytes above 0, got "${value}".`,
   E_OUT_DIR_NOT_DIR: (dir: string, what: string) =>
     `--out-dir ${dir} ${what}, not a folder; give a folder (it is created when missing).`,

@@ -240,6 +240,8 @@ function walk(shown: string, root: string, ctx: Walk): void {
   };
 
   const startAbs = path.join(root, start);
+  // The CLI refuses globs with .. or a leading /; a start outside the root is never walked.
+  if (startAbs !== root && !isInside(root, startAbs)) return;
   let startReal: string | null;
   try {
     startReal = fs.realpath(startAbs);
