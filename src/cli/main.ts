@@ -181,6 +181,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
 
   if (stdin) return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now() });
 
+  if (opts.outDir?.trim() === '') throw new UsageError(messageText('E_OUT_DIR_EMPTY'));
   const outDir = opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null;
   if (outDir !== null) checkOutDir(io, opts.outDir!, outDir);
   const found = discover(paths, { cwd: io.cwd, glob, fs: io.fs, exclude: outDir ? [outDir] : [], followSymlinks: !!opts.followSymlinks });
@@ -207,7 +208,8 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     now: () => io.now(),
   });
   for (const issue of found.issues) {
-    if (!issue.message.fatal) stats.linksSkipped++;
+    if (issue.message.id === 'W_LINK_OUTSIDE') stats.linksSkipped++;
+    else if (!issue.message.fatal) continue;
     else if (issue.message.id === 'E_NO_MATCH') stats.unmatched++;
     else stats.unsearched++;
   }
@@ -301,6 +303,7 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
     // reported by showAnalysis, as for any unreadable file
   }
   if (stats && !stats.isFile()) throw new UsageError(messageText('E_SHOW_NOT_FILE', file, stats.isDirectory() ? 'a folder' : 'not a regular file'));
+  if (opts.outDir?.trim() === '') throw new UsageError(messageText('E_OUT_DIR_EMPTY'));
   const referenceDate = validateDate(opts.referenceDate);
   const maxBytes = validateMaxSize(opts.maxSize);
   const errLevel = colorLevel(colorChoice(opts.color), io.stderrIsTTY, io.env);

@@ -14,6 +14,7 @@ const catalog = {
   E_BAD_GLOB: (value: string, why: string) =>
     `--glob must be a pattern relative to each folder given (like **/*.txt), ${why}, got "${value}".`,
   E_BAD_SIZE: (value: string) => `--max-size must be a number of megabytes above 0, got "${value}".`,
+  E_OUT_DIR_EMPTY: () => '--out-dir must name a folder, got "" (use --out-dir . for the working folder).',
   E_OUT_DIR_NOT_DIR: (dir: string, what: string) =>
     `--out-dir ${dir} ${what}, not a folder; give a folder (it is created when missing).`,
   // Finding and reading inputs.
@@ -23,6 +24,8 @@ const catalog = {
   E_NO_MATCH: (glob: string) => `no files match ${glob} in this folder; check the path or --glob`,
   W_LINK_OUTSIDE: () =>
     'skipped: a symbolic link that leads out of the paths given; give its target as a path, or use --follow-symlinks',
+  W_OUT_DIR_HOLDS_INPUTS: (glob: string, first: string) =>
+    `not searched: it is the --out-dir, but holds files matching ${glob} (${first}); to annotate them, give --out-dir a folder of its own`,
   E_NOT_FILE: (kind: string) => `is ${kind}, not a regular file; give a .txt file or a folder`,
   E_LIST: (why: string) => `cannot list this folder (${why}); check its permissions`,
   E_READ: (why: string) => `cannot read (${why}); check the file`,

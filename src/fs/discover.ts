@@ -121,6 +121,8 @@ export interface CompiledGlob {
   hiddenNamed: boolean;
 }
 
+const ANNOTATION = /\.(yaml|json)$/;
+
 // Globs like the default, **/*.txt: any file with that extension, at any depth.
 const ANY_DEPTH_EXTENSION = /^\*\*\/\*(\.[A-Za-z0-9_-]+)$/;
 
@@ -218,8 +220,14 @@ function walk(shown: string, root: string, ctx: Walk): void {
       }
       const wanted = isFile
         ? depth + 1 <= maxDepth && matches(childRel)
-        : isDir && depth + 1 < maxDepth && name !== 'node_modules' && (hiddenNamed || name[0] !== '.') && !excluded.has(childAbs);
+        : isDir && depth + 1 < maxDepth && name !== 'node_modules' && (hiddenNamed || name[0] !== '.');
       if (!wanted) continue;
+      if (isDir && excluded.has(childAbs)) {
+        // Not searched, but its inputs must not vanish without a word.
+        const held = firstMatch(childAbs, childRel, depth + 1);
+        if (held !== null) report(childRel, warning('W_OUT_DIR_HOLDS_INPUTS', options.glob, held));
+        continue;
+      }
       if (link) {
         try {
           childReal = fs.realpath(childAbs);
@@ -237,6 +245,28 @@ function walk(shown: string, root: string, ctx: Walk): void {
       else visit(childAbs, childRel, depth + 1, childReal, up);
     }
     up.delete(real);
+  };
+
+  /**
+   * The first file below dir (not following links) that the glob would have taken, or null.
+   * Annotations (.yaml, .json) are what an --out-dir holds, so a wide glob does not count them.
+   */
+  const firstMatch = (abs: string, rel: string, depth: number): string | null => {
+    let entries: Dirent[];
+    try {
+      entries = fs.readdir(abs);
+    } catch {
+      return null;
+    }
+    for (const entry of entries) {
+      const childRel = `${rel}/${entry.name}`;
+      if (entry.isFile() && depth + 1 <= maxDepth && !ANNOTATION.test(entry.name) && matches(childRel)) return childRel;
+      if (entry.isDirectory() && depth + 1 < maxDepth && entry.name !== 'node_modules' && (hiddenNamed || entry.name[0] !== '.')) {
+        const found = firstMatch(joinNormalized(abs, entry.name), childRel, depth + 1);
+        if (found !== null) return found;
+      }
+    }
+    return null;
   };
 
   const startAbs = path.join(root, start);

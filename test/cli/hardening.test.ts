@@ -74,3 +74,21 @@ test('a link at an annotation path is neither read nor replaced', async () => {
     cleanup();
   }
 });
+
+test('an --out-dir inside a folder given is not searched, and inputs held there are not dropped without a word', async () => {
+  const { dir, cleanup } = corpus({ 'c/z.txt': ARTICLE, 'c/a/x.txt': ARTICLE, 'c/b/y.txt': ARTICLE });
+  try {
+    const r = await run(['--out-dir', 'c/b', 'c'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr.split('\n')[0], 'c/b: not searched: it is the --out-dir, but holds files matching **/*.txt (b/y.txt); to annotate them, give --out-dir a folder of its own');
+    assert.ok(existsSync(path.join(dir, 'c/b/a/x.yaml')) && existsSync(path.join(dir, 'c/b/z.yaml')));
+    // Annotations only: nothing to say.
+    for (let i = 0; i < 2; i++) {
+      const clean = await run(['--out-dir', 'c/a/out', 'c/a'], { cwd: dir });
+      assert.equal(clean.code, 0, clean.stderr);
+      assert.doesNotMatch(clean.stderr, /not searched/, 'an --out-dir of annotations only is not worth a word');
+    }
+  } finally {
+    cleanup();
+  }
+});

@@ -36,6 +36,8 @@ test('usage errors exit 2 with one line, before any work', async (t) => {
     [['--reference-date', '2016-02-30'], /^error: --reference-date must be a real date written YYYY-MM-DD, got "2016-02-30"\.\n$/],
     [['--reference-date', '13/09/2016'], /^error: --reference-date must be/],
     [['--max-size', '-1'], /^error: --max-size must be/],
+    [['--out-dir', ''], /^error: --out-dir must name a folder, got "" \(use --out-dir \. for the working folder\)\.\n$/],
+    [['show', '--out-dir', '', 'a.txt'], /^error: --out-dir must name a folder/],
     [['--glob', ''], /^error: --glob must be a pattern relative to each folder given \(like \*\*\/\*\.txt\), not empty, got ""\.\n$/],
     [['--glob', '../sibling/*.txt'], /^error: --glob must be a pattern relative to each folder given \(like \*\*\/\*\.txt\), without \.\. \(it cannot leave the folder\), got "\.\.\/sibling\/\*\.txt"\.\n$/],
     [['--glob', 'a/../../*.txt'], /^error: --glob must be .*without \.\./],
