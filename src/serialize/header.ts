@@ -16,17 +16,26 @@ export type HeaderState =
   | { kind: 'foreign' };
 
 const YAML_KEY = /^(schema|source|checksum|generator):[ \t]*(.*)$/;
-const JSON_KEY = /^\s*"(schema|source|checksum|generator)"\s*:\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/;
+// Members of the top-level object as toJson indents them: two spaces, one per line.
+const JSON_KEY = /^  "(schema|source|checksum|generator)": ("(?:[^"\\]|\\.)*"),?$/;
+/** The schema values annotate writes. */
+const OUR_SCHEMA = /^annotate\/[1-9][0-9]*$/;
 
-/** Reads the header keys from the start of an annotation file (YAML or JSON). */
+/**
+ * Reads the header keys from the start of an annotation file (YAML or JSON). A file is ours only
+ * when it begins as annotate writes it: `schema: annotate/N` as its first line (YAML), or as the
+ * first member of the top-level object (JSON), with the other header keys right after. A line
+ * that merely looks like one further down (a note quoting it, a nested "schema" in someone's
+ * JSON) does not make a file ours, so it is never overwritten.
+ */
 export function readHeader(head: string): HeaderState {
   const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
   const found: Record<string, string> = {};
   const lines = text.split(/\r?\n/);
-  if (!text.trimStart().startsWith('{')) {
+  if (!text.startsWith('{')) {
     for (const line of lines) {
       const m = YAML_KEY.exec(line);
-      if (!m) continue;
+      if (!m || (found['schema'] === undefined && m[1] !== 'schema')) break;
       // Fast path for the plain scalars we write (yaml.parse per line was a seventh of a re-run).
       if (/^[^\s'"&*!|>%@`{[#,?:-][^#]*$/.test(m[2]!) && !/\s$/.test(m[2]!)) {
         found[m[1]!] = m[2]!;
@@ -36,22 +45,22 @@ export function readHeader(head: string): HeaderState {
         const value: unknown = yamlLib().parse(`${m[1]}: ${m[2]}`)?.[m[1]!];
         if (typeof value === 'string') found[m[1]!] = value;
       } catch {
-        // a line cut by the HEADER_BYTES limit or not ours: ignore
+        // a line cut by the HEADER_BYTES limit: ignore
       }
     }
-  } else {
-    for (const line of lines) {
+  } else if (lines[0]?.trimEnd() === '{') {
+    for (const line of lines.slice(1)) {
       const m = JSON_KEY.exec(line);
-      if (!m) continue;
+      if (!m || (found['schema'] === undefined && m[1] !== 'schema')) break;
       try {
         found[m[1]!] = JSON.parse(m[2]!) as string;
       } catch {
-        // ignore
+        break;
       }
     }
   }
   const schema = found['schema'];
-  if (!schema || !schema.startsWith('annotate/')) return { kind: 'foreign' };
+  if (!schema || !OUR_SCHEMA.test(schema)) return { kind: 'foreign' };
   return {
     kind: 'ours',
     schema,

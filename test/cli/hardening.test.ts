@@ -92,3 +92,20 @@ test('an --out-dir inside a folder given is not searched, and inputs held there 
     cleanup();
   }
 });
+
+test('a note or a foreign JSON that merely mentions our header is not ours: never overwritten', async () => {
+  const note = 'Reading list\nschema: annotate/1 is what the tool writes\n';
+  const json = '{\n  "name": "mine",\n  "meta": {\n    "schema": "annotate/1"\n  }\n}\n';
+  const { dir, cleanup } = corpus({ 'a.txt': ARTICLE, 'a.yaml': note, 'b.txt': ARTICLE, 'b.json': json });
+  try {
+    for (const format of ['yaml', 'json']) {
+      const r = await run(['--force', '--format', format, '.'], { cwd: dir });
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, format === 'yaml' ? /^a\.txt: a\.yaml exists and was not written by annotate/m : /^b\.txt: b\.json exists and was not written by annotate/m);
+    }
+    assert.equal(readFileSync(path.join(dir, 'a.yaml'), 'utf8'), note);
+    assert.equal(readFileSync(path.join(dir, 'b.json'), 'utf8'), json);
+  } finally {
+    cleanup();
+  }
+});
