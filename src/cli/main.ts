@@ -6,7 +6,7 @@
 import type { Stats } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { fatal, messageText } from '../core/messages.js';
+import { fatal, messageText, warning } from '../core/messages.js';
 import { sourceChecksum } from '../core/fingerprint.js';
 import { errorCode } from '../fs/adapter.js';
 import { discover } from '../fs/discover.js';
@@ -106,10 +106,17 @@ could not be read, annotated or written.`,
     );
 }
 
-function validateJobs(value: string | undefined, fallback: number): number {
-  if (value === undefined) return Math.max(1, fallback);
-  if (!/^[1-9][0-9]*$/.test(value.trim()) || Number(value) > 1024) throw new UsageError(messageText('E_BAD_JOBS', value));
-  return Number(value);
+/**
+ * --jobs, capped at the number of CPUs: more workers cannot run at once, and each holds its own
+ * copy of the NLP (about 50 MB), so 64 on two CPUs cost 3 GB for nothing. `capped` is set when
+ * the number asked for was lowered.
+ */
+function validateJobs(value: string | undefined, cpus: number): { jobs: number; capped: boolean } {
+  const max = Math.max(1, cpus);
+  if (value === undefined) return { jobs: max, capped: false };
+  if (!/^[1-9][0-9]*$/.test(value.trim())) throw new UsageError(messageText('E_BAD_JOBS', value));
+  const n = Number(value);
+  return n > max ? { jobs: max, capped: true } : { jobs: n, capped: false };
 }
 
 /**
@@ -170,7 +177,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   for (const [bad, a, b] of conflicts) if (bad) throw new UsageError(messageText('E_CONFLICT', a, b));
   if (stdin && paths.length > 1) throw new UsageError(messageText('E_STDIN_WITH_PATHS'));
   const glob = validateGlob(opts.glob);
-  const jobs = validateJobs(opts.jobs, io.cpus);
+  const { jobs, capped } = validateJobs(opts.jobs, io.cpus);
   const referenceDate = validateDate(opts.referenceDate);
   const maxBytes = validateMaxSize(opts.maxSize);
 
@@ -178,6 +185,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   const level = colorLevel(colorChoice(opts.color), io.stderrIsTTY, io.env);
   const reporter = new Reporter({ stderr: io.stderr, chalk: chalkFor(level), quiet: !!opts.quiet, progress: io.stderrIsTTY });
   const out = writer(io.stdout);
+  if (capped) reporter.warning('--jobs', warning('W_JOBS_CAPPED', opts.jobs!.trim(), jobs));
 
   if (stdin) return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now() });
 

@@ -13,6 +13,8 @@ const catalog = {
   E_BAD_JOBS: (value: string) => `--jobs must be a whole number of at least 1, got "${value}".`,
   E_BAD_GLOB: (value: string, why: string) =>
     `--glob must be a pattern relative to each folder given (like **/*.txt), ${why}, got "${value}".`,
+  W_JOBS_CAPPED: (asked: string, cpus: number) =>
+    `${asked} is more than the ${cpus} CPU${cpus === 1 ? '' : 's'} here; using ${cpus} (more workers cannot run at once, and each holds about 50 MB)`,
   E_BAD_SIZE: (value: string) => `--max-size must be a number of megabytes above 0, got "${value}".`,
   E_OUT_DIR_EMPTY: () => '--out-dir must name a folder, got "" (use --out-dir . for the working folder).',
   E_OUT_DIR_NOT_DIR: (dir: string, what: string) =>

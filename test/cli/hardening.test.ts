@@ -109,3 +109,20 @@ test('a note or a foreign JSON that merely mentions our header is not ours: neve
     cleanup();
   }
 });
+
+test('--jobs above the number of CPUs is lowered to it, with a warning that says why', async () => {
+  const { dir, cleanup } = corpus({ 'a.txt': ARTICLE });
+  try {
+    for (const jobs of ['1024', '64', '3']) {
+      const r = await run(['--jobs', jobs, '.'], { cwd: dir, cpus: 2 });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stderr.split('\n')[0], `--jobs: ${jobs} is more than the 2 CPUs here; using 2 (more workers cannot run at once, and each holds about 50 MB)`);
+    }
+    const quiet = await run(['--jobs', '2', '.'], { cwd: dir, cpus: 2 });
+    assert.doesNotMatch(quiet.stderr, /--jobs/);
+    const huge = await run(['--jobs', '99999999999999999999', '.'], { cwd: dir, cpus: 2 });
+    assert.equal(huge.code, 0, huge.stderr);
+  } finally {
+    cleanup();
+  }
+});
