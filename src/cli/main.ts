@@ -15,7 +15,7 @@ import type { Format } from '../fs/output.js';
 import { annotateInputs, generator } from '../run/annotate.js';
 import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
 import { emptyStats, Reporter, type Mode } from '../report/reporter.js';
-import { OutputClosed, writer, type Io } from './io.js';
+import { OutputClosed, signalExitCode, writer, type Io } from './io.js';
 import { DEPENDENCIES, VERSION } from './version.js';
 
 export const EXIT_OK = 0;
@@ -197,7 +197,10 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     if (issue.message.fatal) reporter.error(issue.path, issue.message);
     else reporter.warning(issue.path, issue.message);
   }
-  const stats = await annotateInputs(found.inputs, {
+  const signals = mode === 'check' ? null : io.trapSignals();
+  let stats;
+  try {
+    stats = await annotateInputs(found.inputs, {
     mode,
     format,
     outDir,
@@ -211,10 +214,15 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     cwd: io.cwd,
     pid: io.pid,
     processAlive: (pid) => io.processAlive(pid),
+    time: () => io.time(),
+    interrupted: () => signals?.signal() ?? null,
     out,
     reporter,
     now: () => io.now(),
   });
+  } finally {
+    signals?.release();
+  }
   for (const issue of found.issues) {
     if (issue.message.id === 'W_LINK_OUTSIDE') stats.linksSkipped++;
     else if (!issue.message.fatal) continue;
@@ -222,6 +230,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     else stats.unsearched++;
   }
   reporter.summary(mode, stats);
+  if (stats.interrupted !== null) return signalExitCode(stats.interrupted);
   if (stats.failed + stats.unsearched + stats.unmatched > 0) return EXIT_ERROR;
   if (stats.missing + stats.stale > 0) return EXIT_CHECK_FAILED;
   return EXIT_OK;

@@ -36,10 +36,12 @@ export interface Stats {
   analyzedBytes: number;
   /** Milliseconds from start to end (for throughput only; never part of any output file). */
   elapsedMs: number;
+  /** The signal that stopped the run before every file was done, if any. */
+  interrupted: string | null;
 }
 
 export function emptyStats(): Stats {
-  return { files: 0, written: 0, unchanged: 0, skipped: 0, failed: 0, unsearched: 0, unmatched: 0, linksSkipped: 0, missing: 0, stale: 0, printed: 0, people: 0, organizations: 0, places: 0, dates: 0, analyzedBytes: 0, elapsedMs: 0 };
+  return { files: 0, written: 0, unchanged: 0, skipped: 0, failed: 0, unsearched: 0, unmatched: 0, linksSkipped: 0, missing: 0, stale: 0, printed: 0, people: 0, organizations: 0, places: 0, dates: 0, analyzedBytes: 0, elapsedMs: 0, interrupted: null };
 }
 
 export type Mode = 'write' | 'stdout' | 'check';
@@ -128,7 +130,8 @@ export function summaryLine(mode: Mode, s: Stats): string {
     parts.push(`${files} checked`);
     parts.push(bad === 0 ? 'all annotations up to date' : `${s.missing} missing, ${s.stale} out of date (run annotate without --check to update them)`);
     if (s.failed) parts.push(`${s.failed} failed`);
-    return `annotate: ${parts.join(', ')}${pathProblems(s)}`;
+    const cut = s.interrupted !== null ? `; interrupted by ${s.interrupted} before every file was checked` : '';
+    return `annotate: ${parts.join(', ')}${pathProblems(s)}${cut}`;
   }
   const entities = `${plural(s.people, 'person', 'people')}, ${plural(s.organizations, 'organization')}, ${plural(s.places, 'place')}, ${plural(s.dates, 'date')}`;
   if (mode === 'stdout') {
@@ -144,6 +147,7 @@ export function summaryLine(mode: Mode, s: Stats): string {
     const secs = Math.max(s.elapsedMs, 1) / 1000;
     line += `; ${mb.toFixed(2)} MB in ${secs.toFixed(1)} s (${(mb / secs).toFixed(2)} MB/s)`;
   }
+  if (s.interrupted !== null) return `${line}; interrupted by ${s.interrupted}: the files not reached were left as they were, run again to finish`;
   if (mode === 'write' && s.written === 0 && s.failed + s.unsearched + s.unmatched === 0) line += '; nothing written, everything was up to date';
   return line;
 }

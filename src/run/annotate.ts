@@ -37,6 +37,10 @@ export interface RunOptions {
   pid: number;
   /** Whether a process is running: a temporary file of a dead one is removed (fs/output.ts). */
   processAlive: (pid: number) => boolean;
+  /** Wall-clock milliseconds, only to tell a stray temporary file's age. */
+  time: () => number;
+  /** The signal that asked the run to stop (SIGINT, SIGTERM...), or null: no new input is started after one. */
+  interrupted: () => string | null;
   /** Data (stdout) sink; awaited for backpressure. */
   out: (chunk: string) => Promise<void>;
   reporter: Reporter;
@@ -109,7 +113,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     return annotator;
   };
   const claims = new OutputClaims((i) => outputPath(inputs[i]!.abs, inputs[i]!.base, o.outDir, o.format));
-  const sweeper = new TempSweeper(o.fs, o.pid, o.processAlive);
+  const sweeper = new TempSweeper(o.fs, o.pid, o.processAlive, o.time);
   const folders = new FolderMaker(o.fs);
   const budget = new ByteBudget(TEXT_BUDGET_BYTES);
   let docIndex = 0;
@@ -118,7 +122,6 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   const writeBatch = inline ? WRITE_BATCH : 1;
   const drainWrites = (): void => {
     for (const w of writes.splice(0)) {
-      sweeper.sweep(w.output);
       w.done(writeIfChanged(o.fs, w.output, w.data, w.existing, o.pid, folders));
     }
   };
@@ -193,6 +196,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     let state: HeaderState | null = null;
     let headError: unknown = null;
     let fresh = false;
+    if (output && o.mode === 'write') sweeper.sweep(path.dirname(output));
     if (output && !folderWasMissing(path.dirname(output))) {
       try {
         state = readHeader(o.fs.readHead(output, QUICK_HEAD_BYTES));
@@ -334,6 +338,11 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   };
   try {
     for (const [index, input] of inputs.entries()) {
+      // Stopped by a signal: what is in flight is finished (and written whole), nothing new starts.
+      if (o.interrupted() !== null) {
+        stats.interrupted = o.interrupted();
+        break;
+      }
       const outcome = planSafely(input, index);
       if (pending.length === 0 && !(outcome instanceof Promise)) {
         // Known at once with nothing waiting before it (every input of a re-run): reported now,

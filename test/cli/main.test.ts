@@ -485,13 +485,20 @@ test('an --out-dir that is a file, or below one, is one usage error before any w
   }
 });
 
-test('a run removes the temporary file a killed run left for an annotation it writes', async () => {
+test('a run removes the temporary files a killed run left in the folders it writes into', async () => {
   const { dir, cleanup } = corpus({ 'a.txt': ARTICLE, 'sub/b.txt': ARTICLE, '.a.yaml.999-0.tmp': 'half', 'sub/.b.yaml.777-4.tmp': 'half', '.c.yaml.999-0.tmp': 'x' });
   try {
     const r = await run(['.'], { cwd: dir, processAlive: (pid) => pid === 777 });
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(readdirSync(dir).sort(), ['.c.yaml.999-0.tmp', 'a.txt', 'a.yaml', 'sub'], 'c.yaml is not written, so its temp file is left');
+    assert.deepEqual(readdirSync(dir).sort(), ['a.txt', 'a.yaml', 'sub'], 'any annotation of the folder: c.yaml is not written, its temp file goes too');
     assert.deepEqual(readdirSync(path.join(dir, 'sub')).sort(), ['.b.yaml.777-4.tmp', 'b.txt', 'b.yaml'], 'a live process keeps its temp file');
+    // A leftover next to an annotation that is up to date goes on the next run; --check writes, and removes, nothing.
+    writeFileSync(path.join(dir, '.a.yaml.999-1a2b.tmp'), 'half');
+    assert.equal((await run(['--check', '.'], { cwd: dir })).code, 0);
+    assert.ok(existsSync(path.join(dir, '.a.yaml.999-1a2b.tmp')));
+    const again = await run(['.'], { cwd: dir, processAlive: (pid) => pid === 777 });
+    assert.match(again.stderr, /2 skipped/);
+    assert.deepEqual(readdirSync(dir).sort(), ['a.txt', 'a.yaml', 'sub']);
   } finally {
     cleanup();
   }

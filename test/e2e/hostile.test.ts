@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertNoCrash, assertOneErrorLine, removeDir, run, tempDir, writeTree } from '../helpers/cli.js';
+import { assertNoCrash, assertOneErrorLine, listFiles, removeDir, run, start, tempDir, writeTree } from '../helpers/cli.js';
+import { articlePath, writeArticles } from '../../src/tools/bench-articles.js';
 import { assertCompleteAnnotation } from '../helpers/annotation.js';
 
 const GOOD = 'Merkel visits Paris\n\nAngela Merkel met Emmanuel Macron in Paris on Monday.\n';
@@ -44,4 +45,30 @@ test('a FIFO where an annotation goes: one error line, no hang, the other files 
   assertNoCrash(shown, 'show');
   assert.equal(shown.code, 0, shown.stderr);
   assert.match(shown.stdout, /\[Angela Merkel\]\{person\}/);
+});
+
+test('SIGINT or SIGTERM mid-run: the files in flight are finished, no temporary file is left, exit 128+n', { timeout: 120_000 }, async (t) => {
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    const dir = tempDir();
+    t.after(() => removeDir(dir));
+    const n = 200;
+    writeArticles(dir, n);
+    const child = start(['.', '--jobs', '2'], { cwd: dir });
+    let stderr = '';
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.stdout!.resume();
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (c, s) => resolve({ code: c, signal: s })));
+    const yamlCount = () => listFiles(dir).filter((f) => f.endsWith('.yaml')).length;
+    for (let waited = 0; yamlCount() < 10 && waited < 60_000; waited += 5) await new Promise((r) => setTimeout(r, 5));
+    child.kill(sig);
+    const end = await exited;
+    assert.deepEqual(end, { code, signal: null }, `${sig}: ${stderr}`);
+    assert.match(stderr, new RegExp(`interrupted by ${sig}: the files not reached were left as they were, run again to finish`));
+    const files = listFiles(dir);
+    assert.deepEqual(files.filter((f) => !f.endsWith('.txt') && !f.endsWith('.yaml')), [], `${sig}: no temporary file left`);
+    const written = files.filter((f) => f.endsWith('.yaml'));
+    assert.ok(written.length < n, `${sig} should have cut the run (${written.length} of ${n} written)`);
+    for (const f of written) assertCompleteAnnotation(path.join(dir, f), path.join(dir, f.replace(/\.yaml$/, '.txt')));
+    assert.ok(fs.existsSync(path.join(dir, articlePath(0))));
+  }
 });
