@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { fatal, messageText, warning } from '../core/messages.js';
 import { sourceChecksum } from '../core/fingerprint.js';
+import { escapeControls } from '../core/quote.js';
 import { errorCode } from '../fs/adapter.js';
 import { discover } from '../fs/discover.js';
 import { decodeSource, MB } from '../fs/read.js';
@@ -38,11 +39,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // The reader of stdout went away (annotate ... | head): stop quietly, like other filters.
     if (err instanceof OutputClosed) return EXIT_OK;
     if (err instanceof UsageError) {
-      io.stderr.write(`error: ${err.message}\n`);
+      io.stderr.write(`error: ${escapeControls(err.message)}\n`);
       return EXIT_ERROR;
     }
     // A bug: still one line, no stack trace for the user.
-    io.stderr.write(`error: ${err instanceof Error ? err.message : String(err)} (this is a bug in annotate, please report it)\n`);
+    io.stderr.write(`error: ${escapeControls(err instanceof Error ? err.message : String(err))} (this is a bug in annotate, please report it)\n`);
     return EXIT_ERROR;
   }
 }
@@ -52,7 +53,7 @@ function baseProgram(name: string, io: Io): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeErr: (s) => io.stderr.write(s.split('\n').map(escapeControls).join('\n')),
       // commander reads process.stdout.columns; a fixed width keeps help the same everywhere.
       getOutHelpWidth: () => 80,
       getErrHelpWidth: () => 80,

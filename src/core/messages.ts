@@ -28,6 +28,8 @@ const catalog = {
     'skipped: a symbolic link that leads out of the paths given; give its target as a path, or use --follow-symlinks',
   W_OUT_DIR_HOLDS_INPUTS: (glob: string, first: string) =>
     `not searched: it is the --out-dir, but holds files matching ${glob} (${first}); to annotate them, give --out-dir a folder of its own`,
+  E_NAME_NOT_UTF8: () =>
+    'skipped: its name is not valid UTF-8, so it cannot be named safely; rename it, e.g. convmv -f latin1 -t utf-8 --notest',
   E_NOT_FILE: (kind: string) => `is ${kind}, not a regular file; give a .txt file or a folder`,
   E_LIST: (why: string) => `cannot list this folder (${why}); check its permissions`,
   E_READ: (why: string) => `cannot read (${why}); check the file`,

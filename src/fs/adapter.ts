@@ -33,6 +33,8 @@ export interface FsAdapter {
   realpath(path: string): string;
   /** A folder's entries with their types. */
   readdir(path: string): fs.Dirent[];
+  /** A folder's entry names as bytes (for names that are not valid UTF-8). */
+  readdirBytes(path: string): Buffer[];
   /**
    * A regular file whole. Like readHead, it never blocks: anything else at the path (a FIFO, a
    * device, a folder) throws a NotRegularFile before a byte is read.
@@ -148,6 +150,7 @@ export function nodeFs(): FsAdapter {
     open: openFile,
     realpath: (p) => fs.realpathSync.native(p),
     readdir: (p) => fs.readdirSync(p, { withFileTypes: true }),
+    readdirBytes: (p) => fs.readdirSync(p, { encoding: 'buffer' }),
     readFile: (p) => withRegularFile(p, readAll),
     readHead: (p, bytes) =>
       withRegularFile(p, (fd) => {

@@ -3,11 +3,13 @@
  * glob. Hidden folders and node_modules are skipped. The result is sorted by code units.
  * Errors (missing path, unlistable folder, symlink loop) become issues; discovery goes on.
  */
+import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Message } from '../core/types.js';
 import { fatal, warning } from '../core/messages.js';
+import { quoteBytes } from '../core/quote.js';
 import { compareCodeUnits } from '../core/compare.js';
 import { describeError, errorCode, fileKind, type FsAdapter } from './adapter.js';
 import { isInside, joinNormalized } from './paths.js';
@@ -199,8 +201,23 @@ function walk(shown: string, root: string, ctx: Walk): void {
       return;
     }
     up.add(real);
+    // Names that are not valid UTF-8 come back with U+FFFD in them and cannot be opened by that
+    // name; such entries are listed again as bytes to tell them apart from a real U+FFFD.
+    let undecodable: Map<string, Buffer> | null = null;
     for (const entry of entries) {
       const name = entry.name;
+      if (name.includes('\uFFFD')) {
+        undecodable ??= undecodableNames(fs, abs);
+        const raw = undecodable.get(name);
+        if (raw !== undefined) {
+          if (entry.isFile() ? matches(rel === '' ? name : `${rel}/${name}`) : entry.isDirectory()) {
+            const folderShown = path.join(shown, rel);
+            const prefix = Buffer.from(folderShown === '.' ? '' : `${folderShown}${path.sep}`, 'utf8');
+            issues.push({ path: quoteBytes(Buffer.concat([prefix, raw])), message: fatal('E_NAME_NOT_UTF8') });
+          }
+          continue;
+        }
+      }
       const childRel = rel === '' ? name : `${rel}/${name}`;
       const childAbs = joinNormalized(abs, name);
       let isDir = entry.isDirectory();
@@ -282,6 +299,17 @@ function walk(shown: string, root: string, ctx: Walk): void {
   if (startReal !== null && !options.followSymlinks && !withinRoots(ctx.roots, startReal)) report(start, warning('W_LINK_OUTSIDE'));
   else visit(startAbs, start, 0, startReal ?? startAbs, new Set());
   if (inputs.length === before && issues.length === issuesBefore) issues.push({ path: shown, message: fatal('E_NO_MATCH', options.glob) });
+}
+
+/** The entries of a folder whose names are not valid UTF-8, by the name readdir decoded them to. */
+function undecodableNames(fs: FsAdapter, dir: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  try {
+    for (const raw of fs.readdirBytes(dir)) if (!isUtf8(raw)) found.set(raw.toString('utf8'), raw);
+  } catch {
+    // gone since it was listed
+  }
+  return found;
 }
 
 function dedupe(inputs: Input[]): Input[] {

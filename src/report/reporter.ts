@@ -4,6 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Message } from '../core/types.js';
+import { escapeControls, quotePath } from '../core/quote.js';
 
 export interface TextSink {
   write(chunk: string): unknown;
@@ -64,14 +65,14 @@ export class Reporter {
   error(path: string, message: Message): void {
     this.clearProgress();
     const c = this.options.chalk;
-    this.options.stderr.write(`${c.bold(path)}: ${c.red(message.text)}\n`);
+    this.options.stderr.write(`${c.bold(quotePath(path))}: ${c.red(escapeControls(message.text))}\n`);
   }
 
   /** A --check finding (missing or stale): the result of --check, so printed even with --quiet. */
   finding(path: string, message: Message): void {
     this.clearProgress();
     const c = this.options.chalk;
-    this.options.stderr.write(`${c.bold(path)}: ${c.yellow(message.text)}\n`);
+    this.options.stderr.write(`${c.bold(quotePath(path))}: ${c.yellow(escapeControls(message.text))}\n`);
   }
 
   /** Something skipped on purpose (not a failure): not printed with --quiet. */
@@ -79,7 +80,7 @@ export class Reporter {
     if (this.options.quiet) return;
     this.clearProgress();
     const c = this.options.chalk;
-    this.options.stderr.write(`${c.bold(path)}: ${c.yellow(message.text)}\n`);
+    this.options.stderr.write(`${c.bold(quotePath(path))}: ${c.yellow(escapeControls(message.text))}\n`);
   }
 
   progress(done: number, total: number, path: string): void {
@@ -88,7 +89,7 @@ export class Reporter {
     const step = Math.max(1, Math.floor(total / 100));
     if (done !== total && done - this.lastDraw < step) return;
     this.lastDraw = done;
-    const line = `annotate: ${done}/${total} ${path}`;
+    const line = `annotate: ${done}/${total} ${quotePath(path)}`;
     this.options.stderr.write(`\r\x1b[2K${line.length > 100 ? `${line.slice(0, 99)}…` : line}`);
     this.progressShown = true;
   }
