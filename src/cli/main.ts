@@ -264,7 +264,7 @@ async function annotateStdin(
     size += buf.length;
     if (size > o.maxBytes) {
       const mb = (n: number) => (Math.round((n / MB) * 10) / 10).toString();
-      o.reporter.error('-', fatal('E_TOO_LARGE', `more than ${mb(o.maxBytes)}`, mb(o.maxBytes), String(Math.ceil((o.maxBytes * 2) / MB))));
+      o.reporter.error('-', fatal('E_TOO_LARGE', `more than ${mb(o.maxBytes)} MB`, `${mb(o.maxBytes)} MB`, String(Math.ceil((o.maxBytes * 2) / MB))));
       return EXIT_ERROR;
     }
     chunks.push(buf);

@@ -34,7 +34,7 @@ const catalog = {
   E_LIST: (why: string) => `cannot list this folder (${why}); check its permissions`,
   E_READ: (why: string) => `cannot read (${why}); check the file`,
   E_TOO_LARGE: (mb: string, limit: string, need: string) =>
-    `file is ${mb} MB, over the ${limit} MB limit; raise it with --max-size ${need} or split the file`,
+    `file is ${mb}, over the ${limit} limit; raise it with --max-size ${need} or split the file`,
   E_EMPTY: () => 'file is empty (no text to annotate); add text or leave it out',
   E_BINARY: (offset: number) =>
     `looks like a binary file (control byte at offset ${offset}); annotate reads UTF-8 text files only`,
@@ -48,7 +48,7 @@ const catalog = {
   E_OUTPUT_IS_INPUT: (output: string) =>
     `its annotation would overwrite the input itself (${output}); pick .txt files with --glob`,
   E_OUTPUT_NOT_FILE: (output: string, kind: string) => `${output} exists and is ${kind}, not a file; move it away`,
-  E_WRITE: (output: string, why: string) => `cannot write ${output} (${why}); check the folder's permissions and free space`,
+  E_WRITE: (output: string, why: string, advice: string) => `cannot write ${output} (${why}); ${advice}`,
   E_ANALYZE: (why: string) => `annotation failed (${why}); this is a bug in annotate, please report it with the file`,
   // --check findings (exit 1).
   W_MISSING: (output: string) => `annotation ${output} is missing; run annotate on it`,
@@ -56,7 +56,7 @@ const catalog = {
   // show.
   E_SHOW_NOT_FILE: (given: string, what: string) => `show takes one .txt file; ${given} is ${what}`,
   E_SHOW_BAD_ANNOTATION: (output: string, why: string) =>
-    `${output} is not a readable annotate/1 file (${why}); delete it or re-run annotate`,
+    `${output} is not a readable annotate/1 file (${why}); delete it or run annotate --force on the file`,
 } as const;
 
 export type MessageId = keyof typeof catalog;

@@ -9,6 +9,7 @@
  * worker threads, which keep working while it reads or writes.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /** A file opened for reading, with what fstat says about it; close it when done. */
 export interface OpenFile {
@@ -88,6 +89,27 @@ function writeNew(p: string, data: string | Uint8Array): void {
   fs.closeSync(fd);
 }
 
+/**
+ * mkdir -p that fails with the real cause: Node's recursive mkdir reports ENOENT when the first
+ * missing folder cannot be made on a read-only file system (EROFS), which sent users looking for
+ * a missing path.
+ */
+function mkdirParents(p: string): void {
+  try {
+    fs.mkdirSync(p);
+  } catch (err) {
+    const code = errorCode(err);
+    if (code === 'EEXIST') {
+      if (!fs.statSync(p).isDirectory()) throw err;
+      return;
+    }
+    const parent = path.dirname(p);
+    if (code !== 'ENOENT' || parent === p) throw err;
+    mkdirParents(parent);
+    fs.mkdirSync(p);
+  }
+}
+
 /** Thrown by readFile and readHead for anything but a regular file; `code` is BSD's errno for it. */
 export class NotRegularFile extends Error {
   readonly code = 'EFTYPE';
@@ -160,15 +182,34 @@ export function nodeFs(): FsAdapter {
     writeNew,
     rename: (a, b) => fs.renameSync(a, b),
     unlink: (p) => fs.unlinkSync(p),
-    mkdir: (p) => {
-      fs.mkdirSync(p, { recursive: true });
-    },
+    mkdir: mkdirParents,
   };
 }
 
 /** The errno code of a Node error, if any. */
 export function errorCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+/** What to do about a failed write, by its cause. */
+export function writeAdvice(err: unknown): string {
+  switch (errorCode(err)) {
+    case 'ENAMETOOLONG':
+      return 'the name is too long for the file system (255 bytes on most); shorten the source file name';
+    case 'EROFS':
+      return 'the file system is read-only; write elsewhere with --out-dir';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk (or quota) is full; free some space';
+    case 'EACCES':
+    case 'EPERM':
+      return "check the folder's permissions";
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file is in the way of a folder it needs; move it away';
+    default:
+      return "check the folder's permissions and free space";
+  }
 }
 
 /** A short, stable description of an I/O error (no stack, no path). */

@@ -58,8 +58,21 @@ export function printedSourceField(sourceAbs: string, cwd: string): string {
  * ahead of the write (which also refuses to follow one).
  */
 export function tempName(target: string, pid: number, token: string = randomBytes(6).toString('hex')): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${pid}-${token}.tmp`);
+  const suffix = `.${pid}-${token}.tmp`;
+  let base = path.basename(target);
+  // A name near the 255-byte limit of most file systems would make the temporary name too long:
+  // that part of it is only for people, so it is cut (at a character) to fit.
+  const room = NAME_MAX - 1 - suffix.length;
+  if (Buffer.byteLength(base, 'utf8') > room) {
+    const chars = [...base];
+    while (chars.length > 1 && Buffer.byteLength(chars.join(''), 'utf8') > room) chars.pop();
+    base = chars.join('');
+  }
+  return path.join(path.dirname(target), `.${base}${suffix}`);
 }
+
+/** The longest file name, in bytes, on ext4, xfs, btrfs, APFS, NTFS (in UTF-16 units) and most others. */
+const NAME_MAX = 255;
 
 /** `.<target>.<pid>-<token>.tmp` -> target base name and pid, or null for any other name (earlier versions used a decimal counter as the token). */
 const TEMP = /^\.(.+)\.([1-9][0-9]{0,9})-([0-9a-f]{1,16})\.tmp$/;

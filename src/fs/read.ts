@@ -58,7 +58,9 @@ export function readBytes(file: OpenFile): { ok: true; bytes: Buffer } | Failed 
 
 function tooLarge(size: number, maxBytes: number): Message {
   const mb = (n: number) => (Math.round((n / MB) * 10) / 10).toString();
-  return fatal('E_TOO_LARGE', mb(size), mb(maxBytes), String(Math.ceil(size / MB)));
+  // Just over the limit, both round to the same figure ("10 MB, over the 10 MB limit"): say it in bytes.
+  const [shown, limit] = mb(size) === mb(maxBytes) ? [`${size} bytes`, `${maxBytes}-byte`] : [`${mb(size)} MB`, `${mb(maxBytes)} MB`];
+  return fatal('E_TOO_LARGE', shown, limit, String(Math.ceil(size / MB)));
 }
 
 /** The message for a failed stat, list or read of a path. */

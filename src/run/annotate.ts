@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Message } from '../core/types.js';
 import { fatal, warning } from '../core/messages.js';
 import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
-import { errorCode, describeError, NotRegularFile, type FsAdapter, type OpenFile } from '../fs/adapter.js';
+import { errorCode, describeError, NotRegularFile, writeAdvice, type FsAdapter, type OpenFile } from '../fs/adapter.js';
 import type { Input } from '../fs/discover.js';
 import { decodeSource, openSource, readBytes } from '../fs/read.js';
 import { FolderMaker, outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, type Format } from '../fs/output.js';
@@ -87,7 +87,7 @@ type Outcome =
   /** Analyzed; `written` is how the annotation file went (null when printing instead). */
   | { kind: 'done'; counts: EntityCounts; data: string; output: string | null; written: WriteStatus | null; bytes: number };
 
-type WriteStatus = 'written' | 'unchanged' | { error: string };
+type WriteStatus = 'written' | 'unchanged' | { error: string; advice: string };
 
 /**
  * The `generator:` line. The engine fingerprint only hashes the engine's files (and is cached
@@ -215,7 +215,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
       if (headError instanceof NotRegularFile) return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output), headError.kind) };
       if (code === 'EISDIR') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output), 'a folder') };
       if (code === 'ELOOP') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output), 'a symbolic link') };
-      if (headError !== null && code !== 'ENOENT') return { kind: 'error', message: fatal('E_WRITE', show(output), describeError(headError)) };
+      if (headError !== null && code !== 'ENOENT') return { kind: 'error', message: fatal('E_WRITE', show(output), describeError(headError), writeAdvice(headError)) };
       if (state?.kind === 'foreign') return { kind: 'error', message: fatal('E_FOREIGN', show(output)) };
       if (o.mode === 'check') {
         return state ? { kind: 'check', missing: false, message: warning('W_STALE', show(output)) } : { kind: 'check', missing: true, message: warning('W_MISSING', show(output)) };
@@ -293,7 +293,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
           const status = outcome.written!;
           if (status !== 'written' && status !== 'unchanged') {
             stats.failed++;
-            o.reporter.error(input.path, fatal('E_WRITE', show(outcome.output), status.error));
+            o.reporter.error(input.path, fatal('E_WRITE', show(outcome.output), status.error, status.advice));
             return null;
           }
           if (status === 'written') stats.written++;
@@ -412,6 +412,6 @@ function writeIfChanged(fs: FsAdapter, output: string, data: string, existing: b
     writeAtomic(fs, output, data, pid, folders);
     return 'written';
   } catch (err) {
-    return { error: describeError(err) };
+    return { error: describeError(err), advice: writeAdvice(err) };
   }
 }

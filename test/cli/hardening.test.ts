@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { run, tempDir } from './harness.js';
 
 const ARTICLE = 'Barack Obama visited Paris in November.\nObama met Angela Merkel at the United Nations.\n';
@@ -124,5 +125,75 @@ test('--jobs above the number of CPUs is lowered to it, with a warning that says
     assert.equal(huge.code, 0, huge.stderr);
   } finally {
     cleanup();
+  }
+});
+
+test('names near the 255-byte limit: the temporary name fits, and one too long for its annotation says so', async () => {
+  const fits = `${'n'.repeat(245)}.txt`; // its annotation: 250 bytes, its temporary file longer before
+  const over = `${'o'.repeat(251)}.txt`; // its annotation would be 256 bytes
+  const { dir, cleanup } = corpus({ [fits]: ARTICLE, [over]: ARTICLE });
+  try {
+    const r = await run(['.'], { cwd: dir });
+    assert.equal(r.code, 2, r.stderr);
+    assert.ok(existsSync(path.join(dir, `${'n'.repeat(245)}.yaml`)), r.stderr);
+    assert.match(r.stderr, /^o+\.txt: cannot write o+\.yaml \(ENAMETOOLONG\); the name is too long for the file system \(255 bytes on most\); shorten the source file name$/m);
+    assert.doesNotMatch(r.stderr, /permission/);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+  } finally {
+    cleanup();
+  }
+});
+
+test('show refuses a fresh annotation whose mentions were tampered with, in one line', async () => {
+  const { dir, cleanup } = corpus({ 'a.txt': ARTICLE });
+  try {
+    assert.equal((await run(['a.txt'], { cwd: dir })).code, 0);
+    const yamlPath = path.join(dir, 'a.yaml');
+    const good = readFileSync(yamlPath, 'utf8');
+    const people = good.indexOf('\npeople:');
+    const header = good.slice(0, people);
+    const tails: [string, RegExp][] = [
+      ['\npeople:\n  - name: X\n    mentions:\n      - {start: 5, end: 99999, text: X}\norganizations: []\nplaces: []\ndates: []\n', /offsets 5\.\.99999, outside the text's \d+ code points/],
+      ['\npeople:\n  - name: X\n    mentions:\n      - {start: -3, end: 2, text: X}\norganizations: []\nplaces: []\ndates: []\n', /offsets -3\.\.2/],
+      ['\npeople:\n  - name: X\n    mentions: 7\norganizations: []\nplaces: []\ndates: []\n', /the mentions of people "X" are not a list/],
+      ['\npeople:\n  - 3\norganizations: []\nplaces: []\ndates: []\n', /an entry of people has no name/],
+      ['\npeople:\n  - name: X\n    mentions:\n      - {start: 0, end: 6, text: Angela}\norganizations: []\nplaces: []\ndates: []\n', /does not match the text there/],
+    ];
+    for (const [tail, why] of tails) {
+      writeFileSync(yamlPath, header + tail);
+      const r = await run(['show', '--no-color', 'a.txt'], { cwd: dir });
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, /^a\.txt: a\.yaml is not a readable annotate\/1 file \(/);
+      assert.match(r.stderr, why);
+      assert.doesNotMatch(r.stderr, /TypeError|Cannot read/);
+    }
+  } finally {
+    cleanup();
+  }
+});
+
+/** A read-only file system to write to, where this machine lets us mount one (root in a container); else null. */
+function readOnlyMount(): { dir: string; cleanup: () => void } | null {
+  const t = tempDir('annotate-ro-');
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'none', t.dir], { stdio: 'ignore', timeout: 5000 });
+  if (r.status !== 0) {
+    t.cleanup();
+    return null;
+  }
+  return { dir: t.dir, cleanup: () => (spawnSync('umount', [t.dir], { stdio: 'ignore', timeout: 5000 }), t.cleanup()) };
+}
+
+test('an --out-dir on a read-only file system is reported as such, not as a missing path', async (t) => {
+  const ro = readOnlyMount();
+  if (!ro) return t.skip('cannot mount a read-only file system here');
+  const { dir, cleanup } = corpus({ 'a.txt': ARTICLE });
+  try {
+    const r = await run(['--out-dir', path.join(ro.dir, 'new/ann'), 'a.txt'], { cwd: dir });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^a\.txt: cannot write .*\/new\/ann\/a\.yaml \(EROFS\); the file system is read-only; write elsewhere with --out-dir$/m);
+  } finally {
+    cleanup();
+    ro.cleanup();
   }
 });

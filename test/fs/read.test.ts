@@ -54,6 +54,11 @@ test('size limit: over it is an error with the flag to raise it; a 2 MB single l
     const r = readSource(nodeFs(), big, 2 * MB);
     assert.ok(!r.ok);
     assert.equal(r.message.text, 'file is 3 MB, over the 2 MB limit; raise it with --max-size 3 or split the file');
+    // Just over: the two would round to the same figure, so bytes are given.
+    writeFileSync(big, 'y'.repeat(2 * MB + 7));
+    const just = readSource(nodeFs(), big, 2 * MB);
+    assert.ok(!just.ok);
+    assert.equal(just.message.text, `file is ${2 * MB + 7} bytes, over the ${2 * MB}-byte limit; raise it with --max-size 3 or split the file`);
     const line = path.join(dir, 'line.txt');
     const long = `Paris ${'word '.repeat((2 * MB) / 5)}`;
     writeFileSync(line, long);
