@@ -37,7 +37,10 @@ const catalog = {
     `file is ${mb}, over the ${limit} limit; raise it with --max-size ${need} or split the file`,
   E_EMPTY: () => 'file is empty (no text to annotate); add text or leave it out',
   E_BINARY: (offset: number) =>
-    `looks like a binary file (control byte at offset ${offset}); annotate reads UTF-8 text files only`,
+    `looks like a binary file (control byte at offset ${offset}); annotate reads UTF-8 and UTF-16 (with a BOM) text files only`,
+  E_UTF16: (encoding: string, offset: number) =>
+    `is ${encoding} text (it starts with that BOM) but is not well-formed (bad code unit at byte ${offset}); convert it, e.g. iconv -f utf-16 -t utf-8`,
+  E_UTF32: () => 'is UTF-32 text (it starts with that BOM), which annotate does not read; convert it, e.g. iconv -f utf-32 -t utf-8',
   E_UTF8: (offset: number) =>
     `is not valid UTF-8 (bad byte at offset ${offset}); convert it, e.g. iconv -f latin1 -t utf-8`,
   // Outputs.

@@ -197,3 +197,18 @@ test('an --out-dir on a read-only file system is reported as such, not as a miss
     ro.cleanup();
   }
 });
+
+test('UTF-16 with a BOM is decoded: the same annotation body as the UTF-8 text, offsets in code points', async () => {
+  const text = `😀 ${ARTICLE}`;
+  const { dir, cleanup } = corpus({ 'u8.txt': text, 'le.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'be.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]) });
+  try {
+    const r = await run(['.'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const body = (name: string) => readFileSync(path.join(dir, name), 'utf8').replace(/^(schema|source|checksum|generator):.*\n/gm, '');
+    assert.match(body('u8.yaml'), /start: 2, end: 14, text: Barack Obama/);
+    assert.equal(body('le.yaml'), body('u8.yaml'));
+    assert.equal(body('be.yaml'), body('u8.yaml'));
+  } finally {
+    cleanup();
+  }
+});
