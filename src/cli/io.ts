@@ -2,7 +2,7 @@
  * Everything main() needs from the process, passed in so tests can run it in-process with fake
  * streams, environment, file system and clock.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants as osConstants } from 'node:os';
 import { nodeFs, type FsAdapter } from '../fs/adapter.js';
 
 export interface OutStream {
@@ -67,6 +67,41 @@ export interface Io {
   pid: number;
   /** Whether process `pid` is running (a temporary file of a dead one may be removed). */
   processAlive(pid: number): boolean;
+  /** Wall-clock milliseconds, only to tell a stray temporary file's age (never part of any output). */
+  time(): number;
+  /**
+   * Catches SIGINT, SIGTERM and SIGHUP until the returned release() is called: the first asks the
+   * run to stop (signal() names it), so it finishes the files in flight and writes nothing half;
+   * a second one ends the process at once.
+   */
+  trapSignals(): { signal: () => string | null; release: () => void };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Signal handlers run on the event loop, between two pieces of JavaScript, never inside one, and
+ * each annotation is created and renamed in one synchronous step: so even exiting at once, on a
+ * second signal, cannot fall between a temporary file's write and its rename.
+ */
+function trapSignals(): { signal: () => string | null; release: () => void } {
+  let caught: string | null = null;
+  const handler = (sig: NodeJS.Signals): void => {
+    if (caught !== null) process.exit(128 + (osConstants.signals[sig] ?? 0));
+    caught = sig;
+  };
+  for (const sig of SIGNALS) process.on(sig, handler);
+  return {
+    signal: () => caught,
+    release: () => {
+      for (const sig of SIGNALS) process.removeListener(sig, handler);
+    },
+  };
+}
+
+/** The exit status of a run stopped by `signal`, as a shell reports a process killed by it (130 for SIGINT). */
+export function signalExitCode(signal: string): number {
+  return 128 + (osConstants.signals[signal as NodeJS.Signals] ?? 0);
 }
 
 export function nodeIo(): Io {
@@ -83,6 +118,8 @@ export function nodeIo(): Io {
     now: () => performance.now(),
     pid: process.pid,
     processAlive,
+    time: () => Date.now(),
+    trapSignals,
   };
 }
 

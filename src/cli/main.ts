@@ -6,8 +6,9 @@
 import type { Stats } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { fatal, messageText } from '../core/messages.js';
+import { fatal, messageText, warning } from '../core/messages.js';
 import { sourceChecksum } from '../core/fingerprint.js';
+import { escapeControls } from '../core/quote.js';
 import { errorCode } from '../fs/adapter.js';
 import { discover } from '../fs/discover.js';
 import { decodeSource, MB } from '../fs/read.js';
@@ -15,7 +16,7 @@ import type { Format } from '../fs/output.js';
 import { annotateInputs, generator } from '../run/annotate.js';
 import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
 import { emptyStats, Reporter, type Mode } from '../report/reporter.js';
-import { OutputClosed, writer, type Io } from './io.js';
+import { OutputClosed, signalExitCode, writer, type Io } from './io.js';
 import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
@@ -40,11 +41,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // The reader of stdout went away (annotate ... | head): stop quietly, like other filters.
     if (err instanceof OutputClosed) return EXIT_OK;
     if (err instanceof UsageError) {
-      io.stderr.write(`error: ${err.message}\n`);
+      io.stderr.write(`error: ${escapeControls(err.message)}\n`);
       return EXIT_ERROR;
     }
     // A bug: still one line, no stack trace for the user.
-    io.stderr.write(`error: ${err instanceof Error ? err.message : String(err)} (this is a bug in annotate, please report it)\n`);
+    io.stderr.write(`error: ${escapeControls(err instanceof Error ? err.message : String(err))} (this is a bug in annotate, please report it)\n`);
     return EXIT_ERROR;
   }
 }
@@ -54,7 +55,7 @@ function baseProgram(name: string, io: Io): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeErr: (s) => io.stderr.write(s.split('\n').map(escapeControls).join('\n')),
       // commander reads process.stdout.columns; a fixed width keeps help the same everywhere.
       getOutHelpWidth: () => 80,
       getErrHelpWidth: () => 80,
@@ -74,6 +75,7 @@ interface AnnotateOpts {
   maxSize: string;
   quiet?: boolean;
   color?: boolean;
+  followSymlinks?: boolean;
 }
 
 function annotateProgram(io: Io): Command {
@@ -91,6 +93,7 @@ function annotateProgram(io: Io): Command {
     .option('-j, --jobs <n>', `parallel workers (default: the number of CPUs, ${io.cpus} here)`)
     .option('--reference-date <YYYY-MM-DD>', 'anchor for relative dates when an article states no date of its own')
     .option('--max-size <MB>', 'skip (with an error) files larger than this many megabytes', '10')
+    .option('--follow-symlinks', 'follow symbolic links that lead out of the paths given (skipped by default)')
     .option('-q, --quiet', 'print errors only')
     .option('--color', 'force colour on stderr')
     .option('--no-color', 'no colour')
@@ -108,10 +111,28 @@ could not be read, annotated or written.`,
     );
 }
 
-function validateJobs(value: string | undefined, fallback: number): number {
-  if (value === undefined) return Math.max(1, fallback);
-  if (!/^[1-9][0-9]*$/.test(value.trim()) || Number(value) > 1024) throw new UsageError(messageText('E_BAD_JOBS', value));
-  return Number(value);
+/**
+ * --jobs, capped at the number of CPUs: more workers cannot run at once, and each holds its own
+ * copy of the NLP (about 50 MB), so 64 on two CPUs cost 3 GB for nothing. `capped` is set when
+ * the number asked for was lowered.
+ */
+function validateJobs(value: string | undefined, cpus: number): { jobs: number; capped: boolean } {
+  const max = Math.max(1, cpus);
+  if (value === undefined) return { jobs: max, capped: false };
+  if (!/^[1-9][0-9]*$/.test(value.trim())) throw new UsageError(messageText('E_BAD_JOBS', value));
+  const n = Number(value);
+  return n > max ? { jobs: max, capped: true } : { jobs: n, capped: false };
+}
+
+/**
+ * A glob only chooses files inside the folders given: one that could climb out of them (../x,
+ * /abs) would read, and write annotations, outside the corpus and --out-dir.
+ */
+function validateGlob(value: string): string {
+  const why =
+    value.trim() === '' ? 'not empty' : value.startsWith('/') ? 'not an absolute path' : value.split('/').includes('..') ? 'without .. (it cannot leave the folder)' : null;
+  if (why !== null) throw new UsageError(messageText('E_BAD_GLOB', value, why));
+  return value;
 }
 
 export function validateDate(value: string | undefined): string | null {
@@ -160,7 +181,8 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   ];
   for (const [bad, a, b] of conflicts) if (bad) throw new UsageError(messageText('E_CONFLICT', a, b));
   if (stdin && paths.length > 1) throw new UsageError(messageText('E_STDIN_WITH_PATHS'));
-  const jobs = validateJobs(opts.jobs, io.cpus);
+  const glob = validateGlob(opts.glob);
+  const { jobs, capped } = validateJobs(opts.jobs, io.cpus);
   const referenceDate = validateDate(opts.referenceDate);
   const maxBytes = validateMaxSize(opts.maxSize);
 
@@ -168,14 +190,22 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   const level = colorLevel(colorChoice(opts.color), io.stderrIsTTY, io.env);
   const reporter = new Reporter({ stderr: io.stderr, chalk: chalkFor(level), quiet: !!opts.quiet, progress: io.stderrIsTTY });
   const out = writer(io.stdout);
+  if (capped) reporter.warning('--jobs', warning('W_JOBS_CAPPED', opts.jobs!.trim(), jobs));
 
   if (stdin) return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now() });
 
+  if (opts.outDir?.trim() === '') throw new UsageError(messageText('E_OUT_DIR_EMPTY'));
   const outDir = opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null;
   if (outDir !== null) checkOutDir(io, opts.outDir!, outDir);
-  const found = discover(paths, { cwd: io.cwd, glob: opts.glob, fs: io.fs, exclude: outDir ? [outDir] : [] });
-  for (const issue of found.issues) reporter.error(issue.path, issue.message);
-  const stats = await annotateInputs(found.inputs, {
+  const found = discover(paths, { cwd: io.cwd, glob, fs: io.fs, exclude: outDir ? [outDir] : [], followSymlinks: !!opts.followSymlinks });
+  for (const issue of found.issues) {
+    if (issue.message.fatal) reporter.error(issue.path, issue.message);
+    else reporter.warning(issue.path, issue.message);
+  }
+  const signals = mode === 'check' ? null : io.trapSignals();
+  let stats;
+  try {
+    stats = await annotateInputs(found.inputs, {
     mode,
     format,
     outDir,
@@ -187,15 +217,23 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     cwd: io.cwd,
     pid: io.pid,
     processAlive: (pid) => io.processAlive(pid),
+    time: () => io.time(),
+    interrupted: () => signals?.signal() ?? null,
     out,
     reporter,
     now: () => io.now(),
   });
+  } finally {
+    signals?.release();
+  }
   for (const issue of found.issues) {
-    if (issue.message.id === 'E_NO_MATCH') stats.unmatched++;
+    if (issue.message.id === 'W_LINK_OUTSIDE') stats.linksSkipped++;
+    else if (!issue.message.fatal) continue;
+    else if (issue.message.id === 'E_NO_MATCH') stats.unmatched++;
     else stats.unsearched++;
   }
   reporter.summary(mode, stats);
+  if (stats.interrupted !== null) return signalExitCode(stats.interrupted);
   if (stats.failed + stats.unsearched + stats.unmatched > 0) return EXIT_ERROR;
   if (stats.missing + stats.stale + stats.modified > 0) return EXIT_CHECK_FAILED;
   return EXIT_OK;
@@ -228,7 +266,7 @@ async function annotateStdin(
     size += buf.length;
     if (size > o.maxBytes) {
       const mb = (n: number) => (Math.round((n / MB) * 10) / 10).toString();
-      o.reporter.error('-', fatal('E_TOO_LARGE', `more than ${mb(o.maxBytes)}`, mb(o.maxBytes), String(Math.ceil((o.maxBytes * 2) / MB))));
+      o.reporter.error('-', fatal('E_TOO_LARGE', `more than ${mb(o.maxBytes)} MB`, `${mb(o.maxBytes)} MB`, String(Math.ceil((o.maxBytes * 2) / MB))));
       return EXIT_ERROR;
     }
     chunks.push(buf);
@@ -285,6 +323,7 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
     // reported by showAnalysis, as for any unreadable file
   }
   if (stats && !stats.isFile()) throw new UsageError(messageText('E_SHOW_NOT_FILE', file, stats.isDirectory() ? 'a folder' : 'not a regular file'));
+  if (opts.outDir?.trim() === '') throw new UsageError(messageText('E_OUT_DIR_EMPTY'));
   const referenceDate = validateDate(opts.referenceDate);
   const maxBytes = validateMaxSize(opts.maxSize);
   const errLevel = colorLevel(colorChoice(opts.color), io.stderrIsTTY, io.env);

@@ -3,14 +3,16 @@
  * glob. Hidden folders and node_modules are skipped. The result is sorted by code units.
  * Errors (missing path, unlistable folder, symlink loop) become issues; discovery goes on.
  */
+import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import type { Dirent } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Message } from '../core/types.js';
-import { fatal } from '../core/messages.js';
+import { fatal, warning } from '../core/messages.js';
+import { quoteBytes } from '../core/quote.js';
 import { compareCodeUnits } from '../core/compare.js';
-import { describeError, errorCode, type FsAdapter } from './adapter.js';
-import { joinNormalized } from './paths.js';
+import { describeError, errorCode, fileKind, type FsAdapter } from './adapter.js';
+import { isInside, joinNormalized } from './paths.js';
 import type { Picomatch } from './picomatch.js';
 import { readIssue } from './read.js';
 
@@ -64,6 +66,8 @@ export interface DiscoverOptions {
   fs: FsAdapter;
   /** Absolute folders never searched (e.g. --out-dir inside a corpus). */
   exclude: string[];
+  /** Follow symbolic links that lead out of the paths given (--follow-symlinks); by default they are skipped with a warning. */
+  followSymlinks?: boolean;
 }
 
 export interface Discovery {
@@ -74,6 +78,17 @@ export interface Discovery {
 export function discover(paths: string[], options: DiscoverOptions): Discovery {
   const inputs: Input[] = [];
   const issues: Issue[] = [];
+  // What the paths given are, once links are resolved: a link met in a walk may lead anywhere
+  // inside them, and nowhere else unless --follow-symlinks says so.
+  const roots: string[] = [];
+  for (const given of paths) {
+    try {
+      roots.push(options.fs.realpath(path.resolve(options.cwd, given)));
+    } catch {
+      // reported below, when it is looked at
+    }
+  }
+  const ctx: Walk = { options, roots, inputs, issues };
   for (const given of paths) {
     const shown = given === '' ? '.' : path.normalize(given);
     const abs = path.resolve(options.cwd, given);
@@ -88,9 +103,9 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
       const dir = path.dirname(abs);
       inputs.push(new Input({ shown: path.dirname(shown), abs: dir, base: dir }, path.basename(abs)));
     } else if (stats.isDirectory()) {
-      walk(shown, abs, options, inputs, issues);
+      walk(shown, abs, ctx);
     } else {
-      issues.push({ path: shown, message: fatal('E_NOT_FILE') });
+      issues.push({ path: shown, message: fatal('E_NOT_FILE', fileKind(stats)) });
     }
   }
   inputs.sort(Input.compare);
@@ -107,6 +122,8 @@ export interface CompiledGlob {
   /** The glob names a hidden folder itself (.drafts/*.txt), so hidden folders are not skipped. */
   hiddenNamed: boolean;
 }
+
+const ANNOTATION = /\.(yaml|json)$/;
 
 // Globs like the default, **/*.txt: any file with that extension, at any depth.
 const ANY_DEPTH_EXTENSION = /^\*\*\/\*(\.[A-Za-z0-9_-]+)$/;
@@ -136,16 +153,33 @@ export function compileGlob(glob: string): CompiledGlob {
   };
 }
 
+/** What one discover() call's walks share. */
+interface Walk {
+  options: DiscoverOptions;
+  /** Real paths of the paths given. */
+  roots: string[];
+  inputs: Input[];
+  issues: Issue[];
+}
+
+/** Whether real path `p` is one of the roots or below one. */
+function withinRoots(roots: string[], p: string): boolean {
+  return roots.some((r) => p === r || (r.endsWith(path.sep) ? p.startsWith(r) : isInside(r, p)));
+}
+
 /**
  * Walks `root` for files matching the glob, synchronously: a local readdir takes microseconds,
  * and fast-glob, which this replaced, cost 30-40 ms to import and as much again to walk 2,618
  * files, a third of a re-run that finds everything up to date. The walk starts at the glob's
  * static folder (docs for docs/**) and goes no deeper than a glob without ** can reach. Hidden
- * folders (unless the glob names one) and node_modules are skipped; symbolic links are
- * followed, and a link back to a folder being walked is reported as a loop instead of walked
- * forever. A folder that cannot be listed becomes an issue and the walk goes on.
+ * folders (unless the glob names one) and node_modules are skipped. A symbolic link is
+ * followed when it resolves inside the paths given (a link back to a folder being walked is
+ * reported as a loop instead of walked forever); one that leads out of them is skipped with a
+ * warning, unless --follow-symlinks, since it would read, and write the annotation, outside the
+ * corpus. A folder that cannot be listed becomes an issue and the walk goes on.
  */
-function walk(shown: string, root: string, options: DiscoverOptions, inputs: Input[], issues: Issue[]): void {
+function walk(shown: string, root: string, ctx: Walk): void {
+  const { options, inputs, issues } = ctx;
   const before = inputs.length;
   const issuesBefore = issues.length;
   const { start, maxDepth, matches, hiddenNamed } = compileGlob(options.glob);
@@ -167,44 +201,115 @@ function walk(shown: string, root: string, options: DiscoverOptions, inputs: Inp
       return;
     }
     up.add(real);
+    // Names that are not valid UTF-8 come back with U+FFFD in them and cannot be opened by that
+    // name; such entries are listed again as bytes to tell them apart from a real U+FFFD.
+    let undecodable: Map<string, Buffer> | null = null;
     for (const entry of entries) {
       const name = entry.name;
+      if (name.includes('\uFFFD')) {
+        undecodable ??= undecodableNames(fs, abs);
+        const raw = undecodable.get(name);
+        if (raw !== undefined) {
+          if (entry.isFile() ? matches(rel === '' ? name : `${rel}/${name}`) : entry.isDirectory()) {
+            const folderShown = path.join(shown, rel);
+            const prefix = Buffer.from(folderShown === '.' ? '' : `${folderShown}${path.sep}`, 'utf8');
+            issues.push({ path: quoteBytes(Buffer.concat([prefix, raw])), message: fatal('E_NAME_NOT_UTF8') });
+          }
+          continue;
+        }
+      }
       const childRel = rel === '' ? name : `${rel}/${name}`;
       const childAbs = joinNormalized(abs, name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let childReal = joinNormalized(real, name);
-      if (entry.isSymbolicLink()) {
+      const link = entry.isSymbolicLink();
+      if (link) {
         try {
           const target = fs.stat(childAbs);
           isDir = target.isDirectory();
           isFile = target.isFile();
-          if (isDir) childReal = fs.realpath(childAbs);
         } catch (err) {
           // A link to nowhere is no file; a link to itself is worth a word.
           if (errorCode(err) === 'ELOOP') report(childRel, fatal('E_LOOP'));
           continue;
         }
       }
-      if (isFile) {
-        if (depth + 1 <= maxDepth && matches(childRel)) inputs.push(new Input(folder, name));
-      } else if (isDir && depth + 1 < maxDepth && name !== 'node_modules' && (hiddenNamed || name[0] !== '.') && !excluded.has(childAbs)) {
-        if (up.has(childReal)) report(childRel, fatal('E_LOOP'));
-        else visit(childAbs, childRel, depth + 1, childReal, up);
+      const wanted = isFile
+        ? depth + 1 <= maxDepth && matches(childRel)
+        : isDir && depth + 1 < maxDepth && name !== 'node_modules' && (hiddenNamed || name[0] !== '.');
+      if (!wanted) continue;
+      if (isDir && excluded.has(childAbs)) {
+        // Not searched, but its inputs must not vanish without a word.
+        const held = firstMatch(childAbs, childRel, depth + 1);
+        if (held !== null) report(childRel, warning('W_OUT_DIR_HOLDS_INPUTS', options.glob, held));
+        continue;
       }
+      if (link) {
+        try {
+          childReal = fs.realpath(childAbs);
+        } catch (err) {
+          report(childRel, readIssue(err));
+          continue;
+        }
+        if (!options.followSymlinks && !withinRoots(ctx.roots, childReal)) {
+          report(childRel, warning('W_LINK_OUTSIDE'));
+          continue;
+        }
+      }
+      if (isFile) inputs.push(new Input(folder, name));
+      else if (up.has(childReal)) report(childRel, fatal('E_LOOP'));
+      else visit(childAbs, childRel, depth + 1, childReal, up);
     }
     up.delete(real);
   };
 
+  /**
+   * The first file below dir (not following links) that the glob would have taken, or null.
+   * Annotations (.yaml, .json) are what an --out-dir holds, so a wide glob does not count them.
+   */
+  const firstMatch = (abs: string, rel: string, depth: number): string | null => {
+    let entries: Dirent[];
+    try {
+      entries = fs.readdir(abs);
+    } catch {
+      return null;
+    }
+    for (const entry of entries) {
+      const childRel = `${rel}/${entry.name}`;
+      if (entry.isFile() && depth + 1 <= maxDepth && !ANNOTATION.test(entry.name) && matches(childRel)) return childRel;
+      if (entry.isDirectory() && depth + 1 < maxDepth && entry.name !== 'node_modules' && (hiddenNamed || entry.name[0] !== '.')) {
+        const found = firstMatch(joinNormalized(abs, entry.name), childRel, depth + 1);
+        if (found !== null) return found;
+      }
+    }
+    return null;
+  };
+
   const startAbs = path.join(root, start);
-  let startReal: string;
+  // The CLI refuses globs with .. or a leading /; a start outside the root is never walked.
+  if (startAbs !== root && !isInside(root, startAbs)) return;
+  let startReal: string | null;
   try {
     startReal = fs.realpath(startAbs);
   } catch {
-    startReal = startAbs; // readdir will report the real problem
+    startReal = null; // readdir will report the real problem
   }
-  visit(startAbs, start, 0, startReal, new Set());
+  // The glob's static folder (docs/ of docs/**/*.txt) may itself be a link.
+  if (startReal !== null && !options.followSymlinks && !withinRoots(ctx.roots, startReal)) report(start, warning('W_LINK_OUTSIDE'));
+  else visit(startAbs, start, 0, startReal ?? startAbs, new Set());
   if (inputs.length === before && issues.length === issuesBefore) issues.push({ path: shown, message: fatal('E_NO_MATCH', options.glob) });
+}
+
+/** The entries of a folder whose names are not valid UTF-8, by the name readdir decoded them to. */
+function undecodableNames(fs: FsAdapter, dir: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  try {
+    for (const raw of fs.readdirBytes(dir)) if (!isUtf8(raw)) found.set(raw.toString('utf8'), raw);
+  } catch {
+    // gone since it was listed
+  }
+  return found;
 }
 
 function dedupe(inputs: Input[]): Input[] {

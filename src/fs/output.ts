@@ -1,4 +1,5 @@
 /** Where an annotation goes, and writing it safely. */
+import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import type { FsAdapter } from './adapter.js';
 import { isInside, joinNormalized } from './paths.js';
@@ -51,51 +52,72 @@ export function printedSourceField(sourceAbs: string, cwd: string): string {
   return path.relative(cwd, sourceAbs).split(path.sep).join('/');
 }
 
-let counter = 0;
-
-/** The temporary file of a write of `target` by process `pid`: `.story.yaml.<pid>-<n>.tmp`. */
-export function tempName(target: string, pid: number, n: number): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${pid}-${n}.tmp`);
+/**
+ * The temporary file of a write of `target` by process `pid`: `.story.yaml.<pid>-<token>.tmp`,
+ * where the token is random, so that no other process can guess the name and put a link there
+ * ahead of the write (which also refuses to follow one).
+ */
+export function tempName(target: string, pid: number, token: string = randomBytes(6).toString('hex')): string {
+  const suffix = `.${pid}-${token}.tmp`;
+  let base = path.basename(target);
+  // A name near the 255-byte limit of most file systems would make the temporary name too long:
+  // that part of it is only for people, so it is cut (at a character) to fit.
+  const room = NAME_MAX - 1 - suffix.length;
+  if (Buffer.byteLength(base, 'utf8') > room) {
+    const chars = [...base];
+    while (chars.length > 1 && Buffer.byteLength(chars.join(''), 'utf8') > room) chars.pop();
+    base = chars.join('');
+  }
+  return path.join(path.dirname(target), `.${base}${suffix}`);
 }
 
-/** `.<target>.<pid>-<n>.tmp` -> target base name and pid, or null for any other name. */
-const TEMP = /^\.(.+)\.([1-9][0-9]{0,9})-([0-9]{1,15})\.tmp$/;
+/** The longest file name, in bytes, on ext4, xfs, btrfs, APFS, NTFS (in UTF-16 units) and most others. */
+const NAME_MAX = 255;
+
+/** `.<target>.<pid>-<token>.tmp` -> target base name and pid, or null for any other name (earlier versions used a decimal counter as the token). */
+const TEMP = /^\.(.+)\.([1-9][0-9]{0,9})-([0-9a-f]{1,16})\.tmp$/;
+
+/** A temporary file older than this is no write in progress: a write renames it at once. */
+export const STRAY_AGE_MS = 10 * 60 * 1000;
 
 /**
- * Removes the temporary files that a killed run (SIGKILL between write and rename) left next to
- * the annotations we write. Only our exact pattern for the very annotation about to be written
- * (`.story.yaml.<pid>-<n>.tmp` before writing story.yaml), and only when the process that made
- * it is gone: its pid is not alive, or is our own (only this thread writes, one file at a time,
- * so a temp file with our pid that is not being written is a leftover of an earlier process that
- * had our pid). A temp file of another live annotate run is left alone. Each folder is listed
- * once per run, on the first write into it.
+ * Removes the temporary files that an interrupted run (SIGKILL or power loss between write and
+ * rename) left in the folders we write into, whether or not their annotation needs writing this
+ * time. Only names of our exact pattern (`.story.yaml.<pid>-<token>.tmp`), and only when no live
+ * write can hold them: the process that made it is gone (its pid is not alive, or is our own,
+ * since only this thread writes, one file at a time, and it renames before it does anything
+ * else), or the file is older than STRAY_AGE_MS (its pid now belongs to some other process). A
+ * fresh temporary file of another live annotate run is left alone. Each folder is listed once per
+ * run.
  */
 export class TempSweeper {
-  /** Per folder, its leftover temporary files by target name (listed once). */
-  private readonly byFolder = new Map<string, Map<string, { name: string; pid: number }[]>>();
+  private readonly swept = new Set<string>();
 
   constructor(
     private readonly fs: FsAdapter,
     private readonly ownPid: number,
     private readonly isAlive: (pid: number) => boolean,
+    /** Wall-clock milliseconds, to tell a temporary file's age. */
+    private readonly time: () => number,
   ) {}
 
-  /** Removes the stale temporary files of `target`; never throws. Returns the paths removed. */
-  sweep(target: string): string[] {
-    const dir = path.dirname(target);
-    let temps = this.byFolder.get(dir);
-    if (!temps) {
-      temps = this.list(dir);
-      this.byFolder.set(dir, temps);
+  /** Removes the stray temporary files in `dir` (once per run); never throws. Returns the paths removed. */
+  sweep(dir: string): string[] {
+    if (this.swept.has(dir)) return [];
+    this.swept.add(dir);
+    let entries: { name: string }[];
+    try {
+      entries = this.fs.readdir(dir);
+    } catch {
+      return []; // not there yet: nothing to sweep
     }
-    const base = path.basename(target);
-    const mine = temps.get(base);
-    if (!mine) return [];
-    temps.delete(base);
     const removed: string[] = [];
-    for (const { name, pid } of mine) {
-      if (pid !== this.ownPid && this.isAlive(pid)) continue;
+    for (const { name } of entries) {
+      const m = TEMP.exec(name);
+      if (!m) continue;
       const p = path.join(dir, name);
+      const pid = Number(m[2]);
+      if (pid !== this.ownPid && this.isAlive(pid) && !this.isOld(p)) continue;
       try {
         this.fs.unlink(p);
         removed.push(p);
@@ -106,22 +128,12 @@ export class TempSweeper {
     return removed;
   }
 
-  private list(dir: string): Map<string, { name: string; pid: number }[]> {
-    const temps = new Map<string, { name: string; pid: number }[]>();
-    let entries: { name: string }[];
+  private isOld(p: string): boolean {
     try {
-      entries = this.fs.readdir(dir);
+      return this.time() - this.fs.stat(p).mtimeMs > STRAY_AGE_MS;
     } catch {
-      return temps; // not there yet: nothing to sweep
+      return false;
     }
-    for (const { name } of entries) {
-      const m = TEMP.exec(name);
-      if (!m) continue;
-      const list = temps.get(m[1]!) ?? [];
-      list.push({ name, pid: Number(m[2]) });
-      temps.set(m[1]!, list);
-    }
-    return temps;
   }
 }
 
@@ -151,15 +163,16 @@ export function writeAtomic(fs: FsAdapter, target: string, data: string, pid: nu
   const dir = path.dirname(target);
   if (folders) folders.ensure(dir);
   else fs.mkdir(dir);
-  const tmp = tempName(target, pid, counter++);
+  const tmp = tempName(target, pid);
+  // Fails, without touching it, if anything is at the temporary path already.
+  fs.writeNew(tmp, data);
   try {
-    fs.writeFile(tmp, data);
     fs.rename(tmp, target);
   } catch (err) {
     try {
       fs.unlink(tmp);
     } catch {
-      // never written
+      // gone already
     }
     throw err;
   }

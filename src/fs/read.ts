@@ -39,7 +39,7 @@ export function openSource(fs: FsAdapter, abs: string, maxBytes: number): { ok: 
   } catch (err) {
     return { ok: false, message: readIssue(err) };
   }
-  const problem = !file.isFile ? fatal('E_NOT_FILE') : file.size > maxBytes ? tooLarge(file.size, maxBytes) : null;
+  const problem = !file.isFile ? fatal('E_NOT_FILE', file.kind) : file.size > maxBytes ? tooLarge(file.size, maxBytes) : null;
   if (problem === null) return { ok: true, file };
   file.close();
   return { ok: false, message: problem };
@@ -58,7 +58,9 @@ export function readBytes(file: OpenFile): { ok: true; bytes: Buffer } | Failed 
 
 function tooLarge(size: number, maxBytes: number): Message {
   const mb = (n: number) => (Math.round((n / MB) * 10) / 10).toString();
-  return fatal('E_TOO_LARGE', mb(size), mb(maxBytes), String(Math.ceil(size / MB)));
+  // Just over the limit, both round to the same figure ("10 MB, over the 10 MB limit"): say it in bytes.
+  const [shown, limit] = mb(size) === mb(maxBytes) ? [`${size} bytes`, `${maxBytes}-byte`] : [`${mb(size)} MB`, `${mb(maxBytes)} MB`];
+  return fatal('E_TOO_LARGE', shown, limit, String(Math.ceil(size / MB)));
 }
 
 /** The message for a failed stat, list or read of a path. */
@@ -73,15 +75,25 @@ export function readIssue(err: unknown): Message {
     case 'ELOOP':
       return fatal('E_LOOP');
     case 'EISDIR':
-    case 'ENXIO': // a socket
-      return fatal('E_NOT_FILE');
+      return fatal('E_NOT_FILE', 'a folder');
+    case 'ENXIO': // opening a socket
+      return fatal('E_NOT_FILE', 'a socket');
     default:
       return fatal('E_READ', describeError(err));
   }
 }
 
-/** Bytes to text, or why they are not a text file we can annotate. */
+/**
+ * Bytes to text, or why they are not a text file we can annotate. UTF-8 (with or without a BOM)
+ * and UTF-16 with a BOM (what Windows tools write as "Unicode") are read; offsets count the code
+ * points of the decoded text either way, without the BOM.
+ */
 export function decodeSource(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: Message } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    return { ok: false, message: fatal('E_UTF32') };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'be');
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const binaryAt = findBinary(bytes);
   if (binaryAt >= 0) return { ok: false, message: fatal('E_BINARY', binaryAt) };
@@ -91,19 +103,42 @@ export function decodeSource(bytes: Uint8Array): { ok: true; text: string } | { 
   return { ok: true, text };
 }
 
+/** UTF-16 after its BOM: well-formed (no lone surrogate, whole code units), not binary, not empty. */
+function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be'): { ok: true; text: string } | { ok: false; message: Message } {
+  const name = order === 'le' ? 'UTF-16LE' : 'UTF-16BE';
+  if (bytes.length % 2 !== 0) return { ok: false, message: fatal('E_UTF16', name, bytes.length - 1) };
+  const units = Buffer.from(bytes.subarray(2));
+  if (order === 'be') units.swap16();
+  const text = units.toString('utf16le');
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) return { ok: false, message: fatal('E_UTF16', name, 2 + 2 * i) };
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (!(d >= 0xdc00 && d <= 0xdfff)) return { ok: false, message: fatal('E_UTF16', name, 2 + 2 * i) };
+      i++;
+    }
+  }
+  const binaryAt = findBinary(text);
+  if (binaryAt >= 0) return { ok: false, message: fatal('E_BINARY', 2 + 2 * binaryAt) };
+  if (text.trim() === '') return { ok: false, message: fatal('E_EMPTY') };
+  return { ok: true, text };
+}
+
 /**
  * Offset of the byte that makes this look binary, or -1: any NUL (as git decides), or C0
  * control characters other than tab, newlines, form feed and ESC making up more than 1 in 100
- * of the first 64 KiB. UTF-16 text has NULs, so it is reported as binary too.
+ * of the first 64 Ki. Given the bytes of UTF-8 or the code units of decoded UTF-16 (offsets are
+ * then in code units). UTF-16 without a BOM has NULs, so it is reported as binary.
  */
-function findBinary(bytes: Uint8Array): number {
-  const nul = bytes.indexOf(0);
+function findBinary(bytes: Uint8Array | string): number {
+  const nul = typeof bytes === 'string' ? bytes.indexOf('\u0000') : bytes.indexOf(0);
   if (nul >= 0) return nul;
   const n = Math.min(bytes.length, 64 * 1024);
   let count = 0;
   let first = -1;
   for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
+    const b = typeof bytes === 'string' ? bytes.charCodeAt(i) : bytes[i]!;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) {
       if (first < 0) first = i;
       count++;

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Message } from '../core/types.js';
 import { fatal, warning } from '../core/messages.js';
 import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
-import { errorCode, describeError, type FsAdapter, type OpenFile } from '../fs/adapter.js';
+import { errorCode, describeError, NotRegularFile, writeAdvice, type FsAdapter, type OpenFile } from '../fs/adapter.js';
 import type { Input } from '../fs/discover.js';
 import { decodeSource, openSource, readBytes } from '../fs/read.js';
 import { FolderMaker, outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, type Format } from '../fs/output.js';
@@ -36,6 +36,10 @@ export interface RunOptions {
   pid: number;
   /** Whether a process is running: a temporary file of a dead one is removed (fs/output.ts). */
   processAlive: (pid: number) => boolean;
+  /** Wall-clock milliseconds, only to tell a stray temporary file's age. */
+  time: () => number;
+  /** The signal that asked the run to stop (SIGINT, SIGTERM...), or null: no new input is started after one. */
+  interrupted: () => string | null;
   /** Data (stdout) sink; awaited for backpressure. */
   out: (chunk: string) => Promise<void>;
   reporter: Reporter;
@@ -92,7 +96,7 @@ interface Ready {
   modified: string | null;
 }
 
-type WriteStatus = 'written' | 'unchanged' | { error: string };
+type WriteStatus = 'written' | 'unchanged' | { error: string; advice: string };
 
 /**
  * The `generator:` line. The engine fingerprint only hashes the engine's files (and is cached
@@ -118,7 +122,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     return annotator;
   };
   const claims = new OutputClaims((i) => outputPath(inputs[i]!.abs, inputs[i]!.base, o.outDir, o.format));
-  const sweeper = new TempSweeper(o.fs, o.pid, o.processAlive);
+  const sweeper = new TempSweeper(o.fs, o.pid, o.processAlive, o.time);
   const folders = new FolderMaker(o.fs);
   const budget = new ByteBudget(TEXT_BUDGET_BYTES);
   let docIndex = 0;
@@ -127,7 +131,6 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   const writeBatch = inline ? WRITE_BATCH : 1;
   const drainWrites = (): void => {
     for (const w of writes.splice(0)) {
-      sweeper.sweep(w.output);
       w.done(writeIfChanged(o.fs, w.output, w.data, w.existing, o.pid, folders));
     }
   };
@@ -202,6 +205,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     let state: HeaderState | null = null;
     let headError: unknown = null;
     let fresh = false;
+    if (output && o.mode === 'write') sweeper.sweep(path.dirname(output));
     if (output && !folderWasMissing(path.dirname(output))) {
       try {
         state = readHeader(o.fs.readHead(output, QUICK_HEAD_BYTES));
@@ -212,16 +216,19 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
       }
     }
     // A header that is up to date vouches for the file only if the rest is what was written with
-    // it. A stale one is rewritten anyway, but a normal run still says when that loses edits.
-    const modified = output && state?.kind === 'ours' && (fresh || o.mode === 'write') ? modification(output, fresh) : null;
+    // it. A stale one is rewritten anyway, but a run still says when that loses edits, and
+    // --check names a damaged file as such (conflict markers in the header make it look stale).
+    const modified = output && state?.kind === 'ours' ? modification(output, fresh) : null;
     // The same bytes decoded when the annotation was made: no need to decode them again.
     if (fresh && modified === null && (o.mode === 'check' || !o.force)) return { kind: 'fresh' };
     const decoded = decodeSource(bytes);
     if (!decoded.ok) return { kind: 'error', message: decoded.message };
     if (output) {
       const code = errorCode(headError);
-      if (code === 'EISDIR') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output)) };
-      if (headError !== null && code !== 'ENOENT') return { kind: 'error', message: fatal('E_WRITE', show(output), describeError(headError)) };
+      if (headError instanceof NotRegularFile) return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output), headError.kind) };
+      if (code === 'EISDIR') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output), 'a folder') };
+      if (code === 'ELOOP') return { kind: 'error', message: fatal('E_OUTPUT_NOT_FILE', show(output), 'a symbolic link') };
+      if (headError !== null && code !== 'ENOENT') return { kind: 'error', message: fatal('E_WRITE', show(output), describeError(headError), writeAdvice(headError)) };
       if (state?.kind === 'foreign') return { kind: 'error', message: fatal('E_FOREIGN', show(output)) };
       if (o.mode === 'check') {
         if (modified !== null) return { kind: 'check', missing: false, modified: true, message: warning('W_MODIFIED', show(output), modified) };
@@ -318,12 +325,12 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
           const status = outcome.written!;
           if (status !== 'written' && status !== 'unchanged') {
             stats.failed++;
-            o.reporter.error(input.path, fatal('E_WRITE', show(outcome.output), status.error));
+            o.reporter.error(input.path, fatal('E_WRITE', show(outcome.output), status.error, status.advice));
             return null;
           }
           if (status === 'written') stats.written++;
           else stats.unchanged++;
-          if (status === 'written' && outcome.modified !== null) o.reporter.warning(input.path, warning('W_REWRITTEN', show(outcome.output), outcome.modified));
+          if (status === 'written' && outcome.modified !== null) o.reporter.notice(input.path, warning('W_REWRITTEN', show(outcome.output), outcome.modified));
         }
         const [people, organizations, places, dates] = outcome.counts;
         stats.people += people;
@@ -364,6 +371,11 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   };
   try {
     for (const [index, input] of inputs.entries()) {
+      // Stopped by a signal: what is in flight is finished (and written whole), nothing new starts.
+      if (o.interrupted() !== null) {
+        stats.interrupted = o.interrupted();
+        break;
+      }
       const outcome = planSafely(input, index);
       if (pending.length === 0 && !(outcome instanceof Promise)) {
         // Known at once with nothing waiting before it (every input of a re-run): reported now,
@@ -433,6 +445,6 @@ function writeIfChanged(fs: FsAdapter, output: string, data: string, existing: b
     writeAtomic(fs, output, data, pid, folders);
     return 'written';
   } catch (err) {
-    return { error: describeError(err) };
+    return { error: describeError(err), advice: writeAdvice(err) };
   }
 }

@@ -17,17 +17,26 @@ export type HeaderState =
   | { kind: 'foreign' };
 
 const YAML_KEY = /^(schema|source|checksum|generator):[ \t]*(.*)$/;
-const JSON_KEY = /^\s*"(schema|source|checksum|generator)"\s*:\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/;
+// Members of the top-level object as toJson indents them: two spaces, one per line.
+const JSON_KEY = /^  "(schema|source|checksum|generator)": ("(?:[^"\\]|\\.)*"),?$/;
+/** The schema values annotate writes. */
+const OUR_SCHEMA = /^annotate\/[1-9][0-9]*$/;
 
-/** Reads the header keys from the start of an annotation file (YAML or JSON). */
+/**
+ * Reads the header keys from the start of an annotation file (YAML or JSON). A file is ours only
+ * when it begins as annotate writes it: `schema: annotate/N` as its first line (YAML), or as the
+ * first member of the top-level object (JSON), with the other header keys right after. A line
+ * that merely looks like one further down (a note quoting it, a nested "schema" in someone's
+ * JSON) does not make a file ours, so it is never overwritten.
+ */
 export function readHeader(head: string): HeaderState {
   const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
   const found: Record<string, string> = {};
   const lines = text.split(/\r?\n/);
-  if (!text.trimStart().startsWith('{')) {
+  if (!text.startsWith('{')) {
     for (const line of lines) {
       const m = YAML_KEY.exec(line);
-      if (!m) continue;
+      if (!m || (found['schema'] === undefined && m[1] !== 'schema')) break;
       // Fast path for the plain scalars we write (yaml.parse per line was a seventh of a re-run).
       if (/^[^\s'"&*!|>%@`{[#,?:-][^#]*$/.test(m[2]!) && !/\s$/.test(m[2]!)) {
         found[m[1]!] = m[2]!;
@@ -37,22 +46,22 @@ export function readHeader(head: string): HeaderState {
         const value: unknown = yamlLib().parse(`${m[1]}: ${m[2]}`)?.[m[1]!];
         if (typeof value === 'string') found[m[1]!] = value;
       } catch {
-        // a line cut by the HEADER_BYTES limit or not ours: ignore
+        // a line cut by the HEADER_BYTES limit: ignore
       }
     }
-  } else {
-    for (const line of lines) {
+  } else if (lines[0]?.trimEnd() === '{') {
+    for (const line of lines.slice(1)) {
       const m = JSON_KEY.exec(line);
-      if (!m) continue;
+      if (!m || (found['schema'] === undefined && m[1] !== 'schema')) break;
       try {
         found[m[1]!] = JSON.parse(m[2]!) as string;
       } catch {
-        // ignore
+        break;
       }
     }
   }
   const schema = found['schema'];
-  if (!schema || !schema.startsWith('annotate/')) return { kind: 'foreign' };
+  if (!schema || !OUR_SCHEMA.test(schema)) return { kind: 'foreign' };
   return {
     kind: 'ours',
     schema,
@@ -83,27 +92,51 @@ export function parseRecord(content: string): AnnotationRecord {
   return r;
 }
 
-/** Turns a record back into an Analysis over `text` (code points -> JS indices). */
+/**
+ * Turns a record back into an Analysis over `text` (code points -> JS indices). The file may have
+ * been edited by hand or damaged, its header still fresh: every group and mention is checked (a
+ * list, whole offsets in order and inside the text, `text` equal to that slice) and the first
+ * that is not right throws a short Error naming it.
+ */
 export function recordToAnalysis(record: AnnotationRecord, text: string): Analysis {
   const js = jsIndexer(text);
-  const spans = (mentions: { start: number; end: number }[], label: Span['label'], value?: string): Span[] =>
-    mentions.map((m) => {
-      const start = js(m.start);
-      const end = js(m.end);
+  const length = [...text].length;
+  const spans = (key: string, name: string, mentions: unknown, label: Span['label'], value?: string): Span[] => {
+    if (!Array.isArray(mentions)) throw new Error(`the mentions of ${key} "${name}" are not a list`);
+    return mentions.map((m: unknown) => {
+      const { start: s, end: e, text: t } = (m ?? {}) as Partial<Record<'start' | 'end' | 'text', unknown>>;
+      if (!Number.isInteger(s) || !Number.isInteger(e) || (s as number) < 0 || (s as number) > (e as number) || (e as number) > length) {
+        throw new Error(`a mention of ${key} "${name}" has offsets ${JSON.stringify(s)}..${JSON.stringify(e)}, outside the text's ${length} code points`);
+      }
+      const start = js(s as number);
+      const end = js(e as number);
+      if (t !== text.slice(start, end)) throw new Error(`a mention of ${key} "${name}" at ${String(s)}..${String(e)} does not match the text there`);
       const span: Span = { start, end, label, text: text.slice(start, end) };
       if (value !== undefined) span.value = value;
       return span;
     });
-  const entities = (groups: AnnotationRecord['people'], label: EntityLabel): EntityGroup[] =>
-    groups.map((g) => ({ name: g.name, mentions: spans(g.mentions, label) }));
-  const dates: DateGroup[] = record.dates.map((g) => ({ value: g.value, mentions: spans(g.mentions, 'DATE', g.value) }));
+  };
+  const group = (key: string, g: unknown, field: 'name' | 'value'): { label: string; mentions: unknown } => {
+    const label = (g as Record<string, unknown> | null)?.[field];
+    if (typeof label !== 'string') throw new Error(`an entry of ${key} has no ${field}`);
+    return { label, mentions: (g as { mentions?: unknown }).mentions };
+  };
+  const entities = (key: string, groups: AnnotationRecord['people'], label: EntityLabel): EntityGroup[] =>
+    groups.map((g) => {
+      const { label: name, mentions } = group(key, g, 'name');
+      return { name, mentions: spans(key, name, mentions, label) };
+    });
+  const dates: DateGroup[] = record.dates.map((g) => {
+    const { label: value, mentions } = group('dates', g, 'value');
+    return { value, mentions: spans('dates', value, mentions, 'DATE', value) };
+  });
   return {
     title: record.document?.title ?? null,
     published: record.document?.published ?? null,
     publishedFrom: record.document?.published_from ?? null,
-    people: entities(record.people, 'PER'),
-    organizations: entities(record.organizations, 'ORG'),
-    places: entities(record.places, 'LOC'),
+    people: entities('people', record.people, 'PER'),
+    organizations: entities('organizations', record.organizations, 'ORG'),
+    places: entities('places', record.places, 'LOC'),
     dates,
   };
 }

@@ -26,6 +26,10 @@ export interface RunOptions {
   cpus?: number;
   /** Default: no other process is alive, so every temporary file of our pattern is stale. */
   processAlive?: (pid: number) => boolean;
+  /** Wall-clock time (default: the real one). */
+  time?: number;
+  /** A signal caught by the run, as trapSignals would report it (default: none). */
+  signal?: () => string | null;
 }
 
 export function memIo(o: RunOptions): { io: Io; stdout: () => string; stderr: () => string } {
@@ -47,6 +51,8 @@ export function memIo(o: RunOptions): { io: Io; stdout: () => string; stderr: ()
     now: () => 0,
     pid: 4242,
     processAlive: o.processAlive ?? (() => false),
+    time: () => o.time ?? Date.now(),
+    trapSignals: () => ({ signal: () => o.signal?.() ?? null, release: () => undefined }),
   };
   return { io, stdout: () => out, stderr: () => err };
 }
@@ -96,11 +102,11 @@ export function failingFs(fail: { read?: (p: string) => string | undefined; list
       if (code) throw fsError(code, p);
       return base.readFile(p);
     },
-    writeFile(p, data) {
+    writeNew(p, data) {
       const code = fail.write?.(p);
       if (code) throw fsError(code, p);
       writes.push(p);
-      base.writeFile(p, data);
+      base.writeNew(p, data);
     },
   };
 }

@@ -37,6 +37,12 @@ test('usage errors exit 2 with one line, before any work', async (t) => {
     [['--reference-date', '2016-02-30'], /^error: --reference-date must be a real date written YYYY-MM-DD, got "2016-02-30"\.\n$/],
     [['--reference-date', '13/09/2016'], /^error: --reference-date must be/],
     [['--max-size', '-1'], /^error: --max-size must be/],
+    [['--out-dir', ''], /^error: --out-dir must name a folder, got "" \(use --out-dir \. for the working folder\)\.\n$/],
+    [['show', '--out-dir', '', 'a.txt'], /^error: --out-dir must name a folder/],
+    [['--glob', ''], /^error: --glob must be a pattern relative to each folder given \(like \*\*\/\*\.txt\), not empty, got ""\.\n$/],
+    [['--glob', '../sibling/*.txt'], /^error: --glob must be a pattern relative to each folder given \(like \*\*\/\*\.txt\), without \.\. \(it cannot leave the folder\), got "\.\.\/sibling\/\*\.txt"\.\n$/],
+    [['--glob', 'a/../../*.txt'], /^error: --glob must be .*without \.\./],
+    [['--glob', '/etc/*.txt'], /^error: --glob must be .*not an absolute path/],
     [['--format', 'xml'], /^error: option '--format <format>' argument 'xml' is invalid/],
     [['--bogus'], /^error: unknown option '--bogus'/],
     [['show'], /^error: missing required argument 'file'/],
@@ -223,7 +229,7 @@ test('bad inputs fail one line each and the others are still annotated', async (
       errors.map((l) => l.slice(0, l.indexOf(': '))),
       ['closed', 'missing.txt', 'big.txt', 'bin.txt', 'empty.txt', 'latin.txt', 'locked.txt'],
     );
-    assert.match(r.stderr, /^big\.txt: file is 1 MB, over the 1 MB limit; raise it with --max-size 2 or split the file$/m);
+    assert.match(r.stderr, /^big\.txt: file is \d+ bytes, over the 1048576-byte limit; raise it with --max-size 2 or split the file$/m);
     assert.match(r.stderr, /^closed: cannot list this folder \(EACCES\); check its permissions$/m);
     assert.match(r.stderr, /^locked\.txt: permission denied/m);
     assert.match(r.stderr, /^latin\.txt: is not valid UTF-8 \(bad byte at offset 3\)/m);
@@ -485,13 +491,20 @@ test('an --out-dir that is a file, or below one, is one usage error before any w
   }
 });
 
-test('a run removes the temporary file a killed run left for an annotation it writes', async () => {
+test('a run removes the temporary files a killed run left in the folders it writes into', async () => {
   const { dir, cleanup } = corpus({ 'a.txt': ARTICLE, 'sub/b.txt': ARTICLE, '.a.yaml.999-0.tmp': 'half', 'sub/.b.yaml.777-4.tmp': 'half', '.c.yaml.999-0.tmp': 'x' });
   try {
     const r = await run(['.'], { cwd: dir, processAlive: (pid) => pid === 777 });
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(readdirSync(dir).sort(), ['.c.yaml.999-0.tmp', 'a.txt', 'a.yaml', 'sub'], 'c.yaml is not written, so its temp file is left');
+    assert.deepEqual(readdirSync(dir).sort(), ['a.txt', 'a.yaml', 'sub'], 'any annotation of the folder: c.yaml is not written, its temp file goes too');
     assert.deepEqual(readdirSync(path.join(dir, 'sub')).sort(), ['.b.yaml.777-4.tmp', 'b.txt', 'b.yaml'], 'a live process keeps its temp file');
+    // A leftover next to an annotation that is up to date goes on the next run; --check writes, and removes, nothing.
+    writeFileSync(path.join(dir, '.a.yaml.999-1a2b.tmp'), 'half');
+    assert.equal((await run(['--check', '.'], { cwd: dir })).code, 0);
+    assert.ok(existsSync(path.join(dir, '.a.yaml.999-1a2b.tmp')));
+    const again = await run(['.'], { cwd: dir, processAlive: (pid) => pid === 777 });
+    assert.match(again.stderr, /2 skipped/);
+    assert.deepEqual(readdirSync(dir).sort(), ['a.txt', 'a.yaml', 'sub']);
   } finally {
     cleanup();
   }

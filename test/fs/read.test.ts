@@ -18,7 +18,14 @@ test('decodeSource table', () => {
     ['form feed and tab are text', b('a\fb\tc'), 'a\fb\tc'],
     ['one stray control char in text', b(`${'x'.repeat(200)}\u0001`), `${'x'.repeat(200)}\u0001`],
     ['NUL', b('ab', [0], 'c'), /^looks like a binary file \(control byte at offset 2\)/],
-    ['UTF-16', b([0xff, 0xfe, 0x50, 0x00]), /^looks like a binary file/],
+    ['UTF-16 without a BOM', b([0x50, 0x00, 0x61, 0x00]), /^looks like a binary file/],
+    ['UTF-16LE with a BOM', Buffer.concat([b([0xff, 0xfe]), Buffer.from('Paris 😀\r\n', 'utf16le')]), 'Paris 😀\r\n'],
+    ['UTF-16BE with a BOM', Buffer.concat([b([0xfe, 0xff]), Buffer.from('Paris 😀\n', 'utf16le').swap16()]), 'Paris 😀\n'],
+    ['UTF-16 cut in a code unit', b([0xff, 0xfe, 0x50, 0x00, 0x61]), /^is UTF-16LE text .* not well-formed \(bad code unit at byte 4\)/],
+    ['UTF-16 lone surrogate', b([0xff, 0xfe, 0x50, 0x00, 0x00, 0xd8, 0x61, 0x00]), /^is UTF-16LE text .*bad code unit at byte 4/],
+    ['UTF-16 with NUL', b([0xfe, 0xff, 0x00, 0x50, 0x00, 0x00]), /^looks like a binary file \(control byte at offset 4\)/],
+    ['UTF-16 BOM only', b([0xff, 0xfe]), /^file is empty/],
+    ['UTF-32', b([0xff, 0xfe, 0, 0, 0x50, 0, 0, 0]), /^is UTF-32 text/],
     ['control bytes', b([1, 2, 3, 4, 5], 'abc'), /^looks like a binary file \(control byte at offset 0\)/],
     ['latin-1', b('caf', [0xe9], ' x'), /^is not valid UTF-8 \(bad byte at offset 3\); convert it/],
     ['truncated sequence', b('ab', [0xe2, 0x82]), /^is not valid UTF-8 \(bad byte at offset 2\)/],
@@ -54,6 +61,11 @@ test('size limit: over it is an error with the flag to raise it; a 2 MB single l
     const r = readSource(nodeFs(), big, 2 * MB);
     assert.ok(!r.ok);
     assert.equal(r.message.text, 'file is 3 MB, over the 2 MB limit; raise it with --max-size 3 or split the file');
+    // Just over: the two would round to the same figure, so bytes are given.
+    writeFileSync(big, 'y'.repeat(2 * MB + 7));
+    const just = readSource(nodeFs(), big, 2 * MB);
+    assert.ok(!just.ok);
+    assert.equal(just.message.text, `file is ${2 * MB + 7} bytes, over the ${2 * MB}-byte limit; raise it with --max-size 3 or split the file`);
     const line = path.join(dir, 'line.txt');
     const long = `Paris ${'word '.repeat((2 * MB) / 5)}`;
     writeFileSync(line, long);

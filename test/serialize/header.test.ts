@@ -38,8 +38,20 @@ test('readHeader: YAML and JSON of ours, anything else foreign', () => {
     ['', 'foreign'],
     ['schema: other/1\n', 'foreign'],
     ['{"schema": 3}', 'foreign'],
-    ['# comment\nschema: annotate/2\nsource: x\n', 'ours'],
+    ['schema: annotate/2\nsource: x\n', 'ours'],
     ['schema: "annotate/1"\n', 'ours'],
+    ['\ufeffschema: annotate/1\r\nsource: x\r\n', 'ours'],
+    // Only the header at the top, as annotate writes it, makes a file ours.
+    ['# comment\nschema: annotate/2\nsource: x\n', 'foreign'],
+    ['My notes on the format\nschema: annotate/1 is what the tool writes\n', 'foreign'],
+    ['schema: annotate/1 is what the tool writes\n', 'foreign'],
+    ['  schema: annotate/1\n', 'foreign'],
+    ['notes:\n  schema: annotate/1\n', 'foreign'],
+    ['{\n  "name": "mine",\n  "meta": {\n    "schema": "annotate/1"\n  }\n}\n', 'foreign'],
+    ['{\n  "name": "mine",\n  "schema": "annotate/1"\n}\n', 'foreign'],
+    ['{\n  "meta": {\n  "schema": "annotate/1"\n  }\n}\n', 'foreign'],
+    ['[\n  "schema": "annotate/1"\n]\n', 'foreign'],
+    ['{\n  "schema": "annotate/1",\n  "source": "x"\n}\n', 'ours'],
   ];
   for (const [content, kind] of cases) assert.equal(readHeader(content).kind, kind, content);
   // A newer schema of ours is ours (never foreign), but never fresh.
