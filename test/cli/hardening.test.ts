@@ -5,18 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { run, tempDir } from './harness.js';
-
-const ARTICLE = 'Barack Obama visited Paris in November.\nObama met Angela Merkel at the United Nations.\n';
-
-function corpus(files: Record<string, string | Buffer>): { dir: string; cleanup: () => void } {
-  const t = tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(t.dir, name)), { recursive: true });
-    writeFileSync(path.join(t.dir, name), content);
-  }
-  return t;
-}
+import { ARTICLE, corpus, run, tempDir } from './harness.js';
 
 test('links out of the paths given are skipped with a warning: nothing read or written outside', async () => {
   const { dir, cleanup } = corpus({ 'corpus/a.txt': ARTICLE, 'corpus/sub/b.txt': ARTICLE, 'outside/c.txt': ARTICLE, 'outside/secret.txt': 'TOP SECRET LINE\nmore\n' });

@@ -1,5 +1,5 @@
 /** In-process harness for main(argv, io): memory streams, a temp folder, an injectable fs. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,4 +109,17 @@ export function failingFs(fail: { read?: (p: string) => string | undefined; list
       base.writeNew(p, data);
     },
   };
+}
+
+/** A two-sentence article with people, places and a date. */
+export const ARTICLE = 'Barack Obama visited Paris in November.\nObama met Angela Merkel at the United Nations.\n';
+
+/** A temporary folder holding the given files (names may have sub-folders). */
+export function corpus(files: Record<string, string | Buffer>): { dir: string; cleanup: () => void } {
+  const t = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(t.dir, name)), { recursive: true });
+    writeFileSync(path.join(t.dir, name), content);
+  }
+  return t;
 }

@@ -7,19 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { failingFs, run, tempDir } from './harness.js';
+import { ARTICLE, corpus, failingFs, run, tempDir } from './harness.js';
 import { withDigest } from '../../src/serialize/digest.js';
-
-const ARTICLE = 'Barack Obama visited Paris in November.\nObama met Angela Merkel at the United Nations.\n';
-
-function corpus(files: Record<string, string | Buffer>): { dir: string; cleanup: () => void } {
-  const t = tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(t.dir, name)), { recursive: true });
-    writeFileSync(path.join(t.dir, name), content);
-  }
-  return t;
-}
 
 const ESC = '\u001b[';
 
