@@ -13,7 +13,8 @@ import { errorCode } from '../fs/adapter.js';
 import { discover } from '../fs/discover.js';
 import { decodeSource, MB } from '../fs/read.js';
 import type { Format } from '../fs/output.js';
-import { annotateInputs, generator } from '../run/annotate.js';
+import { annotateInputs, generator, jobRulesOf } from '../run/annotate.js';
+import { ConfigProblem, ConfigResolver, type FileConfig } from '../config/index.js';
 import { chalkFor, colorLevel, type ColorChoice } from '../report/color.js';
 import { emptyStats, Reporter, type Mode } from '../report/reporter.js';
 import { OutputClosed, signalExitCode, writer, type Io } from './io.js';
@@ -76,6 +77,8 @@ interface AnnotateOpts {
   quiet?: boolean;
   color?: boolean;
   followSymlinks?: boolean;
+  /** A path (--config), false (--no-config), or undefined: find the nearest. */
+  config?: string | false;
 }
 
 function annotateProgram(io: Io): Command {
@@ -94,6 +97,8 @@ function annotateProgram(io: Io): Command {
     .option('--reference-date <YYYY-MM-DD>', 'anchor for relative dates when an article states no date of its own')
     .option('--max-size <MB>', 'skip (with an error) files larger than this many megabytes', '10')
     .option('--follow-symlinks', 'follow symbolic links that lead out of the paths given (skipped by default)')
+    .option('--config <path>', 'use this config for every file (default: the nearest annotate.config.yaml or .annotaterc.yaml)')
+    .option('--no-config', 'use no config file')
     .option('-q, --quiet', 'print errors only')
     .option('--color', 'force colour on stderr')
     .option('--no-color', 'no colour')
@@ -191,8 +196,15 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   const reporter = new Reporter({ stderr: io.stderr, chalk: chalkFor(level), quiet: !!opts.quiet, progress: io.stderrIsTTY });
   const out = writer(io.stdout);
   if (capped) reporter.warning('--jobs', warning('W_JOBS_CAPPED', opts.jobs!.trim(), jobs));
+  const configs = configResolver(io, opts.config);
 
-  if (stdin) return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now() });
+  if (stdin) {
+    if (loadConfigs(configs, [io.cwd], reporter) === null) return EXIT_ERROR;
+    // Standard input has no path: the config's rules apply, no document's corrections.
+    const rules = configs.forFolder(io.cwd);
+    const fileConfig: FileConfig | null = rules ? { config: rules, doc: { rules: rules.rules, corrections: [] }, key: rules.rulesKey, correctionAt: [] } : null;
+    return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now(), config: fileConfig });
+  }
 
   if (opts.outDir?.trim() === '') throw new UsageError(messageText('E_OUT_DIR_EMPTY'));
   const outDir = opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null;
@@ -202,6 +214,10 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     if (issue.message.fatal) reporter.error(issue.path, issue.message);
     else reporter.warning(issue.path, issue.message);
   }
+  // Every config is read and checked before any file is written: a bad one stops the run.
+  // A config named with --config is checked even when no file is found.
+  const folders = [...(typeof opts.config === 'string' ? [io.cwd] : []), ...found.inputs.map((i) => path.dirname(i.abs))];
+  if (loadConfigs(configs, folders, reporter) === null) return EXIT_ERROR;
   const signals = mode === 'check' ? null : io.trapSignals();
   let stats;
   try {
@@ -222,6 +238,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     out,
     reporter,
     now: () => io.now(),
+    configFor: (abs) => configs.forFile(abs),
   });
   } finally {
     signals?.release();
@@ -237,6 +254,39 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
   if (stats.failed + stats.unsearched + stats.unmatched > 0) return EXIT_ERROR;
   if (stats.missing + stats.stale + stats.modified > 0) return EXIT_CHECK_FAILED;
   return EXIT_OK;
+}
+
+function configResolver(io: Io, option: string | false | undefined): ConfigResolver {
+  if (typeof option === 'string' && option.trim() === '') throw new UsageError(messageText('E_CONFIG_EMPTY'));
+  const show = (abs: string) => {
+    const rel = path.relative(io.cwd, abs);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  };
+  return new ConfigResolver(io.fs, { explicit: typeof option === 'string' ? path.resolve(io.cwd, option) : null, disabled: option === false }, show);
+}
+
+/**
+ * Loads the configs of these folders (each once), reporting every problem as `file:line:col:
+ * what to do`. Null when any config cannot be used.
+ */
+function loadConfigs(configs: ConfigResolver, folders: Iterable<string>, reporter: Reporter): true | null {
+  const seen = new Set<string>();
+  const reported = new Set<string>();
+  let ok = true;
+  for (const dir of folders) {
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    try {
+      configs.forFolder(dir);
+    } catch (err) {
+      if (!(err instanceof ConfigProblem)) throw err;
+      ok = false;
+      if (reported.has(err.where)) continue;
+      reported.add(err.where);
+      reporter.error(err.where, err.unreadable ? fatal('E_CONFIG_READ', err.problem) : fatal('E_CONFIG', err.problem));
+    }
+  }
+  return ok ? true : null;
 }
 
 /**
@@ -256,7 +306,7 @@ function checkOutDir(io: Io, given: string, abs: string): void {
 
 async function annotateStdin(
   io: Io,
-  o: { format: Format; referenceDate: string | null; maxBytes: number; reporter: Reporter; out: (s: string) => Promise<void>; now: () => number },
+  o: { format: Format; referenceDate: string | null; maxBytes: number; reporter: Reporter; out: (s: string) => Promise<void>; now: () => number; config: FileConfig | null },
 ): Promise<number> {
   const started = o.now();
   const chunks: Buffer[] = [];
@@ -277,10 +327,10 @@ async function annotateStdin(
     o.reporter.error('-', decoded.message);
     return EXIT_ERROR;
   }
-  const header = { source: '-', checksum: sourceChecksum(bytes), generator: generator(o.referenceDate) };
+  const header = { source: '-', checksum: sourceChecksum(bytes), generator: generator(o.referenceDate, o.config) };
   // Loaded here: a run over files that are all up to date never needs the code that annotates.
   const { inlineAnnotator } = await import('../run/analyzer.js');
-  const result = await inlineAnnotator().annotate({ path: '-', text: decoded.text, header, format: o.format, referenceDate: o.referenceDate });
+  const result = await inlineAnnotator().annotate({ path: '-', text: decoded.text, header, format: o.format, referenceDate: o.referenceDate, rules: jobRulesOf(o.config) });
   if (!result.ok) {
     o.reporter.error('-', result.message);
     return EXIT_ERROR;
@@ -294,6 +344,7 @@ async function annotateStdin(
 }
 
 interface ShowOpts {
+  config?: string | false;
   outDir?: string;
   referenceDate?: string;
   maxSize: string;
@@ -307,6 +358,8 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
     .option('--out-dir <dir>', 'where its annotation was written, if not next to it')
     .option('--reference-date <YYYY-MM-DD>', 'as for annotate, when computing on the fly')
     .option('--max-size <MB>', 'largest file to read, in megabytes', '10')
+    .option('--config <path>', 'as for annotate: the config to use')
+    .option('--no-config', 'as for annotate: use no config file')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour: mark mentions as [text]{type}');
   let file = '';
@@ -328,6 +381,9 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
   const maxBytes = validateMaxSize(opts.maxSize);
   const errLevel = colorLevel(colorChoice(opts.color), io.stderrIsTTY, io.env);
   const reporter = new Reporter({ stderr: io.stderr, chalk: chalkFor(errLevel), quiet: false, progress: false });
+  const configs = configResolver(io, opts.config);
+  const abs = path.resolve(io.cwd, file);
+  if (loadConfigs(configs, [path.dirname(abs)], reporter) === null) return EXIT_ERROR;
   const { showAnalysis } = await import('../run/show.js');
   const { highlight, legend } = await import('../report/highlight.js');
   const result = await showAnalysis(file, {
@@ -336,6 +392,7 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
     outDir: opts.outDir !== undefined ? path.resolve(io.cwd, opts.outDir) : null,
     referenceDate,
     maxBytes,
+    config: configs.forFile(abs),
   });
   if (!result.ok) {
     reporter.error(file, result.message);

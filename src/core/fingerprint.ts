@@ -31,6 +31,11 @@ export interface ContentOptions {
   /** engineFingerprint(): the data files the engine loads. */
   engineData: string;
   referenceDate: string | null;
+  /**
+   * The key of what the project's config says about the file (config/index.ts), absent
+   * without one: annotations made without a config keep their generator line.
+   */
+  config?: string;
 }
 
 /** `generator:` value: the engine version plus a hash of the engine's data and the content options. */

@@ -16,6 +16,7 @@ const catalog = {
   W_JOBS_CAPPED: (asked: string, cpus: number) =>
     `${asked} is more than the ${cpus} CPU${cpus === 1 ? '' : 's'} here; using ${cpus} (more workers cannot run at once, and each holds about 50 MB)`,
   E_BAD_SIZE: (value: string) => `--max-size must be a number of megabytes above 0, got "${value}".`,
+  E_CONFIG_EMPTY: () => '--config must name a config file, got ""; use --no-config for none.',
   E_OUT_DIR_EMPTY: () => '--out-dir must name a folder, got "" (use --out-dir . for the working folder).',
   E_OUT_DIR_NOT_DIR: (dir: string, what: string) =>
     `--out-dir ${dir} ${what}, not a folder; give a folder (it is created when missing).`,
@@ -60,10 +61,15 @@ const catalog = {
   W_MISSING: (output: string) => `annotation ${output} is missing; run annotate on it`,
   W_STALE: (output: string) => `annotation ${output} is out of date; run annotate on it`,
   W_MODIFIED: (output: string, why: string) =>
-    `annotation ${output} is not what annotate wrote (${why}); run annotate to rewrite it. Hand edits are lost on rewrite: lasting corrections belong in annotate.config.yaml (planned)`,
+    `annotation ${output} is not what annotate wrote (${why}); run annotate to rewrite it. Hand edits are lost on rewrite: lasting corrections belong in annotate.config.yaml (see the README's "Corrections")`,
   // A normal run's warnings (printed even with --quiet: something was lost).
   W_REWRITTEN: (output: string, why: string) =>
-    `rewrote ${output}, which was not what annotate wrote (${why}); hand edits in it are lost: lasting corrections belong in annotate.config.yaml (planned)`,
+    `rewrote ${output}, which was not what annotate wrote (${why}); hand edits in it are lost: lasting corrections belong in annotate.config.yaml (see the README's "Corrections")`,
+  W_CORRECTION_UNUSED: (where: string, text: string) =>
+    `the correction at ${where} finds no "${text}" in the text; update it (text, in, occurrence) or remove it`,
+  // The project's config (exit 2 before any file is written).
+  E_CONFIG: (problem: string) => `bad config: ${problem}`,
+  E_CONFIG_READ: (why: string) => `cannot read this config (${why}); fix it, name another with --config, or use --no-config`,
   // show.
   E_SHOW_NOT_FILE: (given: string, what: string) => `show takes one .txt file; ${given} is ${what}`,
   E_SHOW_BAD_ANNOTATION: (output: string, why: string) =>

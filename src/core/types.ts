@@ -26,12 +26,16 @@ export type PublishedFrom = 'text' | 'filename' | 'option';
 export interface EntityGroup {
   name: string;
   mentions: Span[];
+  /** Set when the project's config made or retyped a mention (src/nlp/rules). */
+  by?: 'config';
 }
 
 /** One date value with every mention that resolves to it. */
 export interface DateGroup {
   value: string;
   mentions: Span[];
+  /** Set when a correction of the project's config gave a mention its value. */
+  by?: 'config';
 }
 
 /** What the NLP layer finds in one document. */

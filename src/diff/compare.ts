@@ -9,9 +9,11 @@ import type { Item, Kind, View } from './view.js';
 
 export type Change =
   | { change: 'document'; field: 'title' | 'published' | 'published_from'; from: string | null; to: string | null }
-  | { change: 'added' | 'removed'; kind: Kind; key: string; mentions: number; forms: [string, number][] }
+  | { change: 'added' | 'removed'; kind: Kind; key: string; mentions: number; forms: [string, number][]; byConfig?: true }
   /** The same name in another list: `Georgia` a place, now a person. */
-  | { change: 'type'; key: string; from: Kind; to: Kind; mentions: [number, number] }
+  | { change: 'type'; key: string; from: Kind; to: Kind; mentions: [number, number]; byConfig?: true }
+  /** The same entity, now made by the project's config, or no longer. */
+  | { change: 'origin'; kind: Kind; key: string; to: 'config' | 'engine' }
   /** The same mentions under another name (an entity), or another value (a date). */
   | { change: 'renamed'; kind: Kind; from: string; to: string; mentions: [number, number]; forms: FormChange[] }
   | { change: 'mentions'; kind: Kind; key: string; mentions: [number, number]; forms: FormChange[] };
@@ -56,7 +58,9 @@ export function compareViews(a: View, b: View): Change[] {
     if (r.kind === 'date') continue;
     const to = added.find((x) => x.kind !== 'date' && x.key === r.key);
     if (!to) continue;
-    paired.push({ change: 'type', key: r.key, from: r.kind, to: to.kind, mentions: [r.mentions, to.mentions] });
+    const type: Change = { change: 'type', key: r.key, from: r.kind, to: to.kind, mentions: [r.mentions, to.mentions] };
+    if (to.byConfig) type.byConfig = true;
+    paired.push(type);
     removed = removed.filter((x) => x !== r);
     added = added.filter((x) => x !== to);
   }
@@ -80,8 +84,13 @@ export function compareViews(a: View, b: View): Change[] {
     if (!other) continue;
     const forms = formChanges(it.forms, other.forms);
     if (forms.length > 0) same.push({ change: 'mentions', kind: it.kind, key: it.key, mentions: [it.mentions, other.mentions], forms });
+    if (!it.byConfig !== !other.byConfig) same.push({ change: 'origin', kind: it.kind, key: it.key, to: other.byConfig ? 'config' : 'engine' });
   }
-  const entry = (change: 'added' | 'removed') => (it: Item): Change => ({ change, kind: it.kind, key: it.key, mentions: it.mentions, forms: it.forms });
+  const entry = (change: 'added' | 'removed') => (it: Item): Change => {
+    const c: Change = { change, kind: it.kind, key: it.key, mentions: it.mentions, forms: it.forms };
+    if (it.byConfig) c.byConfig = true;
+    return c;
+  };
   changes.push(...added.map(entry('added')), ...removed.map(entry('removed')), ...paired, ...same);
   return changes;
 }

@@ -15,9 +15,11 @@ export function changeLine(c: Change): string {
       return `~ ${c.field}: ${value(c.from)} -> ${value(c.to)}`;
     case 'added':
     case 'removed':
-      return `${c.change === 'added' ? '+' : '-'} ${c.kind} ${quoted(c.key)} (${mentionsText({ kind: c.kind, key: c.key, mentions: c.mentions, forms: c.forms })})`;
+      return `${c.change === 'added' ? '+' : '-'} ${c.kind} ${quoted(c.key)} (${mentionsText({ kind: c.kind, key: c.key, mentions: c.mentions, forms: c.forms, ...(c.byConfig ? { byConfig: true } : {}) })})`;
     case 'type':
-      return `~ ${quoted(c.key)}: ${c.from} -> ${c.to} (${counts(c.mentions)})`;
+      return `~ ${quoted(c.key)}: ${c.from} -> ${c.to} (${counts(c.mentions)}${c.byConfig ? ', by config' : ''})`;
+    case 'origin':
+      return `~ ${c.kind} ${quoted(c.key)}: ${c.to === 'config' ? 'now by config' : 'no longer by config'}`;
     case 'renamed':
       return `~ ${c.kind} ${quoted(c.from)} -> ${quoted(c.to)} (${counts(c.mentions)})${forms(c.forms)}`;
     case 'mentions':

@@ -18,6 +18,8 @@ export interface Item {
   mentions: number;
   /** Each distinct mention text with its count, by code units. */
   forms: [string, number][];
+  /** Set when the project's config made it (`by: config`). */
+  byConfig?: true;
 }
 
 export interface View {
@@ -31,23 +33,33 @@ export interface View {
 
 const KIND_ORDER: Kind[] = [...ENTITY_KINDS.map((k) => k.noun), 'date'];
 
-function item(kind: Kind, key: string, mentions: { text: string }[]): Item {
+function item(kind: Kind, key: string, mentions: { text: string }[], byConfig: boolean): Item {
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
-  return { kind, key, mentions: mentions.length, forms: [...counts].sort((a, b) => compareCodeUnits(a[0], b[0])) };
+  const it: Item = { kind, key, mentions: mentions.length, forms: [...counts].sort((a, b) => compareCodeUnits(a[0], b[0])) };
+  if (byConfig) it.byConfig = true;
+  return it;
 }
 
 export function viewOf(record: AnnotationRecord): View {
   const items: Item[] = [];
   for (const { list, noun } of ENTITY_KINDS) {
     const byName = new Map<string, { text: string }[]>();
+    const configMade = new Set<string>();
     // Names are unique within a list as annotate writes it; a hand-made file may repeat one.
-    for (const g of record[list]) byName.set(g.name, [...(byName.get(g.name) ?? []), ...g.mentions]);
-    for (const [name, mentions] of byName) items.push(item(noun, name, mentions));
+    for (const g of record[list]) {
+      byName.set(g.name, [...(byName.get(g.name) ?? []), ...g.mentions]);
+      if (g.by === 'config') configMade.add(g.name);
+    }
+    for (const [name, mentions] of byName) items.push(item(noun, name, mentions, configMade.has(name)));
   }
   const byValue = new Map<string, { text: string }[]>();
-  for (const g of record.dates) byValue.set(g.value, [...(byValue.get(g.value) ?? []), ...g.mentions]);
-  for (const [value, mentions] of byValue) items.push(item('date', value, mentions));
+  const configMade = new Set<string>();
+  for (const g of record.dates) {
+    byValue.set(g.value, [...(byValue.get(g.value) ?? []), ...g.mentions]);
+    if (g.by === 'config') configMade.add(g.value);
+  }
+  for (const [value, mentions] of byValue) items.push(item('date', value, mentions, configMade.has(value)));
   items.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareCodeUnits(a.key, b.key));
   const doc = record.document ?? { title: null, published: null, published_from: null };
   return { source: record.source, title: doc.title ?? null, published: doc.published ?? null, publishedFrom: doc.published_from ?? null, items };
@@ -61,8 +73,9 @@ export function quoted(s: string): string {
 /** `3 mentions: Kassim ×2, Rachid Kassim`; the forms are left out when the only one is the key. */
 export function mentionsText(it: Item): string {
   const n = `${it.mentions} mention${it.mentions === 1 ? '' : 's'}`;
-  if (it.kind !== 'date' && it.forms.length === 1 && it.forms[0]![0] === it.key) return n;
-  return `${n}: ${it.forms.map(([f, c]) => (c > 1 ? `${quoted(f)} ×${c}` : quoted(f))).join(', ')}`;
+  const by = it.byConfig ? ', by config' : '';
+  if (it.kind !== 'date' && it.forms.length === 1 && it.forms[0]![0] === it.key) return n + by;
+  return `${n}: ${it.forms.map(([f, c]) => (c > 1 ? `${quoted(f)} ×${c}` : quoted(f))).join(', ')}${by}`;
 }
 
 /**

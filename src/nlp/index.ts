@@ -9,22 +9,35 @@ import { groupEntities } from './aliases.js';
 import { harmonizeEntities } from './consistency.js';
 import { extractDates, findPublished, findTitle } from './dates/index.js';
 import { engineFingerprint } from './fingerprint.js';
+import { applyRules, groupWithRules, isConfigMade } from './rules/apply.js';
+import type { DocumentRules, RulesReport } from './rules/types.js';
 
 export { engineFingerprint };
+export type { DocumentRules, RulesReport };
 
 export interface AnalyzeOptions {
   /** The source file's name (basename is enough), used to find a date in names like 2016-09-13-story.txt. */
   fileName?: string;
   /** --reference-date, YYYY-MM-DD: anchor when the article states no date. */
   referenceDate?: string | null;
+  /** The project's house rules and this document's corrections (annotate.config.yaml). */
+  rules?: DocumentRules | null;
+  /** Filled in with the corrections that found no place in the text. */
+  report?: RulesReport;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const title = findTitle(text);
   const pub = findPublished(text, { fileName: options.fileName, referenceDate: options.referenceDate ?? null, title });
-  const dateSpans = extractDates(text, { anchor: pub.value });
-  const entitySpans = removeOverlaps(harmonizeEntities(text, extractEntities(text)), dateSpans);
-  const groups = groupEntities(entitySpans);
+  let dateSpans = extractDates(text, { anchor: pub.value });
+  let entitySpans = removeOverlaps(harmonizeEntities(text, extractEntities(text)), dateSpans);
+  let groups: EntityGroup[];
+  if (options.rules) {
+    const ruled = applyRules(text, entitySpans, dateSpans, options.rules);
+    ({ entities: entitySpans, dates: dateSpans } = ruled);
+    if (options.report) options.report.unused = ruled.report.unused;
+    groups = groupWithRules(entitySpans, groupEntities);
+  } else groups = groupEntities(entitySpans);
   const byLabel = (label: EntityLabel): EntityGroup[] =>
     groups.filter((g) => g.mentions[0]!.label === label);
   return {
@@ -66,6 +79,7 @@ function groupDates(spans: Span[]): DateGroup[] {
       byValue.set(value, g);
     }
     g.mentions.push(s);
+    if (isConfigMade(s)) g.by = 'config';
   }
   return [...byValue.values()];
 }

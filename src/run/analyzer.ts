@@ -10,9 +10,11 @@ import { countEntities, toRecord, type AnnotationRecord, type Header } from '../
 import { toJson, toJsonLine } from '../serialize/json.js';
 import { withDigest } from '../serialize/digest.js';
 import { MAX_NEED_BYTES, memoryNeed, tokenBound } from '../nlp/memory.js';
+import type { Correction, DocumentRules, Rules } from '../nlp/rules/types.js';
 
 export interface AnalyzeOptions {
   referenceDate: string | null;
+  rules?: DocumentRules | null;
 }
 
 /** One text to annotate: everything the output needs, so a worker can render it whole. */
@@ -24,12 +26,27 @@ export interface Job {
   header: Header;
   format: Format;
   referenceDate: string | null;
+  /** What the project's config says about this text, or null. */
+  rules?: JobRules | null;
+}
+
+/**
+ * A config's rules travel to each worker once: later jobs under the same config carry only its
+ * key (run/pool.ts), and their own corrections. Ten thousand names cost a structured clone of
+ * ten thousand objects, which per job would be a good part of annotating a short article.
+ */
+export interface JobRules {
+  key: string;
+  /** Null when the worker has been sent the rules of this key before. */
+  rules: Rules | null;
+  corrections: Correction[];
 }
 
 /** People, organizations, places, dates: for the summary. */
 export type EntityCounts = [number, number, number, number];
 
-export type Annotated = { ok: true; data: string; counts: EntityCounts } | { ok: false; message: Message };
+/** `unused`: the indexes of the job's corrections that found no place in the text. */
+export type Annotated = { ok: true; data: string; counts: EntityCounts; unused?: number[] } | { ok: false; message: Message };
 
 /**
  * Annotates jobs. The result is a string and four numbers: a worker sends back that, not the
@@ -73,7 +90,7 @@ export function analyzeDocument(mod: Nlp, doc: Document, options: AnalyzeOptions
   const refused = tooDense(doc.text);
   if (refused) return { ...doc, analysis: null, messages: [...doc.messages, refused] };
   try {
-    const analysis = mod.analyze(doc.text, { fileName: baseName(doc.path), referenceDate: options.referenceDate });
+    const analysis = mod.analyze(doc.text, { fileName: baseName(doc.path), referenceDate: options.referenceDate, rules: options.rules ?? null });
     return { ...doc, analysis };
   } catch (err) {
     return { ...doc, analysis: null, messages: [...doc.messages, failure(err)] };
@@ -86,14 +103,22 @@ export function render(record: AnnotationRecord, format: Format): string {
   return format === 'yaml' ? signed.yaml : format === 'json' ? toJson(signed.record) : toJsonLine(signed.record);
 }
 
+/** The job's rules, when they came with it (see JobRules). */
+export function jobRules(job: Job): DocumentRules | null {
+  return job.rules ? { rules: job.rules.rules!, corrections: job.rules.corrections } : null;
+}
+
 /** Analyzes, builds the record and renders it: the whole of a job, wherever it runs. */
-export function annotateText(mod: Nlp, job: Job): Annotated {
+export function annotateText(mod: Nlp, job: Job, rules: DocumentRules | null = jobRules(job)): Annotated {
   const refused = tooDense(job.text);
   if (refused) return { ok: false, message: refused };
   try {
-    const analysis = mod.analyze(job.text, { fileName: baseName(job.path), referenceDate: job.referenceDate });
+    const report = { unused: [] as number[] };
+    const analysis = mod.analyze(job.text, { fileName: baseName(job.path), referenceDate: job.referenceDate, rules, report });
     const record = toRecord(job.text, analysis, job.header);
-    return { ok: true, data: render(record, job.format), counts: countEntities(record) };
+    const done: Annotated = { ok: true, data: render(record, job.format), counts: countEntities(record) };
+    if (report.unused.length > 0) done.unused = report.unused;
+    return done;
   } catch (err) {
     return { ok: false, message: failure(err) };
   }

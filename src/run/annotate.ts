@@ -15,10 +15,11 @@ import type { Header } from '../serialize/record.js';
 import { HEADER_BYTES, isFresh, readHeader, type HeaderState } from '../serialize/header.js';
 import { checkIntegrity } from '../serialize/digest.js';
 import { emptyStats, type Mode, type Reporter, type Stats } from '../report/reporter.js';
-import type { Annotator, EntityCounts } from './analyzer.js';
+import type { Annotator, EntityCounts, JobRules } from './analyzer.js';
 import { ByteBudget } from './budget.js';
 import { cachedEngineFingerprint } from './engine-cache.js';
 import { ENGINE_VERSION } from '../core/engine-version.js';
+import type { FileConfig } from '../config/index.js';
 
 export interface RunOptions {
   mode: Mode;
@@ -44,6 +45,8 @@ export interface RunOptions {
   out: (chunk: string) => Promise<void>;
   reporter: Reporter;
   now: () => number;
+  /** What the project's config says about a source (absolute path); all configs are loaded already. */
+  configFor?: (abs: string) => FileConfig | null;
 }
 
 /** Below this many inputs the NLP runs on the main thread: starting workers would cost more. */
@@ -84,12 +87,13 @@ type Outcome =
   | { kind: 'fresh' }
   | { kind: 'check'; message: Message; missing: boolean; modified?: boolean }
   /** Analyzed; `written` is how the annotation file went (null when printing instead). */
-  | { kind: 'done'; counts: EntityCounts; data: string; output: string | null; written: WriteStatus | null; bytes: number; modified: string | null };
+  | { kind: 'done'; counts: EntityCounts; data: string; output: string | null; written: WriteStatus | null; bytes: number; modified: string | null; warnings: Message[] };
 
 /** What annotate needs to analyze an input that was read and found not up to date. */
 interface Ready {
   text: string;
   header: Header;
+  config: FileConfig | null;
   existing: boolean;
   size: number;
   /** Why the old annotation is not what annotate wrote (see serialize/digest.ts), or null. */
@@ -102,15 +106,39 @@ type WriteStatus = 'written' | 'unchanged' | { error: string; advice: string };
  * The `generator:` line. The engine fingerprint only hashes the engine's files (and is cached
  * while they are unchanged), so re-runs and --check never load the model on this thread.
  */
-export function generator(referenceDate: string | null): string {
-  return generatorLine({ engineVersion: ENGINE_VERSION, engineData: cachedEngineFingerprint(), referenceDate });
+export function generator(referenceDate: string | null, config?: FileConfig | null): string {
+  return generatorLine({ engineVersion: ENGINE_VERSION, engineData: cachedEngineFingerprint(), referenceDate, config: config?.key });
+}
+
+/** generator() for many files: one line per config key. */
+export function generators(referenceDate: string | null): (config: FileConfig | null) => string {
+  const plain = generator(referenceDate);
+  const byKey = new Map<string, string>();
+  return (config) => {
+    if (config === null) return plain;
+    let line = byKey.get(config.key);
+    if (line === undefined) byKey.set(config.key, (line = generator(referenceDate, config)));
+    return line;
+  };
+}
+
+/** The rules a job carries (run/analyzer.ts JobRules). */
+export function jobRulesOf(config: FileConfig | null): JobRules | null {
+  return config ? { key: config.config.rulesKey, rules: config.config.rules, corrections: config.doc.corrections } : null;
+}
+
+/** Warnings for the corrections of a file that found no place in its text. */
+export function unusedCorrections(config: FileConfig | null, unused: number[] | undefined, show: (abs: string) => string): Message[] {
+  if (!config || !unused) return [];
+  return unused.map((i) => warning('W_CORRECTION_UNUSED', `${show(config.config.path)}:${config.correctionAt[i]}`, config.doc.corrections[i]!.text));
 }
 
 export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<Stats> {
   const started = o.now();
   const stats = emptyStats();
   stats.files = inputs.length;
-  const gen = generator(o.referenceDate);
+  const gen = generators(o.referenceDate);
+  const configFor = o.configFor ?? (() => null);
   // Workers start at the first file that needs the NLP, so a re-run with nothing to do starts
   // none; nor does it load the code that annotates (the pool, the record and its writers).
   let annotator: Promise<Annotator> | null = null;
@@ -197,10 +225,11 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     const read = readBytes(file);
     if (!read.ok) return { kind: 'error', message: read.message };
     const bytes = read.bytes;
+    const config = configFor(input.abs);
     const header: Header = {
       source: output ? sourceField(input.abs, output) : printedSourceField(input.abs, o.cwd),
       checksum: sourceChecksum(bytes),
-      generator: gen,
+      generator: gen(config),
     };
     let state: HeaderState | null = null;
     let headError: unknown = null;
@@ -235,7 +264,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
         return state ? { kind: 'check', missing: false, message: warning('W_STALE', show(output)) } : { kind: 'check', missing: true, message: warning('W_MISSING', show(output)) };
       }
     }
-    return { text: decoded.text, header, existing: state !== null, size: bytes.length, modified };
+    return { text: decoded.text, header, config, existing: state !== null, size: bytes.length, modified };
   };
 
   /**
@@ -258,14 +287,15 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   // Analyzes and writes one input: many of these are in flight at once, so the annotation file
   // is written here, and only the reporting (emit) goes in input order.
   const annotate = async (input: Input, output: string | null, ready: Ready): Promise<Outcome> => {
-    const result = await (await getAnnotator()).annotate({ path: input.path, text: ready.text, header: ready.header, format: o.format, referenceDate: o.referenceDate });
+    const result = await (await getAnnotator()).annotate({ path: input.path, text: ready.text, header: ready.header, format: o.format, referenceDate: o.referenceDate, rules: jobRulesOf(ready.config) });
     if (!result.ok) return { kind: 'error', message: result.message };
+    const warnings = unusedCorrections(ready.config, result.unused, show);
     let written: WriteStatus | null = null;
     if (output !== null) {
       written = await write(output, result.data, ready.existing);
     }
     // Written already: the data is kept only when it is to be printed.
-    return { kind: 'done', counts: result.counts, data: output === null ? result.data : '', output, written, bytes: ready.size, modified: ready.modified };
+    return { kind: 'done', counts: result.counts, data: output === null ? result.data : '', output, written, bytes: ready.size, modified: ready.modified, warnings };
   };
 
   /**
@@ -315,6 +345,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
         break;
       case 'done': {
         stats.analyzedBytes += outcome.bytes;
+        for (const w of outcome.warnings) o.reporter.warning(input.path, w);
         let printed: string | null = null;
         if (outcome.output === null) {
           // YAML documents in one stream are separated by ---; json objects follow each other (jq reads them).

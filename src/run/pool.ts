@@ -26,6 +26,8 @@ interface Slot {
   ready: boolean;
   /** The worker without the heap limit, for large texts. */
   roomy: boolean;
+  /** Keys of the config rules this worker has been sent (JobRules). */
+  rulesSent: Set<string>;
 }
 
 /**
@@ -79,7 +81,7 @@ export function workerPool(size: number, script: URL = new URL('./worker.js', im
 
   const spawn = (isRoomy: boolean): Slot => {
     const worker = new Worker(script, { resourceLimits: isRoomy ? roomyLimits : LEAN_LIMITS });
-    const slot: Slot = { worker, tasks: [], ready: false, roomy: isRoomy };
+    const slot: Slot = { worker, tasks: [], ready: false, roomy: isRoomy, rulesSent: new Set() };
     worker.on('message', (msg: { id: number; result: Annotated } | { ready: true }) => {
       if ('ready' in msg) {
         slot.ready = true;
@@ -127,7 +129,12 @@ export function workerPool(size: number, script: URL = new URL('./worker.js', im
 
   const post = (slot: Slot, task: Task) => {
     slot.tasks.push(task);
-    slot.worker.postMessage({ id: task.id, job: task.job });
+    let job = task.job;
+    if (job.rules) {
+      if (slot.rulesSent.has(job.rules.key)) job = { ...job, rules: { ...job.rules, rules: null } };
+      else slot.rulesSent.add(job.rules.key);
+    }
+    slot.worker.postMessage({ id: task.id, job });
   };
 
   const pump = () => {

@@ -12,6 +12,7 @@ import { outputPath, sourceField } from '../fs/output.js';
 import { isFresh, parseRecord, readHeader, recordToAnalysis } from '../serialize/header.js';
 import { checkIntegrity } from '../serialize/digest.js';
 import { generator } from './annotate.js';
+import type { FileConfig } from '../config/index.js';
 import { analyzeInline } from './analyzer.js';
 
 export interface ShowOptions {
@@ -20,6 +21,8 @@ export interface ShowOptions {
   outDir: string | null;
   referenceDate: string | null;
   maxBytes: number;
+  /** What the project's config says about the file, or null. */
+  config: FileConfig | null;
 }
 
 export type ShowResult =
@@ -41,7 +44,7 @@ export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowRe
   const read = readSource(o.fs, abs, o.maxBytes);
   if (!read.ok) return read;
   const { text, bytes } = read.source;
-  const gen = generator(o.referenceDate);
+  const gen = generator(o.referenceDate, o.config);
   for (const output of candidates(abs, o.outDir)) {
     let content: string;
     try {
@@ -59,7 +62,7 @@ export async function showAnalysis(file: string, o: ShowOptions): Promise<ShowRe
       return { ok: false, message: fatal('E_SHOW_BAD_ANNOTATION', path.relative(o.cwd, output), err instanceof Error ? err.message : String(err)) };
     }
   }
-  const doc = await analyzeInline({ path: abs, text, analysis: null, messages: [] }, { referenceDate: o.referenceDate });
+  const doc = await analyzeInline({ path: abs, text, analysis: null, messages: [] }, { referenceDate: o.referenceDate, rules: o.config?.doc ?? null });
   if (!doc.analysis) return { ok: false, message: doc.messages.find((m) => m.fatal) ?? fatal('E_ANALYZE', 'no analysis') };
   return { ok: true, text, analysis: doc.analysis, from: null };
 }

@@ -116,19 +116,25 @@ export function recordToAnalysis(record: AnnotationRecord, text: string): Analys
       return span;
     });
   };
-  const group = (key: string, g: unknown, field: 'name' | 'value'): { label: string; mentions: unknown } => {
+  const group = (key: string, g: unknown, field: 'name' | 'value'): { label: string; mentions: unknown; by: 'config' | undefined } => {
     const label = (g as Record<string, unknown> | null)?.[field];
     if (typeof label !== 'string') throw new Error(`an entry of ${key} has no ${field}`);
-    return { label, mentions: (g as { mentions?: unknown }).mentions };
+    const by = (g as { by?: unknown }).by;
+    if (by !== undefined && by !== 'config') throw new Error(`${key} "${label}" has by: ${JSON.stringify(by)}, not config`);
+    return { label, mentions: (g as { mentions?: unknown }).mentions, by };
   };
   const entities = (key: string, groups: AnnotationRecord['people'], label: EntityLabel): EntityGroup[] =>
     groups.map((g) => {
-      const { label: name, mentions } = group(key, g, 'name');
-      return { name, mentions: spans(key, name, mentions, label) };
+      const { label: name, mentions, by } = group(key, g, 'name');
+      const out: EntityGroup = { name, mentions: spans(key, name, mentions, label) };
+      if (by) out.by = by;
+      return out;
     });
   const dates: DateGroup[] = record.dates.map((g) => {
-    const { label: value, mentions } = group('dates', g, 'value');
-    return { value, mentions: spans('dates', value, mentions, 'DATE', value) };
+    const { label: value, mentions, by } = group('dates', g, 'value');
+    const out: DateGroup = { value, mentions: spans('dates', value, mentions, 'DATE', value) };
+    if (by) out.by = by;
+    return out;
   });
   return {
     title: record.document?.title ?? null,

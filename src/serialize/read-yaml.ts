@@ -7,7 +7,7 @@
  * two large folders slow (docs/performance.md). The tests hold this reader to the library's
  * result on the corpus and on random records.
  */
-import type { AnnotationRecord, MentionRecord } from './record.js';
+import type { AnnotationRecord, EntityRecord, MentionRecord, Origin } from './record.js';
 import { writesPlain } from './yaml.js';
 
 /** JSON's escapes: a double-quoted YAML scalar using only these reads the same with JSON.parse. */
@@ -64,13 +64,14 @@ export function readOwnYaml(text: string): AnnotationRecord | null {
     field('document:');
     if (lines[i - 1] !== 'document:') throw new NotOurs();
     record.document = { title: nullable(field('  title: ')), published: nullable(field('  published: ')), published_from: nullable(field('  published_from: ')) as AnnotationRecord['document']['published_from'] };
-    const groups = (key: string, nameKey: string): { key: string; mentions: MentionRecord[] }[] => {
+    const groups = (key: string, nameKey: string): { key: string; by?: Origin; mentions: MentionRecord[] }[] => {
       const head = lines[i++];
       if (head === `${key}: []`) return [];
       if (head !== `${key}:`) throw new NotOurs();
-      const out: { key: string; mentions: MentionRecord[] }[] = [];
+      const out: { key: string; by?: Origin; mentions: MentionRecord[] }[] = [];
       while (lines[i]?.startsWith(`  - ${nameKey}: `)) {
         const name = scalar(field(`  - ${nameKey}: `));
+        const by = lines[i] === '    by: config' ? (i++, 'config' as const) : undefined;
         const mentions: MentionRecord[] = [];
         const m = lines[i++];
         if (m === '    mentions:') {
@@ -81,14 +82,16 @@ export function readOwnYaml(text: string): AnnotationRecord | null {
           }
           if (mentions.length === 0) throw new NotOurs();
         } else if (m !== '    mentions: []') throw new NotOurs();
-        out.push({ key: name, mentions });
+        out.push(by ? { key: name, by, mentions } : { key: name, mentions });
       }
       return out;
     };
-    record.people = groups('people', 'name').map((g) => ({ name: g.key, mentions: g.mentions }));
-    record.organizations = groups('organizations', 'name').map((g) => ({ name: g.key, mentions: g.mentions }));
-    record.places = groups('places', 'name').map((g) => ({ name: g.key, mentions: g.mentions }));
-    record.dates = groups('dates', 'value').map((g) => ({ value: g.key, mentions: g.mentions }));
+    const entities = (key: string): EntityRecord[] =>
+      groups(key, 'name').map((g) => (g.by ? { name: g.key, by: g.by, mentions: g.mentions } : { name: g.key, mentions: g.mentions }));
+    record.people = entities('people');
+    record.organizations = entities('organizations');
+    record.places = entities('places');
+    record.dates = groups('dates', 'value').map((g) => (g.by ? { value: g.key, by: g.by, mentions: g.mentions } : { value: g.key, mentions: g.mentions }));
     return i === lines.length ? record : null;
   } catch (err) {
     if (err instanceof NotOurs) return null;

@@ -21,10 +21,25 @@ export interface AnnotationRecord {
   /** serialize/digest.ts: set when the record is rendered, absent in files of annotate 0.1. */
   digest?: string;
   document: { title: string | null; published: string | null; published_from: PublishedFrom | null };
-  people: { name: string; mentions: MentionRecord[] }[];
-  organizations: { name: string; mentions: MentionRecord[] }[];
-  places: { name: string; mentions: MentionRecord[] }[];
-  dates: { value: string; mentions: MentionRecord[] }[];
+  people: EntityRecord[];
+  organizations: EntityRecord[];
+  places: EntityRecord[];
+  dates: DateRecord[];
+}
+
+/** `by: config` marks an entity the project's config made or retyped (absent: the engine's). */
+export type Origin = 'config';
+
+export interface EntityRecord {
+  name: string;
+  by?: Origin;
+  mentions: MentionRecord[];
+}
+
+export interface DateRecord {
+  value: string;
+  by?: Origin;
+  mentions: MentionRecord[];
 }
 
 export interface Header {
@@ -44,10 +59,11 @@ export function toRecord(text: string, analysis: Analysis, header: Header): Anno
     groups
       .filter((g) => g.mentions.length > 0)
       .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.mentions[0]!.end - b.mentions[0]!.end || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // Keys in the order they are written: the name, where it came from, its mentions.
   const entities = (groups: EntityGroup[]) =>
-    order(groups.map((g) => ({ name: g.name, mentions: mentions(g.mentions) })), (g) => g.name);
+    order(groups.map((g): EntityRecord => (g.by ? { name: g.name, by: g.by, mentions: mentions(g.mentions) } : { name: g.name, mentions: mentions(g.mentions) })), (g) => g.name);
   const dates = (groups: DateGroup[]) =>
-    order(groups.map((g) => ({ value: g.value, mentions: mentions(g.mentions) })), (g) => g.value);
+    order(groups.map((g): DateRecord => (g.by ? { value: g.value, by: g.by, mentions: mentions(g.mentions) } : { value: g.value, mentions: mentions(g.mentions) })), (g) => g.value);
   return {
     schema: SCHEMA,
     source: header.source,

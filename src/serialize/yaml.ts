@@ -10,7 +10,7 @@
  * the yaml-library writer it replaced, kept as the reference: the tests hold the two byte for
  * byte equal, on the corpus and on random records full of awkward strings.
  */
-import type { AnnotationRecord, MentionRecord } from './record.js';
+import type { AnnotationRecord, MentionRecord, Origin } from './record.js';
 import { yamlLib } from './yaml-lib.js';
 import { isSafePlain, needsEscapes } from './yaml11.js';
 
@@ -34,10 +34,10 @@ export function toYaml(record: AnnotationRecord): string {
     `  title: ${nullable(document.title)}\n` +
     `  published: ${nullable(document.published)}\n` +
     `  published_from: ${nullable(document.published_from)}\n` +
-    groups('people', 'name', record.people.map((g) => [g.name, g.mentions])) +
-    groups('organizations', 'name', record.organizations.map((g) => [g.name, g.mentions])) +
-    groups('places', 'name', record.places.map((g) => [g.name, g.mentions])) +
-    groups('dates', 'value', record.dates.map((g) => [g.value, g.mentions]))
+    groups('people', 'name', record.people.map((g) => [g.name, g.mentions, g.by])) +
+    groups('organizations', 'name', record.organizations.map((g) => [g.name, g.mentions, g.by])) +
+    groups('places', 'name', record.places.map((g) => [g.name, g.mentions, g.by])) +
+    groups('dates', 'value', record.dates.map((g) => [g.value, g.mentions, g.by]))
   );
 }
 
@@ -45,11 +45,12 @@ function nullable(value: string | null): string {
   return value === null ? 'null' : scalar(value, FIELD);
 }
 
-function groups(key: string, nameKey: string, items: [string, MentionRecord[]][]): string {
+function groups(key: string, nameKey: string, items: [string, MentionRecord[], Origin | undefined][]): string {
   if (items.length === 0) return `${key}: []\n`;
   let out = `${key}:\n`;
-  for (const [name, mentions] of items) {
+  for (const [name, mentions, by] of items) {
     out += `  - ${nameKey}: ${scalar(name, GROUP)}\n`;
+    if (by !== undefined) out += `    by: ${by}\n`;
     if (mentions.length === 0) {
       out += '    mentions: []\n';
       continue;

@@ -34,3 +34,23 @@ test('the schema rejects missing lists, extra keys and bad offsets', () => {
     assert.equal(validate(clean), false, JSON.stringify(clean).slice(0, 120));
   }
 });
+
+test('by: config is part of annotate/1; the config schema takes the README example and refuses mistakes', async () => {
+  const good = parse(readFileSync(path.join(ROOT, 'corpus', readdirSync(path.join(ROOT, 'corpus')).filter((f) => f.endsWith('.yaml')).sort()[0]!), 'utf8')) as Record<string, unknown>;
+  assert.ok(validate({ ...good, places: [{ name: 'Paris', by: 'config', mentions: [{ start: 0, end: 5, text: 'Paris' }] }] }));
+  assert.equal(validate({ ...good, places: [{ name: 'Paris', by: 'engine', mentions: [{ start: 0, end: 5, text: 'Paris' }] }] }), false);
+
+  const configSchema = JSON.parse(readFileSync(path.join(ROOT, 'src/config/annotate-config.schema.json'), 'utf8')) as object;
+  const checkConfig = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false }).compile(configSchema);
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const example = /```yaml\n(# annotate\.config\.yaml[\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(example, 'the README has a config example');
+  assert.ok(checkConfig(parse(example)), JSON.stringify(checkConfig.errors));
+  // And annotate itself takes it.
+  const { validate: validateConfig } = await import('../../src/config/validate.js');
+  const { parseConfigText } = await import('../../src/config/parse.js');
+  assert.equal(validateConfig(parseConfigText(example)).rules.names.length, 2);
+  for (const bad of [{ names: { X: 'organisation' } }, { not_entity: [] }, { corrections: { 'a.txt': [{ text: 'X', type: 'place', not: 'entity' }] } }, { corrections: { '../a.txt': [] } }]) {
+    assert.equal(checkConfig(bad), false, JSON.stringify(bad));
+  }
+});
