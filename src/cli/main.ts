@@ -79,6 +79,7 @@ interface AnnotateOpts {
   followSymlinks?: boolean;
   /** A path (--config), false (--no-config), or undefined: find the nearest. */
   config?: string | false;
+  verbose?: boolean;
 }
 
 function annotateProgram(io: Io): Command {
@@ -99,6 +100,7 @@ function annotateProgram(io: Io): Command {
     .option('--follow-symlinks', 'follow symbolic links that lead out of the paths given (skipped by default)')
     .option('--config <path>', 'use this config for every file (default: the nearest annotate.config.yaml or .annotaterc.yaml)')
     .option('--no-config', 'use no config file')
+    .option('--verbose', "also say which of the config's names occur in none of the files annotated")
     .option('-q, --quiet', 'print errors only')
     .option('--color', 'force colour on stderr')
     .option('--no-color', 'no colour')
@@ -183,6 +185,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     [opts.outDir !== undefined && !!opts.stdout, '--out-dir', '--stdout'],
     [opts.outDir !== undefined && format === 'jsonl', '--out-dir', '--format jsonl'],
     [opts.outDir !== undefined && stdin, '--out-dir', '- (stdin)'],
+    [!!opts.verbose && !!opts.quiet, '--verbose', '--quiet'],
   ];
   for (const [bad, a, b] of conflicts) if (bad) throw new UsageError(messageText('E_CONFLICT', a, b));
   if (stdin && paths.length > 1) throw new UsageError(messageText('E_STDIN_WITH_PATHS'));
@@ -239,6 +242,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     reporter,
     now: () => io.now(),
     configFor: (abs) => configs.forFile(abs),
+    verbose: !!opts.verbose,
   });
   } finally {
     signals?.release();

@@ -67,6 +67,8 @@ const catalog = {
     `rewrote ${output}, which was not what annotate wrote (${why}); hand edits in it are lost: lasting corrections belong in annotate.config.yaml (see the README's "Corrections")`,
   W_CORRECTION_UNUSED: (where: string, text: string) =>
     `the correction at ${where} finds no "${text}" in the text; update it (text, in, occurrence) or remove it`,
+  W_NAME_UNUSED: (name: string, files: number) =>
+    `the name "${name}" occurs in none of the ${files} file${files === 1 ? '' : 's'} annotated with this config in this run`,
   // The project's config (exit 2 before any file is written).
   E_CONFIG: (problem: string) => `bad config: ${problem}`,
   E_CONFIG_READ: (why: string) => `cannot read this config (${why}); fix it, name another with --config, or use --no-config`,

@@ -22,7 +22,7 @@ export interface AnalyzeOptions {
   referenceDate?: string | null;
   /** The project's house rules and this document's corrections (annotate.config.yaml). */
   rules?: DocumentRules | null;
-  /** Filled in with the corrections that found no place in the text. */
+  /** Filled in with what the rules found (corrections without a place, names that occur). */
   report?: RulesReport;
 }
 
@@ -35,7 +35,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (options.rules) {
     const ruled = applyRules(text, entitySpans, dateSpans, options.rules);
     ({ entities: entitySpans, dates: dateSpans } = ruled);
-    if (options.report) options.report.unused = ruled.report.unused;
+    if (options.report) Object.assign(options.report, ruled.report);
     groups = groupWithRules(entitySpans, groupEntities);
   } else groups = groupEntities(entitySpans);
   const byLabel = (label: EntityLabel): EntityGroup[] =>

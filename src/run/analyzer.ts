@@ -45,8 +45,11 @@ export interface JobRules {
 /** People, organizations, places, dates: for the summary. */
 export type EntityCounts = [number, number, number, number];
 
-/** `unused`: the indexes of the job's corrections that found no place in the text. */
-export type Annotated = { ok: true; data: string; counts: EntityCounts; unused?: number[] } | { ok: false; message: Message };
+/**
+ * `unused`: the indexes of the job's corrections that found no place in the text; `names`: of
+ * the config's names: entries that occur in it (for --verbose).
+ */
+export type Annotated = { ok: true; data: string; counts: EntityCounts; unused?: number[]; names?: number[] } | { ok: false; message: Message };
 
 /**
  * Annotates jobs. The result is a string and four numbers: a worker sends back that, not the
@@ -113,11 +116,12 @@ export function annotateText(mod: Nlp, job: Job, rules: DocumentRules | null = j
   const refused = tooDense(job.text);
   if (refused) return { ok: false, message: refused };
   try {
-    const report = { unused: [] as number[] };
+    const report = { unused: [] as number[], names: [] as number[] };
     const analysis = mod.analyze(job.text, { fileName: baseName(job.path), referenceDate: job.referenceDate, rules, report });
     const record = toRecord(job.text, analysis, job.header);
     const done: Annotated = { ok: true, data: render(record, job.format), counts: countEntities(record) };
     if (report.unused.length > 0) done.unused = report.unused;
+    if (report.names.length > 0) done.names = report.names;
     return done;
   } catch (err) {
     return { ok: false, message: failure(err) };

@@ -19,7 +19,7 @@ import type { Annotator, EntityCounts, JobRules } from './analyzer.js';
 import { ByteBudget } from './budget.js';
 import { cachedEngineFingerprint } from './engine-cache.js';
 import { ENGINE_VERSION } from '../core/engine-version.js';
-import type { FileConfig } from '../config/index.js';
+import type { FileConfig, LoadedConfig } from '../config/index.js';
 
 export interface RunOptions {
   mode: Mode;
@@ -47,6 +47,8 @@ export interface RunOptions {
   now: () => number;
   /** What the project's config says about a source (absolute path); all configs are loaded already. */
   configFor?: (abs: string) => FileConfig | null;
+  /** Say which names of a config occur in none of the files annotated (--verbose). */
+  verbose?: boolean;
 }
 
 /** Below this many inputs the NLP runs on the main thread: starting workers would cost more. */
@@ -139,6 +141,8 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   stats.files = inputs.length;
   const gen = generators(o.referenceDate);
   const configFor = o.configFor ?? (() => null);
+  // For --verbose: the names: entries found in the files each config applied to this run.
+  const namesFound = new Map<LoadedConfig, { files: number; found: Set<number> }>();
   // Workers start at the first file that needs the NLP, so a re-run with nothing to do starts
   // none; nor does it load the code that annotates (the pool, the record and its writers).
   let annotator: Promise<Annotator> | null = null;
@@ -290,6 +294,12 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     const result = await (await getAnnotator()).annotate({ path: input.path, text: ready.text, header: ready.header, format: o.format, referenceDate: o.referenceDate, rules: jobRulesOf(ready.config) });
     if (!result.ok) return { kind: 'error', message: result.message };
     const warnings = unusedCorrections(ready.config, result.unused, show);
+    if (ready.config && o.verbose) {
+      let seen = namesFound.get(ready.config.config);
+      if (!seen) namesFound.set(ready.config.config, (seen = { files: 0, found: new Set() }));
+      seen.files++;
+      for (const i of result.names ?? []) seen.found.add(i);
+    }
     let written: WriteStatus | null = null;
     if (output !== null) {
       written = await write(output, result.data, ready.existing);
@@ -421,6 +431,11 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     await flush(true);
   } finally {
     if (annotator) await (await (annotator as Promise<Annotator>)).close();
+  }
+  for (const [config, seen] of namesFound) {
+    config.rules.names.forEach((n, i) => {
+      if (!seen.found.has(i)) o.reporter.warning(`${show(config.path)}:${config.position(config.nameAt[i]!)}`, warning('W_NAME_UNUSED', n.name, seen.files));
+    });
   }
   stats.elapsedMs = o.now() - started;
   return stats;

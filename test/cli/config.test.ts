@@ -126,3 +126,19 @@ test('--jobs 2 writes what --jobs 1 does under a config; show marks what the con
     cleanup();
   }
 });
+
+test('--verbose says which names occur in none of the files annotated; without it, nothing', async () => {
+  const { dir, cleanup } = corpus({ 'c/a.txt': STORY, 'c/b.txt': ARTICLE, 'c/annotate.config.yaml': 'names:\n  Telegram: organization\n  Nowhere Corp: organization\n' });
+  try {
+    const quiet = await run(['c'], { cwd: dir });
+    assert.equal(quiet.code, 0);
+    assert.doesNotMatch(quiet.stderr, /Nowhere/);
+    const verbose = await run(['--verbose', '--force', 'c'], { cwd: dir });
+    assert.equal(verbose.code, 0);
+    assert.match(verbose.stderr, /^c\/annotate\.config\.yaml:3:3: the name "Nowhere Corp" occurs in none of the 2 files annotated with this config in this run$/m);
+    assert.doesNotMatch(verbose.stderr, /"Telegram"/);
+    assert.equal((await run(['--verbose', '--quiet', 'c'], { cwd: dir })).code, 2);
+  } finally {
+    cleanup();
+  }
+});

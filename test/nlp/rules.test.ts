@@ -124,7 +124,7 @@ test('corrections: a type, not an entity, a missed name, a date value; by occurr
 
 test('a correction that finds no place is reported, and changes nothing', () => {
   const text = 'Calais is calm.';
-  const report = { unused: [] as number[] };
+  const report = { unused: [] as number[], names: [] as number[] };
   const a = analyze(text, { rules: rules({}, [{ text: 'Calais', label: 'LOC' }, { text: 'Dover', label: 'LOC' }, { text: 'Calais', occurrence: 2, label: 'ORG' }]), report });
   assert.deepEqual(report.unused, [1, 2]);
   assert.ok(has(a, 'Calais*{LOC}=Calais'), summary(a).join('\n'));

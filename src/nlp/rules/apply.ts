@@ -20,7 +20,7 @@ export function isConfigMade(span: Span): span is ConfigSpan {
 
 interface Compiled {
   /** Forms by their first token (a word, or a single sign), longest first. */
-  forms: Map<string, { form: string; rule: NameRule }[]>;
+  forms: Map<string, { form: string; rule: NameRule; index: number }[]>;
   /** Patterns whose first element is a required literal, by that literal's first token. */
   patternsByToken: Map<string, PatternRule[]>;
   /** Every other pattern: tried at each token. */
@@ -33,15 +33,15 @@ const compiled = new WeakMap<Rules, Compiled>();
 function compile(rules: Rules): Compiled {
   let c = compiled.get(rules);
   if (c) return c;
-  const forms = new Map<string, { form: string; rule: NameRule }[]>();
-  for (const rule of rules.names) {
+  const forms = new Map<string, { form: string; rule: NameRule; index: number }[]>();
+  rules.names.forEach((rule, index) => {
     for (const form of rule.forms) {
       const key = firstToken(form);
       let list = forms.get(key);
       if (!list) forms.set(key, (list = []));
-      list.push({ form, rule });
+      list.push({ form, rule, index });
     }
-  }
+  });
   for (const list of forms.values()) list.sort((a, b) => b.form.length - a.form.length);
   const patternsByToken = new Map<string, PatternRule[]>();
   const patternsAnywhere: PatternRule[] = [];
@@ -95,6 +95,8 @@ interface Match {
   end: number;
   label: EntityLabel;
   entry?: string;
+  /** The names: entry's index. */
+  index?: number;
 }
 
 /** Leftmost-longest matches of names and patterns; a name wins over a pattern of the same extent. */
@@ -105,9 +107,9 @@ function findMatches(text: string, tokens: Token[], c: Compiled): Match[] {
     const tok = tokens[t]!;
     if (tok.start < covered) continue;
     let best: Match | null = null;
-    for (const { form, rule } of c.forms.get(tok.text) ?? []) {
+    for (const { form, rule, index } of c.forms.get(tok.text) ?? []) {
       if (wholeAt(text, tok.start, form)) {
-        best = { start: tok.start, end: tok.start + form.length, label: rule.label, entry: rule.name };
+        best = { start: tok.start, end: tok.start + form.length, label: rule.label, entry: rule.name, index };
         break;
       }
     }
@@ -151,8 +153,10 @@ export function applyRules(text: string, entities: Span[], dates: Span[], doc: D
   let ents = c.not.size > 0 ? entities.filter((s) => !notOf(s)) : entities;
   let dts = c.not.size > 0 ? dates.filter((s) => !notOf(s)) : dates;
 
+  const names = new Set<number>();
   if (c.forms.size > 0 || doc.rules.patterns.length > 0) {
     const matches = findMatches(text, tokenize(text), c);
+    for (const m of matches) if (m.index !== undefined) names.add(m.index);
     if (matches.length > 0) ({ entities: ents, dates: dts } = mergeMatches(text, ents, dts, matches));
   }
 
@@ -165,7 +169,7 @@ export function applyRules(text: string, entities: Span[], dates: Span[], doc: D
     }
     for (const place of places) ({ entities: ents, dates: dts } = correct(text, ents, dts, corr, place));
   });
-  return { entities: ents, dates: dts, report: { unused } };
+  return { entities: ents, dates: dts, report: { unused, names: [...names].sort((a, b) => a - b) } };
 }
 
 /**

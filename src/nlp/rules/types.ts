@@ -72,9 +72,12 @@ export interface DocumentRules {
   corrections: Correction[];
 }
 
-/** A correction that found no place in the text (its index in the document's list). */
+/** What the rules found: corrections with no place in the text, `names:` entries that occur. */
 export interface RulesReport {
+  /** Indexes into the document's corrections. */
   unused: number[];
+  /** Indexes into rules.names of the entries one of whose forms occurs. */
+  names: number[];
 }
 
 export type { EntityLabel, Label };
