@@ -282,6 +282,7 @@ function plain(raw: string, flow: boolean): string | number | boolean | null {
 }
 
 function doubleQuoted(raw: string): string {
+  if (!raw.includes('\\') && !/[\u0000-\u001f]/.test(raw)) return raw.slice(1, -1);
   // JSON's escapes are YAML's, except \/ \b \f \t \n \r \" \\ \uXXXX are the only ones JSON has.
   if (/\\[^"\\/bfnrtu]/.test(raw) || /[\u0000-\u001f]/.test(raw)) fail();
   try {

@@ -4,6 +4,7 @@
  * --no-config. Each config is read and checked once per run, before anything is written; what
  * applies to one file is its rules, its own corrections and a key of both for freshness.
  */
+import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import { sha256Hex, stableStringify } from '../core/fingerprint.js';
 import { describeError, errorCode, type FsAdapter } from '../fs/adapter.js';
@@ -114,13 +115,14 @@ export class ConfigResolver {
   private load(file: string): LoadedConfig {
     const cached = this.loaded.get(file);
     if (cached) return cached;
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(this.fs.readFile(file));
+      bytes = this.fs.readFile(file);
     } catch (err) {
-      const why = err instanceof TypeError ? 'it is not valid UTF-8 text' : errorCode(err) === 'ENOENT' ? 'no such file' : describeError(err);
-      throw new ConfigProblem(this.show(file), why, true);
+      throw new ConfigProblem(this.show(file), errorCode(err) === 'ENOENT' ? 'no such file' : describeError(err), true);
     }
+    if (!isUtf8(bytes)) throw new ConfigProblem(this.show(file), 'it is not valid UTF-8 text', true);
+    let text = bytes.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const position = (at: number): string => {
       let line = 1;

@@ -52,11 +52,15 @@ export function validate(root: Node | null): ConfigContent {
     else if (key === 'corrections') content.corrections = readCorrections(value);
     else throw new ConfigError(keyAt, `unknown key "${key}"${suggest(key, TOP_KEYS)}; the keys are ${TOP_KEYS.join(', ')}`);
   }
-  const named = new Map(content.rules.names.flatMap((n) => n.forms.map((f) => [f, n] as const)));
-  for (const not of content.rules.notEntities) {
-    const n = named.get(not.text);
-    if (n && not.labels.includes(n.label)) {
-      throw new ConfigError(root.at, `"${not.text}" is both a name (${nounOf(n.label)}) and in not_entities; keep one of them`);
+  if (content.rules.notEntities.length > 0) {
+    const not = new Map(content.rules.notEntities.map((n) => [n.text, n]));
+    for (const name of content.rules.names) {
+      for (const form of name.forms) {
+        const n = not.get(form);
+        if (n && n.labels.includes(name.label)) {
+          throw new ConfigError(root.at, `"${form}" is both a name (${nounOf(name.label)}) and in not_entities; keep one of them`);
+        }
+      }
     }
   }
   return content;
