@@ -10,6 +10,7 @@ import { harmonizeEntities } from './consistency.js';
 import { extractDates, findPublished, findTitle } from './dates/index.js';
 import { engineFingerprint } from './fingerprint.js';
 import { applyRules, groupWithRules, isConfigMade } from './rules/apply.js';
+import { withoutOverlaps } from './overlaps.js';
 import type { DocumentRules, RulesReport } from './rules/types.js';
 
 export { engineFingerprint };
@@ -30,7 +31,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const title = findTitle(text);
   const pub = findPublished(text, { fileName: options.fileName, referenceDate: options.referenceDate ?? null, title });
   let dateSpans = extractDates(text, { anchor: pub.value });
-  let entitySpans = removeOverlaps(harmonizeEntities(text, extractEntities(text)), dateSpans);
+  // A date wins over an entity it overlaps ("Monday" is not a place).
+  let entitySpans = withoutOverlaps(harmonizeEntities(text, extractEntities(text)), dateSpans);
   let groups: EntityGroup[];
   if (options.rules) {
     const ruled = applyRules(text, entitySpans, dateSpans, options.rules);
@@ -49,22 +51,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     places: byLabel('LOC'),
     dates: groupDates(dateSpans),
   };
-}
-
-/**
- * A date span wins over an entity span it overlaps ("Monday" is not a place). Both lists are
- * sorted and non-overlapping, so one merge pass does it: a 2 MB line has tens of thousands of each.
- */
-function removeOverlaps(entities: Span[], dates: Span[]): Span[] {
-  if (dates.length === 0) return entities;
-  const kept: Span[] = [];
-  let d = 0;
-  for (const e of entities) {
-    while (d < dates.length && dates[d]!.end <= e.start) d++;
-    const date = dates[d];
-    if (date === undefined || date.start >= e.end) kept.push(e);
-  }
-  return kept;
 }
 
 /** Dates with the same value form one group, ordered by first mention. */

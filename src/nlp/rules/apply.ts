@@ -5,6 +5,7 @@
  * sorted and never overlap, as the engine's do.
  */
 import type { EntityGroup, EntityLabel, Label, Span } from '../../core/types.js';
+import { withoutOverlaps } from '../overlaps.js';
 import { isWordAt, matchAt, tokenize, type Token } from './pattern.js';
 import type { Correction, DocumentRules, NameRule, PatternRule, Rules, RulesReport } from './types.js';
 
@@ -203,19 +204,6 @@ function mergeMatches(text: string, entities: Span[], dates: Span[], matches: Ma
   while (m < matches.length) added.push(fromMatch(text, matches[m++]!));
   const ents = [...kept, ...added].sort(byPosition);
   return { entities: removeOverlapping(ents), dates: withoutOverlaps(dates, added) };
-}
-
-/** The spans of `list` that overlap none of `blockers` (both sorted, blockers disjoint). */
-function withoutOverlaps(list: Span[], blockers: Span[]): Span[] {
-  if (blockers.length === 0) return list;
-  const out: Span[] = [];
-  let b = 0;
-  for (const s of list) {
-    while (b < blockers.length && blockers[b]!.end <= s.start) b++;
-    const blocker = blockers[b];
-    if (blocker === undefined || blocker.start >= s.end) out.push(s);
-  }
-  return out;
 }
 
 /**
