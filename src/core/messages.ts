@@ -21,6 +21,8 @@ const catalog = {
     `--out-dir ${dir} ${what}, not a folder; give a folder (it is created when missing).`,
   // Finding and reading inputs.
   E_NOT_FOUND: () => 'no such file or folder; check the path',
+  E_ARG_NOT_UTF8: () =>
+    'no such file or folder; its name has bytes that are not UTF-8 (read as \uFFFD), and such a name cannot be given on the command line: rename it, e.g. convmv -f latin1 -t utf-8 --notest, or give the folder that holds it to see its name',
   E_ACCESS: () => 'permission denied; check its permissions (chmod) or leave it out',
   E_LOOP: () => 'symbolic link loop; fix or remove the link',
   E_NO_MATCH: (glob: string) => `no files match ${glob} in this folder; check the path or --glob`,

@@ -96,7 +96,7 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
     try {
       stats = options.fs.stat(abs);
     } catch (err) {
-      issues.push({ path: shown, message: readIssue(err) });
+      issues.push({ path: shown, message: readIssue(err, given) });
       continue;
     }
     if (stats.isFile()) {
