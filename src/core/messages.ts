@@ -38,7 +38,7 @@ const catalog = {
   E_TOO_LARGE: (mb: string, limit: string, need: string) =>
     `file is ${mb}, over the ${limit} limit; raise it with --max-size ${need} or split the file`,
   E_TOO_DENSE: (tokens: string, need: string, limit: string) =>
-    `text has up to ${tokens} words and signs, which could need ${need} GB of memory, over the ${limit} GB one file may take; split the file`,
+    `text has up to ${tokens} words and signs, which need at least ${need} GB of memory, over the ${limit} GB one file may take; split the file`,
   E_OUT_OF_MEMORY: (mb: string) => `ran out of memory (over the ${mb} MB one file may take); split the file`,
   E_EMPTY: () => 'file is empty (no text to annotate); add text or leave it out',
   E_BINARY: (offset: number) =>
