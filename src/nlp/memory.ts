@@ -9,14 +9,14 @@
  * - memoryFloor: the least the text needs, from an upper bound of its token count: one over the
  *   cap is refused before any work.
  *
- * Measured (docs/performance.md, 2026-12-02): peak RSS of the whole process rises by 200 to 330
- * bytes per token on news and runs of words and signs (10 MB of news, 2 million tokens: 748 MB),
- * and up to 1.2 kB per token on text made of distinct capitalised words, which the cap stops.
+ * The process's peak memory rises by 200 to 330 bytes per token on news and on runs of words
+ * and signs, and by up to 1.2 kB per token on text made of distinct capitalised words, which
+ * the cap stops (docs/performance.md).
  */
 
 /** Bytes the engine needs besides the text: the model, word lists and gazetteer. */
 const BASE_BYTES = 128 * 1024 * 1024;
-/** Bytes per token that no text of that many tokens took less than (200 measured at the least). */
+/** Bytes per token below what any kind of text was measured to take (200 at the least). */
 const FLOOR_BYTES_PER_TOKEN = 150;
 const MB = 1024 * 1024;
 /** The cap of every text of up to 10 MB. */

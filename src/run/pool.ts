@@ -51,14 +51,13 @@ const LEAN_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenera
 /**
  * The roomy worker's limit for a text: what one file may take (nlp/memory.ts memoryCap) less
  * what the process holds outside that worker's old generation (the main thread with the texts
- * in flight, the worker's young generation, code, the model's table and other typed arrays:
- * about 270 MB above a 750 MB limit on 10 MB texts, measured 2026-12-02). A worker given no limit
- * that runs out of memory takes the whole process down with V8's fatal error; with one, it ends
- * with ERR_WORKER_OUT_OF_MEMORY and only its text fails, with a message that names the cap. With
- * the limit, V8 also collects before growing the heap past it: 10 MB of news peaked at 663 MB
- * under a 700 MB limit, 748 MB under 4 GB, in the same time.
+ * in flight, the worker's young generation, code, the model's table and other typed arrays; see
+ * docs/performance.md). A worker given no limit that runs out of memory takes the whole process
+ * down with V8's fatal error; with one, it ends with ERR_WORKER_OUT_OF_MEMORY and only its text
+ * fails, with a message that names the cap. Under the limit V8 also collects before it grows
+ * the heap, where under a roomier one the same text peaked higher in the same time.
  */
-const OUTSIDE_HEAP_MB = 300;
+const OUTSIDE_HEAP_MB = 350;
 
 function roomyLimitFor(text: string): RoomyLimit {
   const capMb = Math.round(memoryCap(text) / (1024 * 1024));
