@@ -13,7 +13,7 @@ import { WordCache } from '../cache.js';
 import { DEFAULT_TAGGER_OPTIONS, type FeatureOptions } from './options.js';
 import { NAME_SEP, PAIR_SEP, PieceTable } from './pieces.js';
 import type { Token } from './tokenize.js';
-import { SLOT_EMPTY, type GazetteerSlot } from '../gazetteer/slot.js';
+import type { GazetteerSlot } from '../gazetteer/slot.js';
 
 /** Word -> class map (e.g. FN first name, PL place), and multi-word phrases -> class. */
 export interface Lexicon {
@@ -107,8 +107,6 @@ export interface WordInfo {
   gen: number; lowerId: number; shapeId: number; lxId: number; dictCode: number;
   /** A consumer's own per-word number (where the model keeps the word's summed weights), tagged with its owner. */
   memo: number; memoOwner: unknown;
-  /** The gazetteer's own per-word facts (see GazetteerSlot). */
-  gazetteerCount: number; gazetteerFirst: string; gazetteerFirstBits: number; gazetteerEntry: unknown;
   /** Written in lower case: has a lower-case letter and equals its lower case. */
   inLowerCase: boolean;
   /**
@@ -142,7 +140,7 @@ function wordInfo(lex: Lexicon, w: string, cache = infoCache(lex)): WordInfo {
       lower, shape, bits, up: startsUpper(w), inLowerCase: lower === w && (bits & LOWER) !== 0, plain,
       lx: lex.words.get(lower) ?? '-', dict,
       gen: -1, lowerId: 0, shapeId: 0, lxId: 0, dictCode: DICT_CODES.indexOf(dict), memo: -1, memoOwner: null,
-      gazetteerCount: SLOT_EMPTY, gazetteerFirst: '', gazetteerFirstBits: 0, gazetteerEntry: null, phraseNext: lex.phraseNext.get(lower) ?? null,
+      phraseNext: lex.phraseNext.get(lower) ?? null,
     };
     cache.set(w, info);
   }
@@ -181,13 +179,13 @@ function perDocument<T>(compute: (tokens: Token[], lex: Lexicon) => T): (tokens:
  * they do not (chat, e-mail written in lower case), "jill allen" or "san francisco" can be
  * names in lower case.
  */
-function writesCase(tokens: Token[], infos: WordInfo[]): boolean {
+function writesCase(tokens: Token[], infos: TokenWords): boolean {
   let starts = 0;
   let capitals = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i]!.sentStart || (infos[i]!.bits & LETTER) === 0 || NOT_A_WORD.test(tokens[i]!.text)) continue;
+    if (!tokens[i]!.sentStart || (infos.bits(i) & LETTER) === 0 || NOT_A_WORD.test(tokens[i]!.text)) continue;
     starts++;
-    if (infos[i]!.up) capitals++;
+    if (infos.up(i)) capitals++;
   }
   return capitals >= 0.8 * starts;
 }
@@ -195,17 +193,79 @@ function writesCase(tokens: Token[], infos: WordInfo[]): boolean {
 /** Handles, hashtags and links: they open many a post, in whatever case the writer uses. */
 const NOT_A_WORD = /^(?:[@#]|https?:\/\/|www\.)/i;
 
-/** The WordInfo of each token. */
-const tokenInfos = perDocument((tokens, lex) => {
-  const cache = infoCache(lex);
-  return tokens.map((t) => wordInfo(lex, t.text, cache));
-});
+/** Bits of TokenWords.flags above caseBits' four, and of TokenWords.dicts above the dictionary code's two. */
+const F_UP = 16;
+const F_IN_LOWER = 32;
+const PLAIN_SHIFT = 6;
+const D_PHRASE = 4;
+
+/**
+ * The facts of each token's word (WordInfo), column by column: a document of distinct words
+ * held a WordInfo for every token (about 250 bytes each) as long as it was tagged; here a token
+ * takes 14 bytes, and its word's strings are the piece table's (valid while `generation` is
+ * PIECES.generation). The WordInfos themselves stay in their bounded cache.
+ */
+export class TokenWords {
+  readonly generation = PIECES.generation;
+  private readonly lowerIds: Int32Array;
+  private readonly shapeIds: Int32Array;
+  private readonly lxIds: Int32Array;
+  private readonly flags: Uint8Array;
+  private readonly dicts: Uint8Array;
+
+  constructor(tokens: readonly Token[], lex: Lexicon) {
+    const n = tokens.length;
+    this.lowerIds = new Int32Array(n);
+    this.shapeIds = new Int32Array(n);
+    this.lxIds = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+    this.dicts = new Uint8Array(n);
+    const cache = infoCache(lex);
+    for (let i = 0; i < n; i++) {
+      const info = wordInfo(lex, tokens[i]!.text, cache);
+      this.lowerIds[i] = info.lowerId;
+      this.shapeIds[i] = info.shapeId;
+      this.lxIds[i] = info.lxId;
+      this.flags[i] = info.bits | (info.up ? F_UP : 0) | (info.inLowerCase ? F_IN_LOWER : 0) | (info.plain << PLAIN_SHIFT);
+      this.dicts[i] = info.dictCode | (info.phraseNext !== null ? D_PHRASE : 0);
+    }
+  }
+
+  lowerId(i: number): number { return this.lowerIds[i]!; }
+  lower(i: number): string { return PIECES.strings[this.lowerIds[i]!]!; }
+  shapeId(i: number): number { return this.shapeIds[i]!; }
+  shape(i: number): string { return PIECES.strings[this.shapeIds[i]!]!; }
+  lxId(i: number): number { return this.lxIds[i]!; }
+  lx(i: number): string { return PIECES.strings[this.lxIds[i]!]!; }
+  /** caseBits of the word. */
+  bits(i: number): number { return this.flags[i]! & 15; }
+  up(i: number): boolean { return (this.flags[i]! & F_UP) !== 0; }
+  inLowerCase(i: number): boolean { return (this.flags[i]! & F_IN_LOWER) !== 0; }
+  plain(i: number): number { return this.flags[i]! >> PLAIN_SHIFT; }
+  dictCode(i: number): number { return this.dicts[i]! & 3; }
+  dict(i: number): string { return DICT_CODES[this.dicts[i]! & 3]!; }
+  /** WordInfo.phraseNext of the word. */
+  phraseNext(i: number, lex: Lexicon): ReadonlySet<string> | null {
+    return (this.dicts[i]! & D_PHRASE) !== 0 ? lex.phraseNext.get(this.lower(i)) ?? null : null;
+  }
+}
+
+const wordsMemo = new WeakMap<Token[], WeakMap<Lexicon, TokenWords>>();
+
+/** The TokenWords of a document, made once per token array, lexicon and piece-table generation. */
+function tokenWords(tokens: Token[], lex: Lexicon): TokenWords {
+  let byLex = wordsMemo.get(tokens);
+  if (byLex === undefined) { byLex = new WeakMap(); wordsMemo.set(tokens, byLex); }
+  let out = byLex.get(lex);
+  if (out === undefined || out.generation !== PIECES.generation) { out = new TokenWords(tokens, lex); byLex.set(lex, out); }
+  return out;
+}
 
 /** Per line number: 'C' all caps, 'T' title case (headline), '' normal (undefined: no token). */
 export const lineCaseKinds = perDocument(computeLineCaseKinds);
 
 function computeLineCaseKinds(tokens: Token[], lex: Lexicon): string[] {
-  const infos = tokenInfos(tokens, lex);
+  const infos = tokenWords(tokens, lex);
   const out: string[] = [];
   // Tokens come in line order: one line's counts at a time.
   let up = 0;
@@ -215,7 +275,7 @@ function computeLineCaseKinds(tokens: Token[], lex: Lexicon): string[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.text.length >= 2) {
-      const bits = infos[i]!.bits;
+      const bits = infos.bits(i);
       if ((bits & LETTER) !== 0) {
         words++;
         if ((bits & UPPER) !== 0 && (bits & LOWER) === 0) up++;
@@ -269,7 +329,7 @@ export interface DocumentFacts {
   readonly lex: Lexicon;
   readonly orgFeatures: boolean;
   readonly newsContext: boolean;
-  readonly infos: WordInfo[];
+  readonly infos: TokenWords;
   /** lineCaseKinds: per line 'C', 'T' or ''. */
   readonly lineKind: string[];
   /** The stamp of docMarks for this document: its marks are valid while it is the current one. */
@@ -312,14 +372,14 @@ function kindOf(d: DocumentFacts, i: number): string {
  */
 function formOf(d: DocumentFacts, i: number, kind: string): string {
   if (kind === '') return d.tokens[i]!.text;
-  const at = docMarks.form(d.infos[i]!.lowerId);
-  return at >= 0 ? d.tokens[at]!.text : d.infos[i]!.lower;
+  const at = docMarks.form(d.infos.lowerId(i));
+  return at >= 0 ? d.tokens[at]!.text : d.infos.lower(i);
 }
 
 /** The shape the features of token i use (see formOf): '?C' / '?T' for a word the running text lacks. */
 function shapeAt(d: DocumentFacts, i: number, kind: string): string {
-  if (kind === '') return d.infos[i]!.shape;
-  const at = docMarks.form(d.infos[i]!.lowerId);
+  if (kind === '') return d.infos.shape(i);
+  const at = docMarks.form(d.infos.lowerId(i));
   return at >= 0 ? wordInfo(d.lex, d.tokens[at]!.text).shape : '?' + kind;
 }
 
@@ -327,7 +387,7 @@ function shapeAt(d: DocumentFacts, i: number, kind: string): string {
 function acronymAt(d: DocumentFacts, i: number): string {
   if (kindOf(d, i) !== '') return '';
   const t = d.tokens[i]!.text;
-  return t.length >= 2 && t.length <= 6 && ACRONYM.test(t) ? (t.length <= 3 ? 's' : 'l') + d.infos[i]!.dict : '';
+  return t.length >= 2 && t.length <= 6 && ACRONYM.test(t) ? (t.length <= 3 ? 's' : 'l') + d.infos.dict(i) : '';
 }
 
 /**
@@ -341,38 +401,36 @@ export function documentFacts(tokens: Token[], lex: Lexicon, gazetteer: Gazettee
   if (PIECES.size > MAX_PIECES) PIECES.reset();
   const n = tokens.length;
   const lineKind = lineCaseKinds(tokens, lex);
-  const infos = tokenInfos(tokens, lex);
+  const infos = tokenWords(tokens, lex);
   // Document-level evidence about each word, from running-text lines only, by the lower case's
   // piece id (DocMarks: no string-keyed maps per token).
-  for (let i = 0; i < n; i++) refreshIds(infos[i]!);
   const doc = docMarks.next(PIECES.size);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     if ((lineKind[t.line] ?? '') !== '') continue;
-    const info = infos[i]!;
-    const id = info.lowerId;
+    const id = infos.lowerId(i);
     if (!t.sentStart) {
       doc.markForm(id, i);
-      if (info.up) doc.mark(id, CAP_MID);
+      if (infos.up(i)) doc.mark(id, CAP_MID);
     }
-    if (info.inLowerCase) doc.mark(id, LOW);
+    if (infos.inLowerCase(i)) doc.mark(id, LOW);
   }
   const capital = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const k = lineKind[tokens[i]!.line] ?? '';
-    const up = k === '' ? infos[i]!.up : wordInfo(lex, formOfMarks(tokens, infos, i, k)).up;
+    const up = k === '' ? infos.up(i) : wordInfo(lex, formOfMarks(tokens, infos, i, k)).up;
     if (up) capital[i] = 1;
   }
   const phrase = new Int32Array(n).fill(-1);
   if (lex.maxPhrase > 1) {
     for (let i = 0; i < n; i++) {
       // Most phrase starts ("the", "new") are not followed by a phrase's second word.
-      const next = infos[i]!.phraseNext;
-      if (next === null || i + 1 === n || !next.has(infos[i + 1]!.lower)) continue;
+      const next = infos.phraseNext(i, lex);
+      if (next === null || i + 1 === n || !next.has(infos.lower(i + 1))) continue;
       for (let len = Math.min(lex.maxPhrase, n - i); len >= 2; len--) {
         if (tokens[i + len - 1]!.line !== tokens[i]!.line) continue;
-        let key = infos[i]!.lower;
-        for (let j = 1; j < len; j++) key += ' ' + infos[i + j]!.lower;
+        let key = infos.lower(i);
+        for (let j = 1; j < len; j++) key += ' ' + infos.lower(i + j);
         const cls = lex.phrases.get(key);
         if (cls) {
           phrase[i] = PIECES.id('B' + cls);
@@ -384,7 +442,7 @@ export function documentFacts(tokens: Token[], lex: Lexicon, gazetteer: Gazettee
       }
     }
   }
-  const gaz = gazetteer ? gazetteer(infos.map((info) => info.lower), infos) : null;
+  const gaz = gazetteer ? gazetteer(Array.from({ length: n }, (_, i) => infos.lower(i))) : null;
   // Runs of capitalised words on one line ("Motion Picture Association of America"): length
   // bucket and position, connectors inside allowed.
   const run = new Uint8Array(n);
@@ -394,7 +452,7 @@ export function documentFacts(tokens: Token[], lex: Lexicon, gazetteer: Gazettee
     let j = i + 1;
     for (;;) {
       if (j < n && tokens[j]!.line === line && capital[j]) { j++; continue; }
-      if (j + 1 < n && RUN_JOIN.has(infos[j]!.lower) && tokens[j + 1]!.line === line && capital[j + 1]) { j += 2; continue; }
+      if (j + 1 < n && RUN_JOIN.has(infos.lower(j)) && tokens[j + 1]!.line === line && capital[j + 1]) { j += 2; continue; }
       break;
     }
     const len = j - i;
@@ -451,10 +509,10 @@ export function documentFacts(tokens: Token[], lex: Lexicon, gazetteer: Gazettee
 }
 
 /** formOf before the facts exist (for `capital`). */
-function formOfMarks(tokens: readonly Token[], infos: readonly WordInfo[], i: number, kind: string): string {
+function formOfMarks(tokens: readonly Token[], infos: TokenWords, i: number, kind: string): string {
   if (kind === '') return tokens[i]!.text;
-  const at = docMarks.form(infos[i]!.lowerId);
-  return at >= 0 ? tokens[at]!.text : infos[i]!.lower;
+  const at = docMarks.form(infos.lowerId(i));
+  return at >= 0 ? tokens[at]!.text : infos.lower(i);
 }
 
 /**
@@ -465,13 +523,13 @@ function formOfMarks(tokens: readonly Token[], infos: readonly WordInfo[], i: nu
  * capital, a digit or a word off the list in it or next to it ("Bank of the West"). One pass over
  * the groups, with the one before and the one after.
  */
-function markCommon(tokens: readonly Token[], infos: readonly WordInfo[], lineKind: readonly string[]): Uint8Array {
+function markCommon(tokens: readonly Token[], infos: TokenWords, lineKind: readonly string[]): Uint8Array {
   const n = tokens.length;
   const common = new Uint8Array(n);
   if (n === 0) return common;
   const plainAt = (i: number): boolean => {
     if ((lineKind[tokens[i]!.line] ?? '') !== '' || hyphenHalf(tokens, i)) return false;
-    const p = infos[i]!.plain;
+    const p = infos.plain(i);
     if (p === COMMON) common[i] = 1;
     return p !== 0;
   };
@@ -549,19 +607,19 @@ export function windowFeatures(d: DocumentFacts, from: number, to: number): Feat
   const lower: string[] = new Array(m);
   const lexClass: string[] = new Array(m);
   const own: (WordInfo | null)[] = new Array(m);
+  const cache = infoCache(lex);
   for (let i = lo; i < hi; i++) {
-    const info = infos[i]!;
     const k = kindOf(d, i);
     const sh = shapeAt(d, i, k);
-    shapeIds[i - lo] = sh === info.shape ? info.shapeId : P.id(sh);
+    shapeIds[i - lo] = k === '' ? infos.shapeId(i) : P.id(sh);
     if (i < from || i >= to) continue;
     form[i - from] = formOf(d, i, k);
     shape[i - from] = sh;
-    lower[i - from] = info.lower;
-    lexClass[i - from] = info.lx;
-    own[i - from] = k === '' ? info : null;
+    lower[i - from] = infos.lower(i);
+    lexClass[i - from] = infos.lx(i);
+    own[i - from] = k === '' ? wordInfo(lex, tokens[i]!.text, cache) : null;
   }
-  const L = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : infos[i]!.lowerId);
+  const L = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : infos.lowerId(i));
   const S = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : shapeIds[i - lo]!);
   const gazCount = (i: number): number => (gazOffs ? gazOffs[i + 1]! - gazOffs[i]! : 0);
   const common = d.common ? d.common.subarray(from, to) : null;
@@ -589,8 +647,7 @@ export function windowFeatures(d: DocumentFacts, from: number, to: number): Feat
     offs[i - from] = k3 / 3;
     if (common !== null && common[i - from] === 1) continue;
     const t = tokens[i]!;
-    const info = infos[i]!;
-    const lw = info.lowerId;
+    const lw = infos.lowerId(i);
     const sh = shapeIds[i - lo]!;
     const k = kindOf(d, i);
     const ssCode = t.sentStart ? 0 : k === 'C' ? 2 : k === 'T' ? 3 : 1;
@@ -609,7 +666,7 @@ export function windowFeatures(d: DocumentFacts, from: number, to: number): Feat
     const sp1 = hasP1 ? S(i - 1) : BOS;
     const sn1 = hasN1 ? S(i + 1) : EOS;
     f(T_B, EMPTY);
-    f2(T_DSS, DICT_IDS[info.dictCode]!, SS_CAP_IDS[ssCode * 2 + cap]!);
+    f2(T_DSS, DICT_IDS[infos.dictCode(i)]!, SS_CAP_IDS[ssCode * 2 + cap]!);
     f2(T_SS, ss, sh);
     f(T_LP1, lp1);
     f(T_LN1, ln1);
@@ -621,8 +678,8 @@ export function windowFeatures(d: DocumentFacts, from: number, to: number): Feat
     f2(T_SSN1, sh, sn1);
     f2(T_LP1S, lp1, sh);
     f2(T_SLN1, sh, ln1);
-    f(T_LXP1, hasP1 ? infos[i - 1]!.lxId : HASH);
-    f(T_LXN1, hasN1 ? infos[i + 1]!.lxId : HASH);
+    f(T_LXP1, hasP1 ? infos.lxId(i - 1) : HASH);
+    f(T_LXN1, hasN1 ? infos.lxId(i + 1) : HASH);
     if (phrase[i]! >= 0) f(T_MW, phrase[i]!);
     if (gazOffs && gazIds) {
       const capSs = CAP_SS_IDS[ssCode * 2 + cap]!;
@@ -640,9 +697,9 @@ export function windowFeatures(d: DocumentFacts, from: number, to: number): Feat
     if (orgFeatures) {
       const last = runLast[i]!;
       if (last >= 0) {
-        const rl = infos[last]!.lower;
+        const rl = infos.lower(last);
         const pos = runPos(r);
-        f2(T_RL, infos[last]!.lowerId, pos === RUN_L ? LAST : NOT_LAST);
+        f2(T_RL, infos.lowerId(last), pos === RUN_L ? LAST : NOT_LAST);
         f2(T_RC, P.id(SUFFIX_CLASS.get(rl) ?? '-'), P.id('UBIL'[pos]!));
       }
       const acro = acronymAt(d, i);
@@ -833,12 +890,12 @@ const SPORT_CUES = new Set(['soccer', 'football', 'hockey', 'basketball', 'baseb
  * such places a city's name is most often a club's. Per token that starts with a capital as
  * written, in any kind of line (0 for the others).
  */
-function resultsContext(tokens: readonly Token[], infos: readonly WordInfo[]): Uint8Array {
+function resultsContext(tokens: readonly Token[], infos: TokenWords): Uint8Array {
   const n = tokens.length;
   const out = new Uint8Array(n);
   if (n === 0) return out;
   let cues = 0;
-  for (let i = 0; i < n && cues < 3; i++) if (SPORT_CUES.has(infos[i]!.lower)) cues++;
+  for (let i = 0; i < n && cues < 3; i++) if (SPORT_CUES.has(infos.lower(i))) cues++;
   const sports = cues >= 3 ? SPORTS_DOC : 0;
   const numbersOnLine = new Map<number, number>();
   for (let i = 0; i < n; i++) {
@@ -846,19 +903,19 @@ function resultsContext(tokens: readonly Token[], infos: readonly WordInfo[]): U
   }
   // Runs of words that start with a capital as written (a CAPS results line too), connectors inside.
   for (let i = 0; i < n; ) {
-    if (!infos[i]!.up) { i++; continue; }
+    if (!infos.up(i)) { i++; continue; }
     const line = tokens[i]!.line;
     let j = i + 1;
     for (;;) {
-      if (j < n && tokens[j]!.line === line && infos[j]!.up) { j++; continue; }
-      if (j + 1 < n && RUN_JOIN.has(infos[j]!.lower) && tokens[j + 1]!.line === line && infos[j + 1]!.up) { j += 2; continue; }
+      if (j < n && tokens[j]!.line === line && infos.up(j)) { j++; continue; }
+      if (j + 1 < n && RUN_JOIN.has(infos.lower(j)) && tokens[j + 1]!.line === line && infos.up(j + 1)) { j += 2; continue; }
       break;
     }
     let c = sports;
     if ((numbersOnLine.get(line) ?? 0) >= 2) c |= TABLE_LINE;
     if (j < n && tokens[j]!.line === line && PLAIN_NUMBER.test(tokens[j]!.text)) c |= NUM_AFTER;
     if (i > 0 && tokens[i - 1]!.line === line && PLAIN_NUMBER.test(tokens[i - 1]!.text)) c |= NUM_BEFORE;
-    for (let x = i; x < j; x++) if (infos[x]!.up) out[x] = c;
+    for (let x = i; x < j; x++) if (infos.up(x)) out[x] = c;
     i = j;
   }
   return out;
@@ -888,11 +945,11 @@ function placeTags(tags: readonly string[] | undefined): boolean {
  */
 function nameCues(
   tokens: readonly Token[], capital: Uint8Array, lineKind: readonly string[],
-  infos: readonly WordInfo[], doc: DocMarks, gaz: readonly string[][] | null,
+  infos: TokenWords, doc: DocMarks, gaz: readonly string[][] | null,
 ): Uint8Array {
   const n = tokens.length;
   const out = new Uint8Array(n);
-  const lower = (i: number): string => infos[i]!.lower;
+  const lower = (i: number): string => infos.lower(i);
   let any = false;
   for (let i = 0; i < n; i++) {
     const line = tokens[i]!.line;
@@ -900,19 +957,19 @@ function nameCues(
     const next = i + 1 < n && tokens[i + 1]!.line === line ? lower(i + 1) : '';
     const prevSame = i >= 1 && tokens[i - 1]!.line === line;
     if (ORG_NEXT.has(next) || (i >= 2 && prevSame && (lower(i - 1) === 'of' || lower(i - 1) === 'in') && lower(i - 2) === 'shares')) {
-      doc.mark(infos[i]!.lowerId, CUE_ORG);
+      doc.mark(infos.lowerId(i), CUE_ORG);
       any = true;
     }
     if (!prevSame || ORG_NEXT.has(lower(i)) || placeTags(gaz?.[i])) continue;
     if (PERSON_BEFORE.has(lower(i - 1)) || (capital[i - 1] && gaz !== null && gaz[i - 1]!.includes('given') && !tokens[i]!.sentStart)) {
-      doc.mark(infos[i]!.lowerId, CUE_PER);
+      doc.mark(infos.lowerId(i), CUE_PER);
       any = true;
     }
   }
   if (!any) return out;
   for (let i = 0; i < n; i++) {
     if (!capital[i]) continue;
-    const id = infos[i]!.lowerId;
+    const id = infos.lowerId(i);
     out[i] = (doc.has(id, CUE_ORG) ? 1 : 0) | (doc.has(id, CUE_PER) && !placeTags(gaz?.[i]) ? 2 : 0);
   }
   return out;
