@@ -30,7 +30,8 @@ export interface Lexicon {
 /**
  * Optional per-token gazetteer tags (e.g. ["B-city", "U-given"]), aligned with tokens. `slots`,
  * when given, are one per token, the same object for the same word: the gazetteer may keep what
- * it works out about the word there (gazetteer/slot.ts), saving a cache lookup per token.
+ * it works out about the word there (gazetteer/slot.ts), saving a cache lookup per token. The
+ * tagger passes none: slots per token kept a WordInfo for every token of a document.
  */
 export type GazetteerFn = (lower: string[], slots?: readonly GazetteerSlot[]) => string[][];
 
