@@ -22,6 +22,8 @@ const catalog = {
     `--out-dir ${dir} ${what}, not a folder; give a folder (it is created when missing).`,
   // Finding and reading inputs.
   E_NOT_FOUND: () => 'no such file or folder; check the path',
+  E_ARG_NOT_UTF8: () =>
+    'no such file or folder; its name has bytes that are not UTF-8 (read as \uFFFD), and such a name cannot be given on the command line: rename it, e.g. convmv -f latin1 -t utf-8 --notest, or give the folder that holds it to see its name',
   E_ACCESS: () => 'permission denied; check its permissions (chmod) or leave it out',
   E_LOOP: () => 'symbolic link loop; fix or remove the link',
   E_NO_MATCH: (glob: string) => `no files match ${glob} in this folder; check the path or --glob`,
@@ -37,7 +39,7 @@ const catalog = {
   E_TOO_LARGE: (mb: string, limit: string, need: string) =>
     `file is ${mb}, over the ${limit} limit; raise it with --max-size ${need} or split the file`,
   E_TOO_DENSE: (tokens: string, need: string, limit: string) =>
-    `text has up to ${tokens} words and signs, which could need ${need} GB of memory, over the ${limit} GB one file may take; split the file`,
+    `text has up to ${tokens} words and signs, which need at least ${need} GB of memory, over the ${limit} GB one file may take; split the file`,
   E_OUT_OF_MEMORY: (mb: string) => `ran out of memory (over the ${mb} MB one file may take); split the file`,
   E_EMPTY: () => 'file is empty (no text to annotate); add text or leave it out',
   E_BINARY: (offset: number) =>

@@ -118,6 +118,17 @@ export class NotRegularFile extends Error {
   }
 }
 
+/**
+ * Thrown by a write whose folder no longer leads where the run may write (fs/output.ts
+ * writeAtomic): a folder swapped for a symbolic link since it was found.
+ */
+export class OutsideWrite extends Error {
+  readonly code = 'EOUTSIDE';
+  constructor(readonly realDir: string) {
+    super(`its folder now leads to ${realDir}, out of where this run writes`);
+  }
+}
+
 function openFile(p: string): OpenFile {
   const fd = fs.openSync(p, READ_NONBLOCK);
   let stats: fs.Stats;
@@ -207,6 +218,8 @@ export function writeAdvice(err: unknown): string {
     case 'ENOTDIR':
     case 'EEXIST':
       return 'a file is in the way of a folder it needs; move it away';
+    case 'EOUTSIDE':
+      return 'a folder was replaced by a symbolic link while annotate ran; check it, then run again';
     default:
       return "check the folder's permissions and free space";
   }
@@ -214,6 +227,7 @@ export function writeAdvice(err: unknown): string {
 
 /** A short, stable description of an I/O error (no stack, no path). */
 export function describeError(err: unknown): string {
+  if (err instanceof OutsideWrite) return err.message;
   const code = errorCode(err);
   if (code) return code;
   return err instanceof Error ? err.message : String(err);

@@ -23,6 +23,8 @@ interface Folder {
   abs: string;
   /** Absolute folder that --out-dir mirrors from (the folder given, or the file's folder). */
   base: string;
+  /** The folder's real path when it was found (see Input.realFolder). */
+  real: string;
 }
 
 /**
@@ -47,6 +49,15 @@ export class Input {
   /** Absolute folder that --out-dir mirrors from (the folder given, or the file's folder). */
   get base(): string {
     return this.folder.base;
+  }
+
+  /**
+   * The real path of the input's folder when discovery found it: an annotation written next to
+   * the input must land there still, not where a folder swapped for a link since leads
+   * (fs/output.ts writeAtomic).
+   */
+  get realFolder(): string {
+    return this.folder.real;
   }
 
   /** Orders inputs by shown path, in code units; within a folder by name, without joining paths. */
@@ -96,12 +107,18 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
     try {
       stats = options.fs.stat(abs);
     } catch (err) {
-      issues.push({ path: shown, message: readIssue(err) });
+      issues.push({ path: shown, message: readIssue(err, given) });
       continue;
     }
     if (stats.isFile()) {
       const dir = path.dirname(abs);
-      inputs.push(new Input({ shown: path.dirname(shown), abs: dir, base: dir }, path.basename(abs)));
+      let real = dir;
+      try {
+        real = options.fs.realpath(dir);
+      } catch {
+        // reported when the file is read
+      }
+      inputs.push(new Input({ shown: path.dirname(shown), abs: dir, base: dir, real }, path.basename(abs)));
     } else if (stats.isDirectory()) {
       walk(shown, abs, ctx);
     } else {
@@ -190,7 +207,7 @@ function walk(shown: string, root: string, ctx: Walk): void {
 
   /** Lists dir (abs, rel to root with /, at depth below start), whose real path is `real`, below the real paths in `up`. */
   const visit = (abs: string, rel: string, depth: number, real: string, up: Set<string>): void => {
-    const folder: Folder = { shown: path.join(shown, rel), abs, base: root };
+    const folder: Folder = { shown: path.join(shown, rel), abs, base: root, real };
     let entries: Dirent[];
     try {
       entries = fs.readdir(abs);

@@ -1,7 +1,8 @@
 /** Where an annotation goes, and writing it safely. */
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import type { FsAdapter } from './adapter.js';
+import { OutsideWrite, type FsAdapter } from './adapter.js';
+import type { Input } from './discover.js';
 import { isInside, joinNormalized } from './paths.js';
 
 export type Format = 'yaml' | 'json' | 'jsonl';
@@ -155,19 +156,61 @@ export class FolderMaker {
 }
 
 /**
+ * Where a run's annotations may land, asked right before each write (writeAtomic): next to an
+ * input, in the real folder discovery found the input in; under --out-dir, below the out-dir's
+ * real path. Between discovery and the write, a folder of the corpus can be swapped for a
+ * symbolic link that leads anywhere; the annotation must not follow it there.
+ */
+export class WriteBounds {
+  private outReal: string | null = null;
+
+  constructor(
+    private readonly fs: FsAdapter,
+    private readonly outDir: string | null,
+  ) {}
+
+  /** Whether real folder `realDir` may receive the annotation of `input`. */
+  allows(input: Input, realDir: string): boolean {
+    if (this.outDir === null) return realDir === input.realFolder;
+    // Asked at the first write, when the out-dir has been made.
+    this.outReal ??= this.fs.realpath(this.outDir);
+    return realDir === this.outReal || isInside(this.outReal, realDir);
+  }
+}
+
+/**
  * Atomic write: a temporary file in the same folder (same file system), then rename, so an
  * interrupted run leaves the old file or the new one, never half of one. The temporary name is
  * hidden and ends in .tmp so it is never taken for an input or an annotation.
+ *
+ * With `allowed`, the folder's real path is checked with it before the write, and the file is
+ * written and renamed by that real path, after checking again that the path still leads to
+ * itself (OutsideWrite otherwise, the temporary file removed): the temporary file may have gone
+ * through a link swapped in between, but it never becomes the annotation there. Node has no
+ * openat(2) or renameat(2) to hold the folder open, so a swap within one system call of a check
+ * is the window left.
  */
-export function writeAtomic(fs: FsAdapter, target: string, data: string, pid: number, folders?: FolderMaker): void {
+export function writeAtomic(
+  fs: FsAdapter, target: string, data: string, pid: number, folders?: FolderMaker, allowed?: (realDir: string) => boolean,
+): void {
   const dir = path.dirname(target);
   if (folders) folders.ensure(dir);
   else fs.mkdir(dir);
-  const tmp = tempName(target, pid);
+  let into = dir;
+  if (allowed) {
+    into = fs.realpath(dir);
+    if (!allowed(into)) throw new OutsideWrite(into);
+  }
+  const final = into === dir ? target : joinNormalized(into, path.basename(target));
+  const tmp = tempName(final, pid);
   // Fails, without touching it, if anything is at the temporary path already.
   fs.writeNew(tmp, data);
   try {
-    fs.rename(tmp, target);
+    if (allowed) {
+      const now = fs.realpath(into);
+      if (now !== into) throw new OutsideWrite(now);
+    }
+    fs.rename(tmp, final);
   } catch (err) {
     try {
       fs.unlink(tmp);

@@ -37,7 +37,7 @@ export function openSource(fs: FsAdapter, abs: string, maxBytes: number): { ok: 
   try {
     file = fs.open(abs);
   } catch (err) {
-    return { ok: false, message: readIssue(err) };
+    return { ok: false, message: readIssue(err, abs) };
   }
   const problem = !file.isFile ? fatal('E_NOT_FILE', file.kind) : file.size > maxBytes ? tooLarge(file.size, maxBytes) : null;
   if (problem === null) return { ok: true, file };
@@ -63,12 +63,17 @@ function tooLarge(size: number, maxBytes: number): Message {
   return fatal('E_TOO_LARGE', shown, limit, String(Math.ceil(size / MB)));
 }
 
-/** The message for a failed stat, list or read of a path. */
-export function readIssue(err: unknown): Message {
+/**
+ * The message for a failed stat, list or read of a path. Node decodes command-line arguments as
+ * UTF-8, so a name typed with bytes that are not (a Latin-1 "café") arrives with U+FFFD in their
+ * place and names nothing: a missing `path` that holds U+FFFD is most likely such a name, and the
+ * message says what to do instead of "check the path".
+ */
+export function readIssue(err: unknown, path?: string): Message {
   switch (errorCode(err)) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return fatal('E_NOT_FOUND');
+      return path?.includes('\uFFFD') ? fatal('E_ARG_NOT_UTF8') : fatal('E_NOT_FOUND');
     case 'EACCES':
     case 'EPERM':
       return fatal('E_ACCESS');

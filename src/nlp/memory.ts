@@ -1,17 +1,35 @@
 /**
- * What annotating a text costs in memory, known before the engine runs and without loading it,
- * so that a text too large for it is refused with a message instead of running the process out
- * of memory. The engine's memory grows with the number of tokens: each holds its token, its
- * features and its tag scores, about 700 bytes (measured: 1 MB of `a-b-c-...`, a million tokens,
- * peaked at 770 MB; 1 MB of news on one line, 220,000 tokens, at 265 MB).
+ * What annotating a text may take in memory, known before the engine runs and without loading
+ * it. Two figures, both decided by the text alone:
+ *
+ * - memoryCap: the most one file may take, 1 GB, or 100 MB per MB of a text over 10 MB (at most
+ *   4 GB). A large text's worker is held to it (run/pool.ts: its heap limit is the cap less what
+ *   lies outside that heap), so a text that would take more ends with a one-line refusal, that
+ *   file alone, instead of taking the machine's memory.
+ * - memoryFloor: the least the text needs, from an upper bound of its token count: one over the
+ *   cap is refused before any work.
+ *
+ * The process's peak memory rises by 200 to 330 bytes per token on news and on runs of words
+ * and signs, and by up to 1.2 kB per token on text made of distinct capitalised words, which
+ * the cap stops (docs/performance.md).
  */
 
 /** Bytes the engine needs besides the text: the model, word lists and gazetteer. */
 const BASE_BYTES = 128 * 1024 * 1024;
-/** Bytes per token, with room above the ~700 measured. */
-const BYTES_PER_TOKEN = 1024;
-/** The most one text may need: ordinary news of 10 MB needs about 2.5 GB. */
-export const MAX_NEED_BYTES = 4 * 1024 * 1024 * 1024;
+/** Bytes per token below what any kind of text was measured to take (200 at the least). */
+const FLOOR_BYTES_PER_TOKEN = 150;
+const MB = 1024 * 1024;
+/** The cap of every text of up to 10 MB. */
+export const MIN_CAP_BYTES = 1024 * MB;
+/** Above 10 MB, the cap grows with the text... */
+const CAP_BYTES_PER_MB = 100 * MB;
+/** ...up to this. */
+export const MAX_CAP_BYTES = 4096 * MB;
+
+/** The most memory annotating `text` may take (see above). */
+export function memoryCap(text: string): number {
+  return Math.min(MAX_CAP_BYTES, Math.max(MIN_CAP_BYTES, Math.ceil((text.length / MB) * CAP_BYTES_PER_MB)));
+}
 
 /**
  * An upper bound of the tokenizer's token count (entities/tokenize.ts), in one pass that
@@ -48,7 +66,7 @@ function wordTable(): Uint8Array {
   return table;
 }
 
-/** Bytes of memory that annotating `text` may take at most. */
-export function memoryNeed(text: string): number {
-  return BASE_BYTES + BYTES_PER_TOKEN * tokenBound(text);
+/** Bytes of memory that annotating `text` needs at least. */
+export function memoryFloor(text: string): number {
+  return BASE_BYTES + FLOOR_BYTES_PER_TOKEN * tokenBound(text);
 }

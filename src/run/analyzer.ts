@@ -9,7 +9,7 @@ import type { Format } from '../fs/output.js';
 import { countEntities, toRecord, type AnnotationRecord, type Header } from '../serialize/record.js';
 import { toJson, toJsonLine } from '../serialize/json.js';
 import { withDigest } from '../serialize/digest.js';
-import { MAX_NEED_BYTES, memoryNeed, tokenBound } from '../nlp/memory.js';
+import { memoryCap, memoryFloor, tokenBound } from '../nlp/memory.js';
 import type { Correction, DocumentRules, Rules } from '../nlp/rules/types.js';
 
 export interface AnalyzeOptions {
@@ -79,14 +79,15 @@ function failure(err: unknown): Message {
 }
 
 /**
- * The refusal of a text that could need more memory than one file may take (nlp/memory.ts),
- * or null. Decided by the text alone, so the same on every machine.
+ * The refusal of a text that needs more memory than one file may take (nlp/memory.ts), or
+ * null. Decided by the text alone, so the same on every machine.
  */
 export function tooDense(text: string): Message | null {
-  const need = memoryNeed(text);
-  if (need <= MAX_NEED_BYTES) return null;
+  const need = memoryFloor(text);
+  const cap = memoryCap(text);
+  if (need <= cap) return null;
   const gb = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
-  return fatal('E_TOO_DENSE', String(tokenBound(text)), gb(need), gb(MAX_NEED_BYTES));
+  return fatal('E_TOO_DENSE', String(tokenBound(text)), gb(need), gb(cap));
 }
 
 export function analyzeDocument(mod: Nlp, doc: Document, options: AnalyzeOptions): Document {

@@ -10,7 +10,7 @@ import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
 import { errorCode, describeError, NotRegularFile, writeAdvice, type FsAdapter, type OpenFile } from '../fs/adapter.js';
 import type { Input } from '../fs/discover.js';
 import { decodeSource, openSource, readBytes } from '../fs/read.js';
-import { FolderMaker, outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, type Format } from '../fs/output.js';
+import { FolderMaker, outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, WriteBounds, type Format } from '../fs/output.js';
 import type { Header } from '../serialize/record.js';
 import { HEADER_BYTES, isFresh, readHeader, type HeaderState } from '../serialize/header.js';
 import { checkIntegrity } from '../serialize/digest.js';
@@ -156,20 +156,21 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   const claims = new OutputClaims((i) => outputPath(inputs[i]!.abs, inputs[i]!.base, o.outDir, o.format));
   const sweeper = new TempSweeper(o.fs, o.pid, o.processAlive, o.time);
   const folders = new FolderMaker(o.fs);
+  const bounds = new WriteBounds(o.fs, o.outDir);
   const budget = new ByteBudget(TEXT_BUDGET_BYTES);
   let docIndex = 0;
   // Annotations waiting to be written (see WRITE_BATCH); written before the run waits on anything.
-  const writes: { output: string; data: string; existing: boolean; done: (status: WriteStatus) => void }[] = [];
+  const writes: { input: Input; output: string; data: string; existing: boolean; done: (status: WriteStatus) => void }[] = [];
   const writeBatch = inline ? WRITE_BATCH : 1;
   const drainWrites = (): void => {
     for (const w of writes.splice(0)) {
-      w.done(writeIfChanged(o.fs, w.output, w.data, w.existing, o.pid, folders));
+      w.done(writeIfChanged(o.fs, w.output, w.data, w.existing, o.pid, folders, (real) => bounds.allows(w.input, real)));
     }
   };
   let drainScheduled = false;
-  const write = (output: string, data: string, existing: boolean): Promise<WriteStatus> =>
+  const write = (input: Input, output: string, data: string, existing: boolean): Promise<WriteStatus> =>
     new Promise<WriteStatus>((done) => {
-      writes.push({ output, data, existing, done });
+      writes.push({ input, output, data, existing, done });
       if (writes.length >= writeBatch) drainWrites();
       else if (!drainScheduled) {
         // A batch that does not fill is written as soon as the run has nothing else to do.
@@ -302,7 +303,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
     }
     let written: WriteStatus | null = null;
     if (output !== null) {
-      written = await write(output, result.data, ready.existing);
+      written = await write(input, output, result.data, ready.existing);
     }
     // Written already: the data is kept only when it is to be printed.
     return { kind: 'done', counts: result.counts, data: output === null ? result.data : '', output, written, bytes: ready.size, modified: ready.modified, warnings };
@@ -477,7 +478,9 @@ function fnv1a(s: string): number {
 }
 
 /** Writes only when the bytes differ from the existing file. */
-function writeIfChanged(fs: FsAdapter, output: string, data: string, existing: boolean, pid: number, folders: FolderMaker): WriteStatus {
+function writeIfChanged(
+  fs: FsAdapter, output: string, data: string, existing: boolean, pid: number, folders: FolderMaker, allowed: (realDir: string) => boolean,
+): WriteStatus {
   try {
     if (existing) {
       let current: Buffer | null = null;
@@ -488,7 +491,7 @@ function writeIfChanged(fs: FsAdapter, output: string, data: string, existing: b
       }
       if (current && current.equals(Buffer.from(data, 'utf8'))) return 'unchanged';
     }
-    writeAtomic(fs, output, data, pid, folders);
+    writeAtomic(fs, output, data, pid, folders, allowed);
     return 'written';
   } catch (err) {
     return { error: describeError(err), advice: writeAdvice(err) };

@@ -4,13 +4,13 @@
  * window); results come back per job, so the caller places them by input index.
  *
  * The pool's workers run with a small heap (LEAN_LIMITS), which keeps a long run's memory down;
- * texts too large for it go to one more, roomy worker with the limit of the largest text let in,
- * started when such a text comes and stopped when none is left.
+ * texts too large for it go to one more, roomy worker held to what one file may take, started
+ * when such a text comes and stopped when none is left.
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { fatal } from '../core/messages.js';
 import { LARGE_TEXT, type Annotated, type Annotator, type Job } from './analyzer.js';
-import { MAX_NEED_BYTES } from '../nlp/memory.js';
+import { memoryCap } from '../nlp/memory.js';
 
 interface Task {
   id: number;
@@ -24,10 +24,18 @@ interface Slot {
   tasks: Task[];
   /** Set once the worker has loaded the NLP (it then says so). */
   ready: boolean;
-  /** The worker without the heap limit, for large texts. */
+  /** The worker for large texts, with the limit of the text it was started for. */
   roomy: boolean;
   /** Keys of the config rules this worker has been sent (JobRules). */
   rulesSent: Set<string>;
+  limit: RoomyLimit | null;
+}
+
+interface RoomyLimit {
+  /** The roomy worker's old-generation limit. */
+  heapMb: number;
+  /** What one file may take, as the message of a text that goes over it says. */
+  capMb: number;
 }
 
 /**
@@ -43,11 +51,20 @@ interface Slot {
 const LEAN_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 };
 
 /**
- * The roomy worker's limit: what the largest text let in may need (nlp/memory.ts). A worker
- * given no limit that runs out of memory takes the whole process down with V8's fatal error;
- * with one, it ends with ERR_WORKER_OUT_OF_MEMORY and only its text fails.
+ * The roomy worker's limit for a text: what one file may take (nlp/memory.ts memoryCap) less
+ * what the process holds outside that worker's old generation (the main thread with the texts
+ * in flight, the worker's young generation, code, the model's table and other typed arrays; see
+ * docs/performance.md). A worker given no limit that runs out of memory takes the whole process
+ * down with V8's fatal error; with one, it ends with ERR_WORKER_OUT_OF_MEMORY and only its text
+ * fails, with a message that names the cap. Under the limit V8 also collects before it grows
+ * the heap, where under a roomier one the same text peaked higher in the same time.
  */
-const ROOMY_HEAP_MB = MAX_NEED_BYTES / (1024 * 1024);
+const OUTSIDE_HEAP_MB = 350;
+
+function roomyLimitFor(text: string): RoomyLimit {
+  const capMb = Math.round(memoryCap(text) / (1024 * 1024));
+  return { heapMb: capMb - OUTSIDE_HEAP_MB, capMb };
+}
 
 /**
  * Texts longer than LARGE_TEXT (in UTF-16 code units) go straight to the roomy worker: it is 10
@@ -63,9 +80,12 @@ export { LARGE_TEXT };
  */
 const DEPTH = 2;
 
-/** `script` is the worker's module: run/worker.ts, or a stand-in in tests. */
-export function workerPool(size: number, script: URL = new URL('./worker.js', import.meta.url), largeText = LARGE_TEXT, roomyHeapMb = ROOMY_HEAP_MB): Annotator {
-  const roomyLimits: ResourceLimits = { maxOldGenerationSizeMb: roomyHeapMb };
+/**
+ * `script` is the worker's module: run/worker.ts, or a stand-in in tests; `roomyHeapMb`, when
+ * given, is the roomy worker's limit for every text (tests).
+ */
+export function workerPool(size: number, script: URL = new URL('./worker.js', import.meta.url), largeText = LARGE_TEXT, roomyHeapMb?: number): Annotator {
+  const limitFor = (text: string): RoomyLimit => (roomyHeapMb === undefined ? roomyLimitFor(text) : { heapMb: roomyHeapMb, capMb: roomyHeapMb });
   const queue: Task[] = [];
   /** Large texts, and texts that ran a lean worker out of memory. */
   const roomyQueue: Task[] = [];
@@ -79,9 +99,9 @@ export function workerPool(size: number, script: URL = new URL('./worker.js', im
   const fail = (task: Task, why: string) => task.resolve({ ok: false, message: fatal('E_ANALYZE', why) });
   const alive = (slot: Slot) => (slot.roomy ? roomy === slot : slots.includes(slot));
 
-  const spawn = (isRoomy: boolean): Slot => {
-    const worker = new Worker(script, { resourceLimits: isRoomy ? roomyLimits : LEAN_LIMITS });
-    const slot: Slot = { worker, tasks: [], ready: false, roomy: isRoomy, rulesSent: new Set() };
+  const spawn = (limit: RoomyLimit | null): Slot => {
+    const worker = new Worker(script, { resourceLimits: limit ? { maxOldGenerationSizeMb: limit.heapMb } : LEAN_LIMITS });
+    const slot: Slot = { worker, tasks: [], ready: false, roomy: limit !== null, limit, rulesSent: new Set() };
     worker.on('message', (msg: { id: number; result: Annotated } | { ready: true }) => {
       if ('ready' in msg) {
         slot.ready = true;
@@ -112,10 +132,10 @@ export function workerPool(size: number, script: URL = new URL('./worker.js', im
         return;
       }
       if (current && outOfMemory && !slot.roomy) roomyQueue.push(current);
-      else if (current && outOfMemory) current.resolve({ ok: false, message: fatal('E_OUT_OF_MEMORY', String(roomyHeapMb)) });
+      else if (current && outOfMemory) current.resolve({ ok: false, message: fatal('E_OUT_OF_MEMORY', String(slot.limit?.capMb)) });
       else if (current) fail(current, why);
       queue.unshift(...waiting);
-      if (!slot.roomy) slots.push(spawn(false));
+      if (!slot.roomy) slots.push(spawn(null));
       pump();
     };
     worker.on('error', (err: Error & { code?: string }) => {
@@ -145,9 +165,16 @@ export function workerPool(size: number, script: URL = new URL('./worker.js', im
         if (slot.tasks.length < depth) post(slot, queue.shift()!);
       }
     }
-    // One large text at a time; the roomy worker's heap goes with it once none is left.
+    // One large text at a time, in a worker with that text's limit (started again only for a
+    // text with another: one over 10 MB); its heap goes with it once none is left.
     if (roomyQueue.length > 0) {
-      roomy ??= spawn(true);
+      const limit = limitFor(roomyQueue[0]!.job.text);
+      if (roomy && roomy.tasks.length === 0 && roomy.limit?.heapMb !== limit.heapMb) {
+        const other = roomy;
+        roomy = null;
+        void other.worker.terminate();
+      }
+      roomy ??= spawn(limit);
       if (roomy.tasks.length === 0) post(roomy, roomyQueue.shift()!);
     } else if (roomy && roomy.tasks.length === 0) {
       const idle = roomy;
@@ -156,7 +183,7 @@ export function workerPool(size: number, script: URL = new URL('./worker.js', im
     }
   };
 
-  for (let i = 0; i < size; i++) slots.push(spawn(false));
+  for (let i = 0; i < size; i++) slots.push(spawn(null));
 
   return {
     annotate(job) {

@@ -5,7 +5,7 @@
  * the same kind) and rssMb is how far the process's peak resident memory rose during the call.
  * One process per measurement, as the peak only grows. With --cli, the text is written to a
  * file and the annotate command run on it instead (ms then covers the whole run, rssMb its peak,
- * and the line carries the exit status and stderr's last line).
+ * and the line carries the exit status and the file's error line, if any).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -36,7 +36,9 @@ if (cli) {
     // /usr/bin/time adds its own line on a non-zero exit, then the peak RSS.
     const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('Command exited with'));
     const rssMb = Number(lines.pop()) / 1024;
-    console.log(JSON.stringify({ name, size, ms: Math.round(ms), rssMb: Math.round(rssMb), code: r.status, stderr: lines.pop() ?? '' }));
+    // The file's own error line (a refusal), not the summary line after it.
+    const said = lines.find((l) => l.startsWith('text.txt: ')) ?? lines.pop() ?? '';
+    console.log(JSON.stringify({ name, size, ms: Math.round(ms), rssMb: Math.round(rssMb), code: r.status, stderr: said }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

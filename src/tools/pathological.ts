@@ -54,6 +54,8 @@ function name(i: number): string {
 const joined = (sep: string, capital = false) => (size: number) => fill(size, (i) => word(i, capital && i % 3 === 0) + sep);
 
 export const PATHOLOGIES: readonly Pathology[] = [
+  // Not pathological: generated news articles as they come, the yardstick of the others.
+  { name: 'articles', make: (size) => fill(size, (i) => article(i) + '\n') },
   { name: 'hyphen-run', make: joined('-') },
   { name: 'hyphen-letters', make: (size) => fill(size, (i) => `${'abcdefghij'[i % 10]}-`) },
   { name: 'dot-run', make: joined('.') },

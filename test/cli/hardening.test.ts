@@ -2,9 +2,10 @@
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { nodeFs, type FsAdapter } from '../../src/fs/adapter.js';
 import { ARTICLE, corpus, run, tempDir } from './harness.js';
 
 test('links out of the paths given are skipped with a warning: nothing read or written outside', async () => {
@@ -208,6 +209,74 @@ test('UTF-16 with a BOM is decoded: the same annotation body as the UTF-8 text, 
     assert.match(body('u8.yaml'), /start: 2, end: 14, text: Barack Obama/);
     assert.equal(body('le.yaml'), body('u8.yaml'));
     assert.equal(body('be.yaml'), body('u8.yaml'));
+  } finally {
+    cleanup();
+  }
+});
+
+/**
+ * nodeFs() that, at the first call of `method` on a path below `from`, swaps that folder for a
+ * symbolic link to `to` (the folder itself moved aside), as another process could between the
+ * run's discovery and its write.
+ */
+function swappingFs(method: 'mkdir' | 'writeNew', from: string, to: string): FsAdapter & { swapped: () => boolean } {
+  const base = nodeFs();
+  let swapped = false;
+  const swap = (p: string): void => {
+    if (swapped || !(p === from || p.startsWith(from + path.sep))) return;
+    swapped = true;
+    renameSync(from, `${from}-moved`);
+    symlinkSync(to, from);
+  };
+  return {
+    ...base,
+    swapped: () => swapped,
+    mkdir(p) {
+      if (method === 'mkdir') swap(p);
+      base.mkdir(p);
+    },
+    writeNew(p, data) {
+      if (method === 'writeNew') swap(p);
+      base.writeNew(p, data);
+    },
+  };
+}
+
+test('a folder swapped for a link out of the corpus between discovery and the write: nothing is written there', async () => {
+  for (const method of ['mkdir', 'writeNew'] as const) {
+    const { dir, cleanup } = corpus({ 'corpus/a/story.txt': ARTICLE, 'corpus/b/other.txt': ARTICLE, 'outside/keep.txt': 'x\n' });
+    try {
+      const outside = path.join(dir, 'outside');
+      const fs = swappingFs(method, path.join(dir, 'corpus/a'), outside);
+      const r = await run(['corpus'], { cwd: dir, fs });
+      assert.ok(fs.swapped(), method);
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(
+        r.stderr.split('\n')[0],
+        `corpus/a/story.txt: cannot write corpus/a/story.yaml (its folder now leads to ${outside}, out of where this run writes); a folder was replaced by a symbolic link while annotate ran; check it, then run again`,
+        method,
+      );
+      assert.deepEqual(readdirSync(outside), ['keep.txt'], `${method}: nothing written outside, no temporary file left`);
+      assert.ok(existsSync(path.join(dir, 'corpus/b/other.yaml')), 'the run goes on');
+      assert.match(r.stderr, /2 files: 1 written, 0 unchanged, 0 skipped \(up to date\), 1 failed/);
+    } finally {
+      cleanup();
+    }
+  }
+});
+
+test('a folder of --out-dir swapped for a link out of it between discovery and the write: nothing is written there', async () => {
+  const { dir, cleanup } = corpus({ 'corpus/a/story.txt': ARTICLE, 'outside/keep.txt': 'x\n' });
+  try {
+    assert.equal((await run(['--out-dir', 'out', 'corpus'], { cwd: dir })).code, 0);
+    const outside = path.join(dir, 'outside');
+    writeFileSync(path.join(dir, 'corpus/a/story.txt'), `${ARTICLE}Merkel left Paris.\n`);
+    const fs = swappingFs('mkdir', path.join(dir, 'out/a'), outside);
+    const r = await run(['--out-dir', 'out', 'corpus'], { cwd: dir, fs });
+    assert.ok(fs.swapped());
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr.split('\n')[0]!, /^corpus\/a\/story\.txt: cannot write out\/a\/story\.yaml \(its folder now leads to .*outside, out of where this run writes\)/);
+    assert.deepEqual(readdirSync(outside), ['keep.txt']);
   } finally {
     cleanup();
   }

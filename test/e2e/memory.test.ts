@@ -11,14 +11,14 @@ import { assertNoCrash, removeDir, run, tempDir, writeTree } from '../helpers/cl
 test('a text too dense for the memory one file may take fails alone, with one line', { timeout: 90_000 }, async (t) => {
   const dir = tempDir();
   t.after(() => removeDir(dir));
-  // Two tokens per two characters: 4.4 million tokens in 4.4 MB.
-  writeTree(dir, { 'dense.txt': 'a-'.repeat(2_200_000), 'ok.txt': 'Angela Merkel visited Paris on Monday.\n' });
+  // Two tokens per two characters: 10 million tokens in 10 MB, which need 1.5 GB at least.
+  writeTree(dir, { 'dense.txt': 'a-'.repeat(5_000_000), 'ok.txt': 'Angela Merkel visited Paris on Monday.\n' });
   const r = await run(['--jobs', '1', '.'], { cwd: dir, timeoutMs: 60_000 });
   assertNoCrash(r, 'dense text');
   assert.equal(r.code, 2, r.stderr);
   const lines = r.stderr.split('\n').filter((l) => l.startsWith('dense.txt: '));
   assert.equal(lines.length, 1, r.stderr);
-  assert.match(lines[0]!, /could need [\d.]+ GB of memory, over the 4\.0 GB one file may take; split the file$/);
+  assert.match(lines[0]!, /^dense\.txt: text has up to 10000000 words and signs, which need at least 1\.5 GB of memory, over the 1\.0 GB one file may take; split the file$/);
   assert.ok(fs.existsSync(path.join(dir, 'ok.yaml')));
   assert.ok(!fs.existsSync(path.join(dir, 'dense.yaml')));
 });

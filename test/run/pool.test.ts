@@ -88,3 +88,23 @@ test('a text that runs even the roomy worker out of memory fails alone, with a m
     await pool.close();
   }
 });
+
+test('the roomy worker is held to what one file may take: 1 GB, or 100 MB per MB of a text over 10 MB', { timeout: 60_000 }, async () => {
+  const pool = workerPool(1, new URL('./fixtures/dying-worker.js', import.meta.url), 5);
+  try {
+    const job = (text: string): Job => ({ path: 'x.txt', text, header: { source: '', checksum: '', generator: '' }, format: 'yaml', referenceDate: null });
+    const heapMb = async (text: string): Promise<number> => {
+      const r = await pool.annotate(job(text));
+      assert.ok(r.ok);
+      return Number(r.data);
+    };
+    // The limit is the cap less what lies outside the worker's old generation (350 MB), plus
+    // the young generation V8 adds to heap_size_limit.
+    const small = await heapMb('heap? a long text');
+    assert.ok(small >= 674 && small < 1024, String(small));
+    const large = await heapMb('heap?' + 'x'.repeat(30 * 1024 * 1024));
+    assert.ok(large >= 2650 && large < 3000, String(large));
+  } finally {
+    await pool.close();
+  }
+});

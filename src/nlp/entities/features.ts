@@ -13,7 +13,7 @@ import { WordCache } from '../cache.js';
 import { DEFAULT_TAGGER_OPTIONS, type FeatureOptions } from './options.js';
 import { NAME_SEP, PAIR_SEP, PieceTable } from './pieces.js';
 import type { Token } from './tokenize.js';
-import { SLOT_EMPTY, type GazetteerSlot } from '../gazetteer/slot.js';
+import type { GazetteerSlot } from '../gazetteer/slot.js';
 
 /** Word -> class map (e.g. FN first name, PL place), and multi-word phrases -> class. */
 export interface Lexicon {
@@ -30,7 +30,8 @@ export interface Lexicon {
 /**
  * Optional per-token gazetteer tags (e.g. ["B-city", "U-given"]), aligned with tokens. `slots`,
  * when given, are one per token, the same object for the same word: the gazetteer may keep what
- * it works out about the word there (gazetteer/slot.ts), saving a cache lookup per token.
+ * it works out about the word there (gazetteer/slot.ts), saving a cache lookup per token. The
+ * tagger passes none: slots per token kept a WordInfo for every token of a document.
  */
 export type GazetteerFn = (lower: string[], slots?: readonly GazetteerSlot[]) => string[][];
 
@@ -107,8 +108,6 @@ export interface WordInfo {
   gen: number; lowerId: number; shapeId: number; lxId: number; dictCode: number;
   /** A consumer's own per-word number (where the model keeps the word's summed weights), tagged with its owner. */
   memo: number; memoOwner: unknown;
-  /** The gazetteer's own per-word facts (see GazetteerSlot). */
-  gazetteerCount: number; gazetteerFirst: string; gazetteerFirstBits: number; gazetteerEntry: unknown;
   /** Written in lower case: has a lower-case letter and equals its lower case. */
   inLowerCase: boolean;
   /**
@@ -142,7 +141,7 @@ function wordInfo(lex: Lexicon, w: string, cache = infoCache(lex)): WordInfo {
       lower, shape, bits, up: startsUpper(w), inLowerCase: lower === w && (bits & LOWER) !== 0, plain,
       lx: lex.words.get(lower) ?? '-', dict,
       gen: -1, lowerId: 0, shapeId: 0, lxId: 0, dictCode: DICT_CODES.indexOf(dict), memo: -1, memoOwner: null,
-      gazetteerCount: SLOT_EMPTY, gazetteerFirst: '', gazetteerFirstBits: 0, gazetteerEntry: null, phraseNext: lex.phraseNext.get(lower) ?? null,
+      phraseNext: lex.phraseNext.get(lower) ?? null,
     };
     cache.set(w, info);
   }
@@ -181,13 +180,13 @@ function perDocument<T>(compute: (tokens: Token[], lex: Lexicon) => T): (tokens:
  * they do not (chat, e-mail written in lower case), "jill allen" or "san francisco" can be
  * names in lower case.
  */
-function writesCase(tokens: Token[], infos: WordInfo[]): boolean {
+function writesCase(tokens: Token[], infos: TokenWords): boolean {
   let starts = 0;
   let capitals = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i]!.sentStart || (infos[i]!.bits & LETTER) === 0 || NOT_A_WORD.test(tokens[i]!.text)) continue;
+    if (!tokens[i]!.sentStart || (infos.bits(i) & LETTER) === 0 || NOT_A_WORD.test(tokens[i]!.text)) continue;
     starts++;
-    if (infos[i]!.up) capitals++;
+    if (infos.up(i)) capitals++;
   }
   return capitals >= 0.8 * starts;
 }
@@ -195,17 +194,79 @@ function writesCase(tokens: Token[], infos: WordInfo[]): boolean {
 /** Handles, hashtags and links: they open many a post, in whatever case the writer uses. */
 const NOT_A_WORD = /^(?:[@#]|https?:\/\/|www\.)/i;
 
-/** The WordInfo of each token. */
-const tokenInfos = perDocument((tokens, lex) => {
-  const cache = infoCache(lex);
-  return tokens.map((t) => wordInfo(lex, t.text, cache));
-});
+/** Bits of TokenWords.flags above caseBits' four, and of TokenWords.dicts above the dictionary code's two. */
+const F_UP = 16;
+const F_IN_LOWER = 32;
+const PLAIN_SHIFT = 6;
+const D_PHRASE = 4;
+
+/**
+ * The facts of each token's word (WordInfo), column by column: a document of distinct words
+ * held a WordInfo for every token (about 250 bytes each) as long as it was tagged; here a token
+ * takes 14 bytes, and its word's strings are the piece table's (valid while `generation` is
+ * PIECES.generation). The WordInfos themselves stay in their bounded cache.
+ */
+export class TokenWords {
+  readonly generation = PIECES.generation;
+  private readonly lowerIds: Int32Array;
+  private readonly shapeIds: Int32Array;
+  private readonly lxIds: Int32Array;
+  private readonly flags: Uint8Array;
+  private readonly dicts: Uint8Array;
+
+  constructor(tokens: readonly Token[], lex: Lexicon) {
+    const n = tokens.length;
+    this.lowerIds = new Int32Array(n);
+    this.shapeIds = new Int32Array(n);
+    this.lxIds = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+    this.dicts = new Uint8Array(n);
+    const cache = infoCache(lex);
+    for (let i = 0; i < n; i++) {
+      const info = wordInfo(lex, tokens[i]!.text, cache);
+      this.lowerIds[i] = info.lowerId;
+      this.shapeIds[i] = info.shapeId;
+      this.lxIds[i] = info.lxId;
+      this.flags[i] = info.bits | (info.up ? F_UP : 0) | (info.inLowerCase ? F_IN_LOWER : 0) | (info.plain << PLAIN_SHIFT);
+      this.dicts[i] = info.dictCode | (info.phraseNext !== null ? D_PHRASE : 0);
+    }
+  }
+
+  lowerId(i: number): number { return this.lowerIds[i]!; }
+  lower(i: number): string { return PIECES.strings[this.lowerIds[i]!]!; }
+  shapeId(i: number): number { return this.shapeIds[i]!; }
+  shape(i: number): string { return PIECES.strings[this.shapeIds[i]!]!; }
+  lxId(i: number): number { return this.lxIds[i]!; }
+  lx(i: number): string { return PIECES.strings[this.lxIds[i]!]!; }
+  /** caseBits of the word. */
+  bits(i: number): number { return this.flags[i]! & 15; }
+  up(i: number): boolean { return (this.flags[i]! & F_UP) !== 0; }
+  inLowerCase(i: number): boolean { return (this.flags[i]! & F_IN_LOWER) !== 0; }
+  plain(i: number): number { return this.flags[i]! >> PLAIN_SHIFT; }
+  dictCode(i: number): number { return this.dicts[i]! & 3; }
+  dict(i: number): string { return DICT_CODES[this.dicts[i]! & 3]!; }
+  /** WordInfo.phraseNext of the word. */
+  phraseNext(i: number, lex: Lexicon): ReadonlySet<string> | null {
+    return (this.dicts[i]! & D_PHRASE) !== 0 ? lex.phraseNext.get(this.lower(i)) ?? null : null;
+  }
+}
+
+const wordsMemo = new WeakMap<Token[], WeakMap<Lexicon, TokenWords>>();
+
+/** The TokenWords of a document, made once per token array, lexicon and piece-table generation. */
+function tokenWords(tokens: Token[], lex: Lexicon): TokenWords {
+  let byLex = wordsMemo.get(tokens);
+  if (byLex === undefined) { byLex = new WeakMap(); wordsMemo.set(tokens, byLex); }
+  let out = byLex.get(lex);
+  if (out === undefined || out.generation !== PIECES.generation) { out = new TokenWords(tokens, lex); byLex.set(lex, out); }
+  return out;
+}
 
 /** Per line number: 'C' all caps, 'T' title case (headline), '' normal (undefined: no token). */
 export const lineCaseKinds = perDocument(computeLineCaseKinds);
 
 function computeLineCaseKinds(tokens: Token[], lex: Lexicon): string[] {
-  const infos = tokenInfos(tokens, lex);
+  const infos = tokenWords(tokens, lex);
   const out: string[] = [];
   // Tokens come in line order: one line's counts at a time.
   let up = 0;
@@ -215,7 +276,7 @@ function computeLineCaseKinds(tokens: Token[], lex: Lexicon): string[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.text.length >= 2) {
-      const bits = infos[i]!.bits;
+      const bits = infos.bits(i);
       if ((bits & LETTER) !== 0) {
         words++;
         if ((bits & UPPER) !== 0 && (bits & LOWER) === 0) up++;
@@ -232,11 +293,12 @@ function computeLineCaseKinds(tokens: Token[], lex: Lexicon): string[] {
 }
 
 /**
- * The features of one document, as integers: for token i, the triples (name, a, b) of piece ids
- * (PIECES, see pieces.ts; b = -1 for a unary feature) in feats[3*offs[i], 3*offs[i+1]), plus
- * the word-only features, which wordFeatures gives from form/lower/shape/lexClass (the runtime
- * caches their sum per word). No callbacks and no strings in the hot loop: the runtime turns each
- * triple into a key with a few integer operations, the trainer into a string.
+ * The features of a window of tokens, as integers: for token from + i, the triples (name, a, b)
+ * of piece ids (PIECES, see pieces.ts; b = -1 for a unary feature) in feats[3*offs[i],
+ * 3*offs[i+1]), plus the word-only features, which wordFeatures gives from form/lower/shape/
+ * lexClass (the runtime caches their sum per word). No callbacks and no strings in the hot loop:
+ * the runtime turns each triple into a key with a few integer operations, the trainer into a
+ * string. Every array is indexed from the window's first token.
  */
 export interface FeatureBuffer {
   feats: Int32Array;
@@ -245,7 +307,7 @@ export interface FeatureBuffer {
    * With options.skipCommon, 1 for the tokens given no features at all, which the decoder takes as
    * outside any name. In the running text of a cased document (writesCase): words of the English
    * word list in lower case (isCommonLower), and groups of plain tokens with no other kind
-   * beside them (see the loop that marks them).
+   * beside them (see markCommon).
    */
   common: Uint8Array | null;
   /** Per token: its WordInfo when its word features come from its own form (not in a CAPS/Title line), else null. */
@@ -257,186 +319,315 @@ export interface FeatureBuffer {
 }
 
 /**
- * The features of every token of one document; `feats` is only valid until the next call. The
- * options are read once, here, not per token.
+ * What the features of any token need to know of its whole document, worked out in one pass
+ * before any token's features are made (documentFacts) and kept in a few bytes per token; the
+ * features, their keys and scores are then made a window at a time (windowFeatures). A
+ * document's memory is its tokens and these arrays, not a copy of every token's features: those
+ * were about 450 bytes a token at once (1 MB of news, 190,000 tokens, held 85 MB of them).
+ */
+export interface DocumentFacts {
+  readonly tokens: Token[];
+  readonly lex: Lexicon;
+  readonly orgFeatures: boolean;
+  readonly newsContext: boolean;
+  readonly infos: TokenWords;
+  /** lineCaseKinds: per line 'C', 'T' or ''. */
+  readonly lineKind: string[];
+  /** The stamp of docMarks for this document: its marks are valid while it is the current one. */
+  readonly stamp: number;
+  /** 1 where the word as the features see it (formOf) starts with a capital. */
+  readonly capital: Uint8Array;
+  /** The piece id of the lexicon phrase tag ('B'/'I'/'L' + class), or -1. */
+  readonly phrase: Int32Array;
+  /** The token's place in a capitalised run (RUN_NAMES), 0 outside one. */
+  readonly run: Uint8Array;
+  /** In a run of two or more: the token whose lower case is the run's last word; else -1. */
+  readonly runLast: Int32Array;
+  /** "Name ( ACRONYM )": PAREN_NAMES index, 0 for none. */
+  readonly paren: Uint8Array;
+  /** resultsContext and nameCues, with newsContext. */
+  readonly ctx: Uint8Array | null;
+  readonly cue: Uint8Array | null;
+  readonly common: Uint8Array | null;
+  /** Gazetteer tags as piece ids: token i's are gazIds[gazOffs[i], gazOffs[i + 1]). */
+  readonly gazOffs: Int32Array | null;
+  readonly gazIds: Int32Array | null;
+}
+
+/**
+ * The features of every token of one document; `feats` is only valid until the next call. (The
+ * trainer and tests; the tagger takes a document a window at a time.)
  */
 export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: GazetteerFn | undefined, options: FeatureOptions): FeatureBuffer {
+  return windowFeatures(documentFacts(tokens, lex, gazetteer, options), 0, tokens.length);
+}
+
+/** The line kind of token i: 'C', 'T' or '' (see lineCaseKinds). */
+function kindOf(d: DocumentFacts, i: number): string {
+  return d.lineKind[d.tokens[i]!.line] ?? '';
+}
+
+/**
+ * The form the word features of token i use: its own, or in a CAPS/Title line the form the same
+ * word takes in the running text of the document (its lower case when it has none there).
+ */
+function formOf(d: DocumentFacts, i: number, kind: string): string {
+  if (kind === '') return d.tokens[i]!.text;
+  const at = docMarks.form(d.infos.lowerId(i));
+  return at >= 0 ? d.tokens[at]!.text : d.infos.lower(i);
+}
+
+/** The shape the features of token i use (see formOf): '?C' / '?T' for a word the running text lacks. */
+function shapeAt(d: DocumentFacts, i: number, kind: string): string {
+  if (kind === '') return d.infos.shape(i);
+  const at = docMarks.form(d.infos.lowerId(i));
+  return at >= 0 ? wordInfo(d.lex, d.tokens[at]!.text).shape : '?' + kind;
+}
+
+/** The acr= piece of token i ('s'/'l' + dictionary flag), or '' when it is not an acronym of running text. */
+function acronymAt(d: DocumentFacts, i: number): string {
+  if (kindOf(d, i) !== '') return '';
+  const t = d.tokens[i]!.text;
+  return t.length >= 2 && t.length <= 6 && ACRONYM.test(t) ? (t.length <= 3 ? 's' : 'l') + d.infos.dict(i) : '';
+}
+
+/**
+ * The document-level facts of a document (see DocumentFacts); the options are read once, here,
+ * not per token. Piece ids are renumbered only here, between documents, when the table has grown
+ * large: they stay valid for every window of the document.
+ */
+export function documentFacts(tokens: Token[], lex: Lexicon, gazetteer: GazetteerFn | undefined, options: FeatureOptions): DocumentFacts {
   const { orgFeatures, skipCommon } = options;
   const newsContext = orgFeatures && options.newsContext;
-  // Piece ids are renumbered only here, between documents, when the table has grown large.
   if (PIECES.size > MAX_PIECES) PIECES.reset();
   const n = tokens.length;
   const lineKind = lineCaseKinds(tokens, lex);
-  const infos = tokenInfos(tokens, lex);
-  const lower: string[] = new Array(n);
-  const form: string[] = new Array(n);
-  const shape: string[] = new Array(n);
-  const kind: string[] = new Array(n);
+  const infos = tokenWords(tokens, lex);
   // Document-level evidence about each word, from running-text lines only, by the lower case's
   // piece id (DocMarks: no string-keyed maps per token).
-  for (let i = 0; i < n; i++) refreshIds(infos[i]!);
   const doc = docMarks.next(PIECES.size);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    const info = infos[i]!;
-    const lw = info.lower;
-    lower[i] = lw;
-    const k = lineKind[t.line] ?? '';
-    kind[i] = k;
-    if (k === '') {
-      const id = info.lowerId;
-      if (!t.sentStart) {
-        doc.markForm(id, i);
-        if (info.up) doc.mark(id, CAP_MID);
-      }
-      if (info.inLowerCase) doc.mark(id, LOW);
+    if ((lineKind[t.line] ?? '') !== '') continue;
+    const id = infos.lowerId(i);
+    if (!t.sentStart) {
+      doc.markForm(id, i);
+      if (infos.up(i)) doc.mark(id, CAP_MID);
     }
+    if (infos.inLowerCase(i)) doc.mark(id, LOW);
   }
-  const capital: boolean[] = new Array(n);
+  const capital = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    if (kind[i] !== '') {
-      const id = infos[i]!.lowerId;
-      const at = doc.form(id);
-      const f = at >= 0 ? tokens[at]!.text : undefined;
-      form[i] = f ?? lower[i]!;
-      shape[i] = f ? wordInfo(lex, f).shape : '?' + kind[i];
-      capital[i] = wordInfo(lex, form[i]!).up;
-    } else {
-      form[i] = t.text;
-      shape[i] = infos[i]!.shape;
-      capital[i] = infos[i]!.up;
-    }
+    const k = lineKind[tokens[i]!.line] ?? '';
+    const up = k === '' ? infos.up(i) : wordInfo(lex, formOfMarks(tokens, infos, i, k)).up;
+    if (up) capital[i] = 1;
   }
-  const phraseTag: string[] = new Array(n).fill('');
+  const phrase = new Int32Array(n).fill(-1);
   if (lex.maxPhrase > 1) {
     for (let i = 0; i < n; i++) {
       // Most phrase starts ("the", "new") are not followed by a phrase's second word.
-      const next = infos[i]!.phraseNext;
-      if (next === null || i + 1 === n || !next.has(lower[i + 1]!)) continue;
+      const next = infos.phraseNext(i, lex);
+      if (next === null || i + 1 === n || !next.has(infos.lower(i + 1))) continue;
       for (let len = Math.min(lex.maxPhrase, n - i); len >= 2; len--) {
         if (tokens[i + len - 1]!.line !== tokens[i]!.line) continue;
-        let key = lower[i]!;
-        for (let j = 1; j < len; j++) key += ' ' + lower[i + j]!;
+        let key = infos.lower(i);
+        for (let j = 1; j < len; j++) key += ' ' + infos.lower(i + j);
         const cls = lex.phrases.get(key);
         if (cls) {
-          phraseTag[i] = 'B' + cls;
-          for (let j = 1; j < len - 1; j++) phraseTag[i + j] = 'I' + cls;
-          phraseTag[i + len - 1] = 'L' + cls;
+          phrase[i] = PIECES.id('B' + cls);
+          for (let j = 1; j < len - 1; j++) phrase[i + j] = PIECES.id('I' + cls);
+          phrase[i + len - 1] = PIECES.id('L' + cls);
           i += len - 1;
           break;
         }
       }
     }
   }
-  const gaz = gazetteer ? gazetteer(lower, infos) : null;
-
-  // Pieces as interned ids (see pieces.ts); the table is emptied between documents if it grew.
-  const P = PIECES;
-  const lowerId = new Int32Array(n);
-  const shapeId = new Int32Array(n);
-  const lxId = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const info = infos[i]!;
-    lowerId[i] = info.lowerId;
-    lxId[i] = info.lxId;
-    shapeId[i] = shape[i] === info.shape ? info.shapeId : P.id(shape[i]!);
-  }
-  const L = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : lowerId[i]!);
-  const S = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : shapeId[i]!);
+  const gaz = gazetteer ? gazetteer(Array.from({ length: n }, (_, i) => infos.lower(i))) : null;
   // Runs of capitalised words on one line ("Motion Picture Association of America"): length
   // bucket and position, connectors inside allowed.
-  const run: string[] = new Array(n).fill('');
+  const run = new Uint8Array(n);
   for (let i = 0; i < n; ) {
     if (!capital[i]) { i++; continue; }
+    const line = tokens[i]!.line;
     let j = i + 1;
     for (;;) {
-      if (j < n && tokens[j]!.line === tokens[i]!.line && capital[j]) { j++; continue; }
-      if (j + 1 < n && RUN_JOIN.has(lower[j]!) && tokens[j + 1]!.line === tokens[i]!.line && capital[j + 1]) { j += 2; continue; }
+      if (j < n && tokens[j]!.line === line && capital[j]) { j++; continue; }
+      if (j + 1 < n && RUN_JOIN.has(infos.lower(j)) && tokens[j + 1]!.line === line && capital[j + 1]) { j += 2; continue; }
       break;
     }
     const len = j - i;
-    const bucket = len >= 5 ? '5' : String(len);
-    for (let x = i; x < j; x++) run[x] = bucket + (len === 1 ? 'U' : x === i ? 'B' : x === j - 1 ? 'L' : 'I');
+    const bucket = Math.min(len, 5);
+    for (let x = i; x < j; x++) run[x] = runCode(bucket, len === 1 ? RUN_U : x === i ? RUN_B : x === j - 1 ? RUN_L : RUN_I);
     i = j;
   }
-  const dict: string[] = new Array(n);
-  const lxs: string[] = new Array(n);
-  for (let i = 0; i < n; i++) { dict[i] = infos[i]!.dict; lxs[i] = infos[i]!.lx; }
   // Organisation clues (ORG is the weakest type): the last word of a capitalised run of two or
   // more words ("... Commission", "... Group") for every word of the run; acronyms in running
   // text; a run followed by "( ACRONYM )", and the acronym itself.
-  const runLast: string[] = new Array(n).fill('');
+  const runLast = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; ) {
     const r = run[i]!;
-    if (!r || r[1] === 'U') { i++; continue; }
+    if (r === 0 || runPos(r) === RUN_U) { i++; continue; }
     let j = i;
-    while (j < n && run[j] && run[j]![1] !== 'L') j++;
-    for (let x = i; x <= j && x < n; x++) runLast[x] = lower[Math.min(j, n - 1)]!;
+    while (j < n && run[j] !== 0 && runPos(run[j]!) !== RUN_L) j++;
+    for (let x = i; x <= j && x < n; x++) runLast[x] = Math.min(j, n - 1);
     i = j + 1;
   }
-  const acro: string[] = new Array(n).fill('');
-  for (let i = 0; i < n; i++) {
-    if (kind[i] !== '') continue;
-    const t = tokens[i]!.text;
-    if (t.length >= 2 && t.length <= 6 && ACRONYM.test(t)) acro[i] = (t.length <= 3 ? 's' : 'l') + dict[i]!;
-  }
-  const paren: string[] = new Array(n).fill('');
+  const facts: DocumentFacts = {
+    tokens, lex, orgFeatures, newsContext, infos, lineKind, stamp: doc.current, capital, phrase, run, runLast,
+    paren: new Uint8Array(n), ctx: null, cue: null, common: null, gazOffs: null, gazIds: null,
+  };
+  const paren = facts.paren;
   for (let i = 1; i + 2 < n; i++) {
-    if (tokens[i]!.text !== '(' || tokens[i + 2]!.text !== ')' || !acro[i + 1] || !run[i - 1]) continue;
+    if (tokens[i]!.text !== '(' || tokens[i + 2]!.text !== ')' || acronymAt(facts, i + 1) === '' || run[i - 1] === 0) continue;
     if (tokens[i - 1]!.line !== tokens[i]!.line) continue;
     let f = i - 1;
-    while (f > 0 && run[f]![1] !== 'B' && run[f]![1] !== 'U') f--;
+    while (f > 0 && runPos(run[f]!) !== RUN_B && runPos(run[f]!) !== RUN_U) f--;
     let initials = '';
-    for (let x = f; x < i; x++) if (capital[x]) initials += form[x]![0]!;
-    const m = initials.toUpperCase() === tokens[i + 1]!.text.replace(/[^A-Z]/g, '') ? 'M' : 'N';
-    for (let x = f; x < i; x++) paren[x] = 'R' + m;
-    paren[i + 1] = 'A' + m;
+    for (let x = f; x < i; x++) if (capital[x]) initials += formOf(facts, x, kindOf(facts, x))[0]!;
+    const match = initials.toUpperCase() === tokens[i + 1]!.text.replace(/[^A-Z]/g, '');
+    for (let x = f; x < i; x++) paren[x] = match ? PAREN_RM : PAREN_RN;
+    paren[i + 1] = match ? PAREN_AM : PAREN_AN;
   }
-  const ctx = newsContext ? resultsContext(tokens, lower, infos) : null;
-  const cue = newsContext ? nameCues(tokens, lower, capital, kind, infos, doc, gaz) : null;
-  const common = skipCommon && writesCase(tokens, infos) ? new Uint8Array(n) : null;
-  if (common !== null) {
-    // Plain tokens: punctuation, and lower-case words of the word list ("the", "to", "and").
-    // Tokens not parted by a space make one group ("al-Qaeda", "st."), plain when all of its
-    // tokens are. A plain group with no other kind of group beside it on its line is outside any
-    // name as well: every name has a capital, a digit or a word off the list in it or next to it
-    // ("Bank of the West").
-    const plain = new Uint8Array(n);
+  const ctx = newsContext ? resultsContext(tokens, infos) : null;
+  const cue = newsContext ? nameCues(tokens, capital, lineKind, infos, doc, gaz) : null;
+  const common = skipCommon && writesCase(tokens, infos) ? markCommon(tokens, infos, lineKind) : null;
+  let gazOffs: Int32Array | null = null;
+  let gazIds: Int32Array | null = null;
+  if (gaz) {
+    gazOffs = new Int32Array(n + 1);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += gaz[i]!.length;
+    gazIds = new Int32Array(total);
+    let at = 0;
     for (let i = 0; i < n; i++) {
-      if (kind[i] !== '' || hyphenHalf(tokens, i)) continue;
-      const p = infos[i]!.plain;
-      if (p !== 0) plain[i] = 1;
-      if (p === COMMON) common[i] = 1;
+      gazOffs[i] = at;
+      for (const tag of gaz[i]!) gazIds[at++] = PIECES.id(tag);
     }
-    // Group g is tokens [starts[g], starts[g + 1]).
-    const starts: number[] = [];
-    const plainGroup: number[] = [];
-    for (let i = 0; i < n; ) {
-      let j = i + 1;
-      while (j < n && tokens[j]!.start === tokens[j - 1]!.end) j++;
-      let all = 1;
-      for (let x = i; x < j; x++) all &= plain[x]!;
-      starts.push(i);
-      plainGroup.push(all);
-      i = j;
-    }
-    starts.push(n);
-    for (let g = 0; g < plainGroup.length; g++) {
-      if (plainGroup[g] !== 1) continue;
-      const first = starts[g]!;
-      const end = starts[g + 1]!;
-      const line = tokens[first]!.line;
-      const before = g === 0 || tokens[first - 1]!.line !== line || plainGroup[g - 1] === 1;
-      const after = end === n || tokens[end]!.line !== line || plainGroup[g + 1] === 1;
-      if (before && after) for (let x = first; x < end; x++) common[x] = 1;
-    }
+    gazOffs[n] = at;
   }
-  const gazIds: Int32Array[] | null = gaz ? gaz.map((g) => (g.length === 0 ? NO_IDS : Int32Array.from(g, (x) => P.id(x)))) : null;
-  // One buffer reused from document to document (valid until the next call): a fresh one per
+  return { ...facts, ctx, cue, common, gazOffs, gazIds };
+}
+
+/** formOf before the facts exist (for `capital`). */
+function formOfMarks(tokens: readonly Token[], infos: TokenWords, i: number, kind: string): string {
+  if (kind === '') return tokens[i]!.text;
+  const at = docMarks.form(infos.lowerId(i));
+  return at >= 0 ? tokens[at]!.text : infos.lower(i);
+}
+
+/**
+ * With skipCommon in a cased document, 1 for the tokens given no features: plain tokens are
+ * punctuation and lower-case words of the word list ("the", "to", "and"). Tokens not parted by a
+ * space make one group ("al-Qaeda", "st."), plain when all of its tokens are. A plain group with
+ * no other kind of group beside it on its line is outside any name as well: every name has a
+ * capital, a digit or a word off the list in it or next to it ("Bank of the West"). One pass over
+ * the groups, with the one before and the one after.
+ */
+function markCommon(tokens: readonly Token[], infos: TokenWords, lineKind: readonly string[]): Uint8Array {
+  const n = tokens.length;
+  const common = new Uint8Array(n);
+  if (n === 0) return common;
+  const plainAt = (i: number): boolean => {
+    if ((lineKind[tokens[i]!.line] ?? '') !== '' || hyphenHalf(tokens, i)) return false;
+    const p = infos.plain(i);
+    if (p === COMMON) common[i] = 1;
+    return p !== 0;
+  };
+  /** The end of the group that starts at i, and whether all of its tokens are plain. */
+  let plain = false;
+  const groupEnd = (i: number): number => {
+    let all = plainAt(i);
+    let j = i + 1;
+    while (j < n && tokens[j]!.start === tokens[j - 1]!.end) {
+      if (!plainAt(j)) all = false;
+      j++;
+    }
+    plain = all;
+    return j;
+  };
+  let prevPlain = false;
+  let start = 0;
+  let end = groupEnd(0);
+  let curPlain = plain;
+  while (start < n) {
+    const nextEnd = end < n ? groupEnd(end) : n;
+    const nextPlain = end < n ? plain : false;
+    if (curPlain) {
+      const line = tokens[start]!.line;
+      const before = start === 0 || tokens[start - 1]!.line !== line || prevPlain;
+      const after = end === n || tokens[end]!.line !== line || nextPlain;
+      if (before && after) common.fill(1, start, end);
+    }
+    prevPlain = curPlain;
+    start = end;
+    end = nextEnd;
+    curPlain = nextPlain;
+  }
+  return common;
+}
+
+/** Run codes: bucket (1-5) and position, 0 for none; RUN_NAMES[code] is the run= piece. */
+const RUN_U = 0;
+const RUN_B = 1;
+const RUN_I = 2;
+const RUN_L = 3;
+function runCode(bucket: number, pos: number): number {
+  return 1 + (bucket - 1) * 4 + pos;
+}
+/** The position of a run code (-1 for 0, no run). */
+function runPos(code: number): number {
+  return code === 0 ? -1 : (code - 1) % 4;
+}
+const RUN_NAMES = [''];
+for (let b = 1; b <= 5; b++) for (const p of 'UBIL') RUN_NAMES.push(String(b) + p);
+const PAREN_RM = 1;
+const PAREN_RN = 2;
+const PAREN_AM = 3;
+const PAREN_AN = 4;
+const PAREN_NAMES = ['', 'RM', 'RN', 'AM', 'AN'];
+
+/**
+ * The features of tokens [from, to) of a document (see FeatureBuffer); `feats` is only valid
+ * until the next call. Neighbours two tokens out are read across the window's edges, so a
+ * document cut into windows gets the features it would get whole.
+ */
+export function windowFeatures(d: DocumentFacts, from: number, to: number): FeatureBuffer {
+  if (d.stamp !== docMarks.current) throw new Error('windowFeatures: the features of another document were begun since');
+  const { tokens, infos, lex, orgFeatures, capital, phrase, run, runLast, paren, ctx, cue, gazOffs, gazIds } = d;
+  const n = tokens.length;
+  const m = to - from;
+  const P = PIECES;
+  const doc = docMarks;
+  // Shape ids from two tokens before the window to two after (the neighbours' s-1= and s+1=).
+  const lo = Math.max(0, from - 2);
+  const hi = Math.min(n, to + 2);
+  const shapeIds = new Int32Array(hi - lo);
+  const form: string[] = new Array(m);
+  const shape: string[] = new Array(m);
+  const lower: string[] = new Array(m);
+  const lexClass: string[] = new Array(m);
+  const own: (WordInfo | null)[] = new Array(m);
+  const cache = infoCache(lex);
+  for (let i = lo; i < hi; i++) {
+    const k = kindOf(d, i);
+    const sh = shapeAt(d, i, k);
+    shapeIds[i - lo] = k === '' ? infos.shapeId(i) : P.id(sh);
+    if (i < from || i >= to) continue;
+    form[i - from] = formOf(d, i, k);
+    shape[i - from] = sh;
+    lower[i - from] = infos.lower(i);
+    lexClass[i - from] = infos.lx(i);
+    own[i - from] = k === '' ? wordInfo(lex, tokens[i]!.text, cache) : null;
+  }
+  const L = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : infos.lowerId(i));
+  const S = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : shapeIds[i - lo]!);
+  const gazCount = (i: number): number => (gazOffs ? gazOffs[i + 1]! - gazOffs[i]! : 0);
+  const common = d.common ? d.common.subarray(from, to) : null;
+  // One buffer reused from window to window (valid until the next call): a fresh one per
   // document was zero-filled and collected 2,600 times in a run over small articles.
   let feats = scratch;
-  const offs = new Int32Array(n + 1);
+  const offs = new Int32Array(m + 1);
   let k3 = 0;
   const f = (name: number, a: number): void => {
     feats[k3++] = name; feats[k3++] = a; feats[k3++] = -1;
@@ -444,26 +635,25 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
   const f2 = (name: number, a: number, b: number): void => {
     feats[k3++] = name; feats[k3++] = a; feats[k3++] = b;
   };
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     // Room for this token's features: 25 fixed templates plus 5 per gazetteer hit around it.
-    const need = k3 + 3 * (40 + (gazIds ? 3 * gazIds[i]!.length + (i > 0 ? gazIds[i - 1]!.length : 0) + (i + 1 < n ? gazIds[i + 1]!.length : 0) : 0));
+    const need = k3 + 3 * (40 + (gazOffs ? 3 * gazCount(i) + (i > 0 ? gazCount(i - 1) : 0) + (i + 1 < n ? gazCount(i + 1) : 0) : 0));
     if (need > feats.length) {
       const grown = new Int32Array(Math.max(need, feats.length * 2));
       grown.set(feats.subarray(0, k3));
       feats = grown;
-      // Keep it for the next document unless it grew huge (one 2 MB line): memory stays bounded.
+      // Keep it for the next window unless it grew huge: memory stays bounded.
       if (grown.length <= MAX_SCRATCH) scratch = grown;
     }
-    offs[i] = k3 / 3;
-    if (common !== null && common[i] === 1) continue;
+    offs[i - from] = k3 / 3;
+    if (common !== null && common[i - from] === 1) continue;
     const t = tokens[i]!;
-    const lw = lowerId[i]!;
-    const sh = shapeId[i]!;
-    const k = kind[i]!;
-    const ssStr = t.sentStart ? 'S' : k !== '' ? k : 'M';
+    const lw = infos.lowerId(i);
+    const sh = shapeIds[i - lo]!;
+    const k = kindOf(d, i);
     const ssCode = t.sentStart ? 0 : k === 'C' ? 2 : k === 'T' ? 3 : 1;
     const ss = SS_IDS[ssCode]!;
-    const cap = capital[i] ? 1 : 0;
+    const cap = capital[i]!;
     // Neighbours across a line break are not neighbours.
     const line = t.line;
     const hasP1 = i >= 1 && tokens[i - 1]!.line === line;
@@ -477,7 +667,7 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     const sp1 = hasP1 ? S(i - 1) : BOS;
     const sn1 = hasN1 ? S(i + 1) : EOS;
     f(T_B, EMPTY);
-    f2(T_DSS, DICT_IDS[infos[i]!.dictCode]!, SS_CAP_IDS[ssCode * 2 + cap]!);
+    f2(T_DSS, DICT_IDS[infos.dictCode(i)]!, SS_CAP_IDS[ssCode * 2 + cap]!);
     f2(T_SS, ss, sh);
     f(T_LP1, lp1);
     f(T_LN1, ln1);
@@ -489,46 +679,47 @@ export function extractFeatures(tokens: Token[], lex: Lexicon, gazetteer: Gazett
     f2(T_SSN1, sh, sn1);
     f2(T_LP1S, lp1, sh);
     f2(T_SLN1, sh, ln1);
-    f(T_LXP1, hasP1 ? lxId[i - 1]! : HASH);
-    f(T_LXN1, hasN1 ? lxId[i + 1]! : HASH);
-    if (phraseTag[i]) f(T_MW, P.id(phraseTag[i]!));
-    if (gazIds) {
+    f(T_LXP1, hasP1 ? infos.lxId(i - 1) : HASH);
+    f(T_LXN1, hasN1 ? infos.lxId(i + 1) : HASH);
+    if (phrase[i]! >= 0) f(T_MW, phrase[i]!);
+    if (gazOffs && gazIds) {
       const capSs = CAP_SS_IDS[ssCode * 2 + cap]!;
-      const here = gazIds[i]!;
-      for (let g = 0; g < here.length; g++) { f(T_GZ, here[g]!); f2(T_GZC, capSs, here[g]!); }
-      if (hasP1) { const prev = gazIds[i - 1]!; for (let g = 0; g < prev.length; g++) f(T_GZP1, prev[g]!); }
-      if (hasN1) { const next = gazIds[i + 1]!; for (let g = 0; g < next.length; g++) f(T_GZN1, next[g]!); }
+      for (let g = gazOffs[i]!; g < gazOffs[i + 1]!; g++) { f(T_GZ, gazIds[g]!); f2(T_GZC, capSs, gazIds[g]!); }
+      if (hasP1) for (let g = gazOffs[i - 1]!; g < gazOffs[i]!; g++) f(T_GZP1, gazIds[g]!);
+      if (hasN1) for (let g = gazOffs[i + 1]!; g < gazOffs[i + 2]!; g++) f(T_GZN1, gazIds[g]!);
     }
     // Document-level: is this word capitalised mid-sentence elsewhere, or lower case elsewhere?
     const dc = doc.has(lw, CAP_MID) ? 1 : 0;
     const dl = doc.has(lw, LOW) ? 1 : 0;
     f(T_DOC, DOC_IDS[ssCode * 4 + dc * 2 + dl]!);
     if (k !== '') f(T_KIND, P.id(k));
-    if (run[i]) f2(T_RUN, P.id(run[i]!), ss);
+    const r = run[i]!;
+    if (r !== 0) f2(T_RUN, P.id(RUN_NAMES[r]!), ss);
     if (orgFeatures) {
-      const rl = runLast[i]!;
-      if (rl) {
-        const pos = run[i]![1]!;
-        f2(T_RL, P.id(rl), pos === 'L' ? LAST : NOT_LAST);
-        f2(T_RC, P.id(SUFFIX_CLASS.get(rl) ?? '-'), P.id(pos));
+      const last = runLast[i]!;
+      if (last >= 0) {
+        const rl = infos.lower(last);
+        const pos = runPos(r);
+        f2(T_RL, infos.lowerId(last), pos === RUN_L ? LAST : NOT_LAST);
+        f2(T_RC, P.id(SUFFIX_CLASS.get(rl) ?? '-'), P.id('UBIL'[pos]!));
       }
-      if (acro[i]) f2(T_ACR, P.id(acro[i]!), gaz && gaz[i]!.length > 0 ? IN_GAZ : NOT_IN_GAZ);
-      if (paren[i]) f(T_PAR, P.id(paren[i]!));
+      const acro = acronymAt(d, i);
+      if (acro !== '') f2(T_ACR, P.id(acro), gazCount(i) > 0 ? IN_GAZ : NOT_IN_GAZ);
+      if (paren[i] !== 0) f(T_PAR, P.id(PAREN_NAMES[paren[i]!]!));
     }
     if (ctx !== null && cue !== null) {
       const c = ctx[i]!;
       if (c > 0) {
         const cid = CTX_IDS[c]!;
         f(T_CTX, cid);
-        if (gazIds) { const here = gazIds[i]!; for (let g = 0; g < here.length; g++) f2(T_CTXGZ, cid, here[g]!); }
+        if (gazOffs && gazIds) for (let g = gazOffs[i]!; g < gazOffs[i + 1]!; g++) f2(T_CTXGZ, cid, gazIds[g]!);
       }
       const q = cue[i]!;
       if (q > 0) f2(T_CUE, CUE_IDS[q]!, ss);
     }
   }
-  offs[n] = k3 / 3;
-  const own = infos.map((info, i) => (kind[i] === '' ? info : null));
-  return { feats, offs, common, own, form, lower, shape, lexClass: lxs };
+  offs[m] = k3 / 3;
+  return { feats, offs, common, own, form, lower, shape, lexClass };
 }
 
 /** ctx= bits: a plain number right after / right before the capitalised run; a table line; a sports document. */
@@ -582,6 +773,11 @@ class DocMarks {
   private flags: Uint8Array = new Uint8Array(0);
   /** The first running-text, non-sentence-initial token of the word, with HAS_FORM. */
   private formToken: Int32Array = new Int32Array(0);
+
+  /** The current document's stamp (DocumentFacts.stamp). */
+  get current(): number {
+    return this.stamp;
+  }
 
   /** Starts a document whose piece ids are below `size` (ids made during it are not marked). */
   next(size: number): this {
@@ -695,12 +891,12 @@ const SPORT_CUES = new Set(['soccer', 'football', 'hockey', 'basketball', 'baseb
  * such places a city's name is most often a club's. Per token that starts with a capital as
  * written, in any kind of line (0 for the others).
  */
-function resultsContext(tokens: readonly Token[], lower: readonly string[], infos: readonly WordInfo[]): Uint8Array {
+function resultsContext(tokens: readonly Token[], infos: TokenWords): Uint8Array {
   const n = tokens.length;
   const out = new Uint8Array(n);
   if (n === 0) return out;
   let cues = 0;
-  for (let i = 0; i < n && cues < 3; i++) if (SPORT_CUES.has(lower[i]!)) cues++;
+  for (let i = 0; i < n && cues < 3; i++) if (SPORT_CUES.has(infos.lower(i))) cues++;
   const sports = cues >= 3 ? SPORTS_DOC : 0;
   const numbersOnLine = new Map<number, number>();
   for (let i = 0; i < n; i++) {
@@ -708,19 +904,19 @@ function resultsContext(tokens: readonly Token[], lower: readonly string[], info
   }
   // Runs of words that start with a capital as written (a CAPS results line too), connectors inside.
   for (let i = 0; i < n; ) {
-    if (!infos[i]!.up) { i++; continue; }
+    if (!infos.up(i)) { i++; continue; }
     const line = tokens[i]!.line;
     let j = i + 1;
     for (;;) {
-      if (j < n && tokens[j]!.line === line && infos[j]!.up) { j++; continue; }
-      if (j + 1 < n && RUN_JOIN.has(lower[j]!) && tokens[j + 1]!.line === line && infos[j + 1]!.up) { j += 2; continue; }
+      if (j < n && tokens[j]!.line === line && infos.up(j)) { j++; continue; }
+      if (j + 1 < n && RUN_JOIN.has(infos.lower(j)) && tokens[j + 1]!.line === line && infos.up(j + 1)) { j += 2; continue; }
       break;
     }
     let c = sports;
     if ((numbersOnLine.get(line) ?? 0) >= 2) c |= TABLE_LINE;
     if (j < n && tokens[j]!.line === line && PLAIN_NUMBER.test(tokens[j]!.text)) c |= NUM_AFTER;
     if (i > 0 && tokens[i - 1]!.line === line && PLAIN_NUMBER.test(tokens[i - 1]!.text)) c |= NUM_BEFORE;
-    for (let x = i; x < j; x++) if (infos[x]!.up) out[x] = c;
+    for (let x = i; x < j; x++) if (infos.up(x)) out[x] = c;
     i = j;
   }
   return out;
@@ -749,31 +945,32 @@ function placeTags(tags: readonly string[] | undefined): boolean {
  * that way: "Michael Jordan ... the capital of Jordan". Per token: 1 organisation, 2 person.
  */
 function nameCues(
-  tokens: readonly Token[], lower: readonly string[], capital: readonly boolean[], kind: readonly string[],
-  infos: readonly WordInfo[], doc: DocMarks, gaz: readonly string[][] | null,
+  tokens: readonly Token[], capital: Uint8Array, lineKind: readonly string[],
+  infos: TokenWords, doc: DocMarks, gaz: readonly string[][] | null,
 ): Uint8Array {
   const n = tokens.length;
   const out = new Uint8Array(n);
+  const lower = (i: number): string => infos.lower(i);
   let any = false;
   for (let i = 0; i < n; i++) {
-    if (!capital[i] || kind[i] !== '') continue;
     const line = tokens[i]!.line;
-    const next = i + 1 < n && tokens[i + 1]!.line === line ? lower[i + 1]! : '';
+    if (!capital[i] || (lineKind[line] ?? '') !== '') continue;
+    const next = i + 1 < n && tokens[i + 1]!.line === line ? lower(i + 1) : '';
     const prevSame = i >= 1 && tokens[i - 1]!.line === line;
-    if (ORG_NEXT.has(next) || (i >= 2 && prevSame && (lower[i - 1] === 'of' || lower[i - 1] === 'in') && lower[i - 2] === 'shares')) {
-      doc.mark(infos[i]!.lowerId, CUE_ORG);
+    if (ORG_NEXT.has(next) || (i >= 2 && prevSame && (lower(i - 1) === 'of' || lower(i - 1) === 'in') && lower(i - 2) === 'shares')) {
+      doc.mark(infos.lowerId(i), CUE_ORG);
       any = true;
     }
-    if (!prevSame || ORG_NEXT.has(lower[i]!) || placeTags(gaz?.[i])) continue;
-    if (PERSON_BEFORE.has(lower[i - 1]!) || (capital[i - 1] && gaz !== null && gaz[i - 1]!.includes('given') && !tokens[i]!.sentStart)) {
-      doc.mark(infos[i]!.lowerId, CUE_PER);
+    if (!prevSame || ORG_NEXT.has(lower(i)) || placeTags(gaz?.[i])) continue;
+    if (PERSON_BEFORE.has(lower(i - 1)) || (capital[i - 1] && gaz !== null && gaz[i - 1]!.includes('given') && !tokens[i]!.sentStart)) {
+      doc.mark(infos.lowerId(i), CUE_PER);
       any = true;
     }
   }
   if (!any) return out;
   for (let i = 0; i < n; i++) {
     if (!capital[i]) continue;
-    const id = infos[i]!.lowerId;
+    const id = infos.lowerId(i);
     out[i] = (doc.has(id, CUE_ORG) ? 1 : 0) | (doc.has(id, CUE_PER) && !placeTags(gaz?.[i]) ? 2 : 0);
   }
   return out;

@@ -12,7 +12,7 @@
  * (they are few). Weights are quantised to 16 bits and used as integers: emission sums are
  * scaled once.
  */
-import { FEATURE_VERSION, PIECES, TAGS, allowed, extractFeatures, wordFeatures, type GazetteerFn, type Lexicon, type WordSink } from './features.js';
+import { FEATURE_VERSION, PIECES, TAGS, allowed, extractFeatures, wordFeatures, type FeatureBuffer, type GazetteerFn, type Lexicon, type WordSink } from './features.js';
 import { WordCache } from '../cache.js';
 import type { FeatureOptions } from './options.js';
 import { UNARY1, UNARY2, featureKey, hashPiece, key1, key2 } from './pieces.js';
@@ -321,12 +321,20 @@ export class TaggerModel {
    * With options.skipCommon the skipped tokens can only be O.
    */
   emissions(tokens: Token[], lex: Lexicon, gazetteer: GazetteerFn | undefined, options: FeatureOptions): Float64Array {
+    return this.score(extractFeatures(tokens, lex, gazetteer, options), lex);
+  }
+
+  /**
+   * Emission scores, n x T, of the n tokens whose features `buf` holds (a document, or a window
+   * of one: features.ts windowFeatures), row i for its token i; valid until the next call on
+   * this model.
+   */
+  score(buf: FeatureBuffer, lex: Lexicon): Float64Array {
     const T = this.T;
-    const n = tokens.length;
+    const n = buf.offs.length - 1;
     // Every cell is written below: no need to clear what the last document left.
     const out = this.em.get(n * T).subarray(0, n * T);
     const store = this.store;
-    const buf = extractFeatures(tokens, lex, gazetteer, options);
     const common = buf.common;
     const { feats, offs } = buf;
     const h = PIECES.hashes;

@@ -1,9 +1,9 @@
 /**
- * Text -> entity spans with a given model: tokenize, extract features, Viterbi per line,
- * BILOU tags -> spans. Used by the runtime (index.ts) and by the trainer's evaluation.
+ * Text -> entity spans with a given model: tokenize, the document's facts, then features, scores
+ * and Viterbi a window of lines at a time, BILOU tags -> spans. Used by the runtime (index.ts) and by the trainer's evaluation.
  */
 import type { EntityLabel, Span } from '../../core/types.js';
-import { TAGS, dictFlag, hyphenHalf, isCommonLower, lineCaseKinds, type GazetteerFn, type Lexicon } from './features.js';
+import { TAGS, dictFlag, documentFacts, hyphenHalf, isCommonLower, lineCaseKinds, windowFeatures, type DocumentFacts, type GazetteerFn, type Lexicon } from './features.js';
 import { viterbi, type TaggerModel } from './model.js';
 import { taggerOptions, type TaggerOptions } from './options.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -11,6 +11,8 @@ import { tokenize, type Token } from './tokenize.js';
 /** A model with its lexicon, gazetteer and options (options.ts): tags one text at a time. */
 export class Tagger {
   readonly options: Readonly<TaggerOptions>;
+  /** Tokens scored at once (a field, so that a test can tag a document in one window or many). */
+  window = WINDOW;
 
   constructor(readonly model: TaggerModel, readonly lexicon: Lexicon, readonly gazetteer?: GazetteerFn, options: Partial<TaggerOptions> = {}) {
     this.options = taggerOptions(options);
@@ -21,8 +23,7 @@ export class Tagger {
     const tokens = tokenize(text);
     if (tokens.length === 0) return [];
     const { model, lexicon: lex, options } = this;
-    const em = model.emissions(tokens, lex, this.gazetteer, options);
-    const tags = decodeLines(tokens, em, model.T, model.trans, model.start, model.end);
+    const tags = decode(model, documentFacts(tokens, lex, this.gazetteer, options), this.window);
     const spans = relabelHeadlines(tokens, dropSignOffs(text, tagsToSpans(text, tokens, tags)), lex);
     return options.spreadNames ? harmonise(text, tokens, spans, lex) : spans;
   }
@@ -225,21 +226,49 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 const MAX_SEGMENT = 1000;
 
-/** Viterbi over each line's tokens (entities never cross a line break). */
-export function decodeLines(
-  tokens: Token[], em: ArrayLike<number>, T: number,
-  trans: ArrayLike<number>, start: ArrayLike<number>, end: ArrayLike<number>,
-): Int32Array {
-  const tags = new Int32Array(tokens.length);
-  let from = 0;
-  for (let i = 1; i <= tokens.length; i++) {
-    // A very long line is decoded in pieces cut at sentence starts (or at a hard limit), so the
-    // Viterbi tables stay small.
-    const long = i - from >= MAX_SEGMENT && (tokens[i]?.sentStart === true || i - from >= 4 * MAX_SEGMENT);
-    if (i === tokens.length || tokens[i]!.line !== tokens[from]!.line || long) {
-      viterbi(em, from, i, T, trans, start, end, tags);
-      from = i;
+/**
+ * The end of the stretch of tokens decoded together that starts at `from`: its line (entities
+ * never cross a line break), or on a very long line a piece cut at a sentence start (or at a hard
+ * limit), so the Viterbi tables stay small.
+ */
+function segmentEnd(tokens: readonly Token[], from: number): number {
+  const line = tokens[from]!.line;
+  for (let i = from + 1; i < tokens.length; i++) {
+    const long = i - from >= MAX_SEGMENT && (tokens[i]!.sentStart || i - from >= 4 * MAX_SEGMENT);
+    if (tokens[i]!.line !== line || long) return i;
+  }
+  return tokens.length;
+}
+
+/**
+ * Tokens whose features and scores are made at once: whole segments, added to a window until it
+ * holds this many, so that the memory they take is bounded whatever the document's size (a
+ * window's features and scores are about 2 MB), and each window's fixed work is small beside
+ * its tokens'.
+ */
+const WINDOW = 4096;
+
+/**
+ * The best tags of a document's tokens: features and emission scores a window at a time, Viterbi
+ * over each segment (segmentEnd) of the window. A token's features are the same in any window
+ * (windowFeatures reads its neighbours across the window's edges, and the document's facts were
+ * made before), so the tags are those of the whole document at once.
+ */
+function decode(model: TaggerModel, facts: DocumentFacts, window: number): Int32Array {
+  const { tokens, lex } = facts;
+  const n = tokens.length;
+  const tags = new Int32Array(n);
+  for (let from = 0; from < n; ) {
+    let to = from;
+    while (to < n && to - from < window) to = segmentEnd(tokens, to);
+    const em = model.score(windowFeatures(facts, from, to), lex);
+    const windowTags = tags.subarray(from);
+    for (let s = from; s < to; ) {
+      const e = segmentEnd(tokens, s);
+      viterbi(em, s - from, e - from, model.T, model.trans, model.start, model.end, windowTags);
+      s = e;
     }
+    from = to;
   }
   return tags;
 }

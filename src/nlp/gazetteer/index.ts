@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { parts } from './normalize.js';
 import { LineIndex, lineStarts } from '../line-index.js';
+import { WordCache } from '../cache.js';
 import { SLOT_EMPTY, type GazetteerSlot } from './slot.js';
 
 import { GAZETTEER_CATEGORIES, PHRASE_CATEGORIES, type GazetteerCategory } from './categories.js';
@@ -91,6 +92,21 @@ function makeEntry(token: string): TokenEntry {
   return { count, parts: ps, bits: Int32Array.from(ps, searchBits) };
 }
 
+/**
+ * The entries of tokens given without slots, by token: bounded, as a corpus holds millions of
+ * words (and a document of distinct words would otherwise keep a slot per token).
+ */
+const entries = new WordCache<TokenEntry>(50_000);
+
+function entryOf(token: string): TokenEntry {
+  let e = entries.get(token);
+  if (e === undefined) {
+    e = makeEntry(token);
+    entries.set(token, e);
+  }
+  return e;
+}
+
 function fillSlot(slot: GazetteerSlot, token: string): void {
   const e = makeEntry(token);
   slot.gazetteerCount = e.count;
@@ -131,8 +147,7 @@ export function gazetteerTags(tokens: readonly string[], slots?: readonly Gazett
       firstBits = slot.gazetteerFirstBits;
       entry = slot.gazetteerEntry as TokenEntry | null;
     } else {
-      // (Every caller of the NLP passes slots; without, each token is worked out afresh.)
-      entry = makeEntry(tokens[t]!);
+      entry = entryOf(tokens[t]!);
       count = entry.count;
       first = entry.parts[0] ?? '';
       firstBits = entry.bits[0] ?? 0;
