@@ -46,41 +46,42 @@ function splitLines(source: string): Line[] {
   while (start <= source.length) {
     let end = source.indexOf('\n', start);
     if (end < 0) end = source.length;
-    let raw = source.slice(start, end);
-    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    let indent = 0;
-    while (raw.charCodeAt(indent) === 0x20) indent++;
-    if (raw.charCodeAt(indent) === 0x09) fail();
-    const content = stripComment(raw.slice(indent));
-    const text = content.trimEnd();
-    if (text !== '') {
-      if (indent === 0 && (text.startsWith('---') || text.startsWith('...') || text.startsWith('%'))) fail();
-      out.push({ indent, at: start + indent, text, trailing: content.length - text.length });
+    let lineEnd = end > start && source.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+    let from = start;
+    while (from < lineEnd && source.charCodeAt(from) === 0x20) from++;
+    if (source.charCodeAt(from) === 0x09 && from < lineEnd) fail();
+    lineEnd = commentStart(source, from, lineEnd);
+    let last = lineEnd;
+    while (last > from && (source.charCodeAt(last - 1) === 0x20 || source.charCodeAt(last - 1) === 0x09)) last--;
+    if (last > from) {
+      const text = source.slice(from, last);
+      if (from === start && (text.startsWith('---') || text.startsWith('...') || text.startsWith('%'))) fail();
+      out.push({ indent: from - start, at: from, text, trailing: lineEnd - last });
     }
     start = end + 1;
   }
   return out;
 }
 
-const QUOTE_OPENERS = ' \t[{,:';
-
-/** The line without a comment (a # at its start or after a blank, outside quotes), blanks kept. */
-function stripComment(s: string): string {
-  let quote = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
+/** Where a comment starts in source[from, to) (a # at its start or after a blank, outside quotes), else `to`. */
+function commentStart(s: string, from: number, to: number): number {
+  let quote = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
     if (quote) {
       if (c === quote) {
-        if (quote === "'" && s[i + 1] === "'") i++;
-        else quote = '';
-      } else if (c === '\\' && quote === '"') i++;
-    } else if (c === '#' && (i === 0 || s[i - 1] === ' ')) {
-      return s.slice(0, i);
-    } else if ((c === '"' || c === "'") && (i === 0 || QUOTE_OPENERS.includes(s[i - 1]!))) quote = c;
+        if (quote === 0x27 && s.charCodeAt(i + 1) === 0x27) i++;
+        else quote = 0;
+      } else if (c === 0x5c && quote === 0x22) i++;
+    } else if (c === 0x23 && (i === from || s.charCodeAt(i - 1) === 0x20)) {
+      return i;
+    } else if ((c === 0x22 || c === 0x27) && (i === from || QUOTE_OPENERS.includes(s[i - 1]!))) quote = c;
   }
   if (quote) fail();
-  return s;
+  return to;
 }
+
+const QUOTE_OPENERS = ' \t[{,:';
 
 class Parser {
   i = 0;
