@@ -11,6 +11,7 @@ import { sourceChecksum } from '../core/fingerprint.js';
 import { escapeControls } from '../core/quote.js';
 import { errorCode } from '../fs/adapter.js';
 import { discover } from '../fs/discover.js';
+import { shownPath } from '../fs/paths.js';
 import { decodeSource, MB } from '../fs/read.js';
 import type { Format } from '../fs/output.js';
 import { annotateInputs, generator, jobRulesOf } from '../run/annotate.js';
@@ -203,10 +204,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
 
   if (stdin) {
     if (loadConfigs(configs, [io.cwd], reporter) === null) return EXIT_ERROR;
-    // Standard input has no path: the config's rules apply, no document's corrections.
-    const rules = configs.forFolder(io.cwd);
-    const fileConfig: FileConfig | null = rules ? { config: rules, doc: { rules: rules.rules, corrections: [] }, key: rules.rulesKey, correctionAt: [] } : null;
-    return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now(), config: fileConfig });
+    return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now(), config: configs.forStdin(io.cwd) });
   }
 
   if (opts.outDir?.trim() === '') throw new UsageError(messageText('E_OUT_DIR_EMPTY'));
@@ -262,11 +260,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
 
 function configResolver(io: Io, option: string | false | undefined): ConfigResolver {
   if (typeof option === 'string' && option.trim() === '') throw new UsageError(messageText('E_CONFIG_EMPTY'));
-  const show = (abs: string) => {
-    const rel = path.relative(io.cwd, abs);
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
-  };
-  return new ConfigResolver(io.fs, { explicit: typeof option === 'string' ? path.resolve(io.cwd, option) : null, disabled: option === false }, show);
+  return new ConfigResolver(io.fs, { explicit: typeof option === 'string' ? path.resolve(io.cwd, option) : null, disabled: option === false }, (abs) => shownPath(io.cwd, abs));
 }
 
 /**

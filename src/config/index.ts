@@ -79,11 +79,17 @@ export class ConfigResolver {
   forFile(abs: string): FileConfig | null {
     const config = this.forFolder(path.dirname(abs));
     if (config === null) return null;
-    const rel = path.relative(path.dirname(config.path), abs).split(path.sep).join('/');
-    const own = config.corrections.get(rel);
+    // path.relative normalizes both paths on every call: only worth it when there are corrections.
+    const own = config.corrections.size === 0 ? undefined : config.corrections.get(path.relative(path.dirname(config.path), abs).split(path.sep).join('/'));
     const corrections = own?.corrections ?? [];
     const key = corrections.length === 0 ? config.rulesKey : sha256Hex(config.rulesKey + stableStringify(corrections)).slice(0, 16);
     return { config, doc: { rules: config.rules, corrections }, key, correctionAt: (own?.at ?? []).map((a) => config.position(a)) };
+  }
+
+  /** What applies to standard input read in folder `dir`: the rules, no document's corrections. */
+  forStdin(dir: string): FileConfig | null {
+    const config = this.forFolder(dir);
+    return config && { config, doc: { rules: config.rules, corrections: [] }, key: config.rulesKey, correctionAt: [] };
   }
 
   private find(dir: string): string | null {

@@ -14,3 +14,9 @@ export function isInside(from: string, to: string): boolean {
 export function joinNormalized(dir: string, rel: string): string {
   return dir.endsWith(path.sep) ? dir + rel : dir + path.sep + rel;
 }
+
+/** A path as messages show it: relative to the working folder when it is below it, else absolute. */
+export function shownPath(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}

@@ -9,6 +9,7 @@ import { fatal, warning } from '../core/messages.js';
 import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
 import { errorCode, describeError, NotRegularFile, writeAdvice, type FsAdapter, type OpenFile } from '../fs/adapter.js';
 import type { Input } from '../fs/discover.js';
+import { shownPath } from '../fs/paths.js';
 import { decodeSource, openSource, readBytes } from '../fs/read.js';
 import { FolderMaker, outputPath, printedSourceField, sourceField, TempSweeper, writeAtomic, WriteBounds, type Format } from '../fs/output.js';
 import type { Header } from '../serialize/record.js';
@@ -330,10 +331,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   };
 
   // Shown paths of outputs: relative to cwd when the input's path was.
-  const show = (abs: string): string => {
-    const rel = path.relative(o.cwd, abs);
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
-  };
+  const show = (abs: string): string => shownPath(o.cwd, abs);
 
   /** Counts and reports one outcome, in input order; returns the annotation to print, if any. */
   const emit = (input: Input, outcome: Outcome): string | null => {
