@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { fatal, messageText, warning } from '../core/messages.js';
 import { sourceChecksum } from '../core/fingerprint.js';
 import { escapeControls } from '../core/quote.js';
+import type { FurnitureMode } from '../core/types.js';
 import { errorCode } from '../fs/adapter.js';
 import { discover } from '../fs/discover.js';
 import { shownPath } from '../fs/paths.js';
@@ -74,6 +75,7 @@ interface AnnotateOpts {
   force?: boolean;
   jobs?: string;
   referenceDate?: string;
+  furniture: FurnitureMode;
   maxSize: string;
   quiet?: boolean;
   color?: boolean;
@@ -97,6 +99,11 @@ function annotateProgram(io: Io): Command {
     .option('--force', 'annotate even files whose annotation is up to date')
     .option('-j, --jobs <n>', `parallel workers (default: the number of CPUs, ${io.cpus} here)`)
     .option('--reference-date <YYYY-MM-DD>', 'anchor for relative dates when an article states no date of its own')
+    .addOption(
+      new Option('--furniture <mode>', 'mentions in page furniture (menus, teasers, captions, comments): listed under furniture:, kept with the article\'s, or dropped')
+        .choices(['separate', 'keep', 'drop'])
+        .default('separate'),
+    )
     .option('--max-size <MB>', 'skip (with an error) files larger than this many megabytes', '10')
     .option('--follow-symlinks', 'follow symbolic links that lead out of the paths given (skipped by default)')
     .option('--config <path>', 'use this config for every file (default: the nearest annotate.config.yaml or .annotaterc.yaml)')
@@ -204,7 +211,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
 
   if (stdin) {
     if (loadConfigs(configs, [io.cwd], reporter) === null) return EXIT_ERROR;
-    return annotateStdin(io, { format, referenceDate, maxBytes, reporter, out, now: () => io.now(), config: configs.forStdin(io.cwd) });
+    return annotateStdin(io, { format, referenceDate, furniture: opts.furniture, maxBytes, reporter, out, now: () => io.now(), config: configs.forStdin(io.cwd) });
   }
 
   if (opts.outDir?.trim() === '') throw new UsageError(messageText('E_OUT_DIR_EMPTY'));
@@ -229,6 +236,7 @@ async function annotateCommand(argv: string[], io: Io): Promise<number> {
     force: !!opts.force,
     jobs,
     referenceDate,
+    furniture: opts.furniture,
     maxBytes,
     fs: io.fs,
     cwd: io.cwd,
@@ -304,7 +312,7 @@ function checkOutDir(io: Io, given: string, abs: string): void {
 
 async function annotateStdin(
   io: Io,
-  o: { format: Format; referenceDate: string | null; maxBytes: number; reporter: Reporter; out: (s: string) => Promise<void>; now: () => number; config: FileConfig | null },
+  o: { format: Format; referenceDate: string | null; furniture: FurnitureMode; maxBytes: number; reporter: Reporter; out: (s: string) => Promise<void>; now: () => number; config: FileConfig | null },
 ): Promise<number> {
   const started = o.now();
   const chunks: Buffer[] = [];
@@ -325,10 +333,10 @@ async function annotateStdin(
     o.reporter.error('-', decoded.message);
     return EXIT_ERROR;
   }
-  const header = { source: '-', checksum: sourceChecksum(bytes), generator: generator(o.referenceDate, o.config) };
+  const header = { source: '-', checksum: sourceChecksum(bytes), generator: generator(o.referenceDate, o.config, o.furniture) };
   // Loaded here: a run over files that are all up to date never needs the code that annotates.
   const { inlineAnnotator } = await import('../run/analyzer.js');
-  const result = await inlineAnnotator().annotate({ path: '-', text: decoded.text, header, format: o.format, referenceDate: o.referenceDate, rules: jobRulesOf(o.config) });
+  const result = await inlineAnnotator().annotate({ path: '-', text: decoded.text, header, format: o.format, referenceDate: o.referenceDate, furniture: o.furniture, rules: jobRulesOf(o.config) });
   if (!result.ok) {
     o.reporter.error('-', result.message);
     return EXIT_ERROR;

@@ -36,6 +36,8 @@ export interface ContentOptions {
    * without one: annotations made without a config keep their generator line.
    */
   config?: string;
+  /** --furniture, absent for the default (`separate`). */
+  furniture?: 'keep' | 'drop';
 }
 
 /** `generator:` value: the engine version plus a hash of the engine's data and the content options. */

@@ -19,6 +19,18 @@ export interface Span {
   value?: string;
 }
 
+/** A stretch of a text, in JS string indices (end exclusive). */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where mentions in page furniture go: `separate` lists them under `furniture:`, `keep` leaves
+ * them in the entity lists with the body's, `drop` leaves them out.
+ */
+export type FurnitureMode = 'separate' | 'keep' | 'drop';
+
 /** Where document.published came from. */
 export type PublishedFrom = 'text' | 'filename' | 'option';
 
@@ -44,6 +56,9 @@ export interface Analysis {
   /** The article's own date/time as a TIMEX3 / ISO 8601 value, e.g. 2016-09-13T12:37+02:00. */
   published: string | null;
   publishedFrom: PublishedFrom | null;
+  /** The article's own text, the rest of the page being furniture (nlp/zoning.ts); sorted, disjoint. */
+  body: TextRange[];
+  /** Every mention, in the body or not: the record splits them (serialize/record.ts). */
   people: EntityGroup[];
   organizations: EntityGroup[];
   places: EntityGroup[];

@@ -11,6 +11,7 @@ import { extractDates, findPublished, findTitle } from './dates/index.js';
 import { engineFingerprint } from './fingerprint.js';
 import { applyRules, groupWithRules, isConfigMade } from './rules/apply.js';
 import { withoutOverlaps } from './overlaps.js';
+import { bodyText, zone } from './zoning.js';
 import type { DocumentRules, RulesReport } from './rules/types.js';
 
 export { engineFingerprint };
@@ -28,8 +29,11 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const title = findTitle(text);
-  const pub = findPublished(text, { fileName: options.fileName, referenceDate: options.referenceDate ?? null, title });
+  // The title and the article's date come from the body: a teaser's date is not the article's.
+  const body = zone(text);
+  const article = bodyText(text, body);
+  const title = findTitle(article);
+  const pub = findPublished(article, { fileName: options.fileName, referenceDate: options.referenceDate ?? null, title });
   let dateSpans = extractDates(text, { anchor: pub.value });
   // A date wins over an entity it overlaps ("Monday" is not a place).
   let entitySpans = withoutOverlaps(harmonizeEntities(text, extractEntities(text)), dateSpans);
@@ -46,6 +50,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     title,
     published: pub.value,
     publishedFrom: pub.from,
+    body,
     people: byLabel('PER'),
     organizations: byLabel('ORG'),
     places: byLabel('LOC'),

@@ -3,7 +3,7 @@
  * the finished annotation (record, then the chosen format). Nothing throws across this
  * boundary: a failure comes back as a fatal message.
  */
-import type { Document, Message } from '../core/types.js';
+import type { Document, FurnitureMode, Message } from '../core/types.js';
 import { fatal } from '../core/messages.js';
 import type { Format } from '../fs/output.js';
 import { countEntities, toRecord, type AnnotationRecord, type Header } from '../serialize/record.js';
@@ -26,6 +26,8 @@ export interface Job {
   header: Header;
   format: Format;
   referenceDate: string | null;
+  /** Where mentions in page furniture go (absent: `separate`). */
+  furniture?: FurnitureMode;
   /** What the project's config says about this text, or null. */
   rules?: JobRules | null;
 }
@@ -119,7 +121,7 @@ export function annotateText(mod: Nlp, job: Job, rules: DocumentRules | null = j
   try {
     const report = { unused: [] as number[], names: [] as number[] };
     const analysis = mod.analyze(job.text, { fileName: baseName(job.path), referenceDate: job.referenceDate, rules, report });
-    const record = toRecord(job.text, analysis, job.header);
+    const record = toRecord(job.text, analysis, job.header, job.furniture ?? 'separate');
     const done: Annotated = { ok: true, data: render(record, job.format), counts: countEntities(record) };
     if (report.unused.length > 0) done.unused = report.unused;
     if (report.names.length > 0) done.names = report.names;

@@ -4,7 +4,7 @@
  * memory stays bounded however large the corpus; only this (main) thread writes files.
  */
 import * as path from 'node:path';
-import type { Message } from '../core/types.js';
+import type { FurnitureMode, Message } from '../core/types.js';
 import { fatal, warning } from '../core/messages.js';
 import { generatorLine, sourceChecksum } from '../core/fingerprint.js';
 import { errorCode, describeError, NotRegularFile, writeAdvice, type FsAdapter, type OpenFile } from '../fs/adapter.js';
@@ -30,6 +30,8 @@ export interface RunOptions {
   force: boolean;
   jobs: number;
   referenceDate: string | null;
+  /** --furniture: where mentions in page furniture go. */
+  furniture: FurnitureMode;
   maxBytes: number;
   fs: FsAdapter;
   /** For showing output paths relative to where the user is, and `source:` when printing. */
@@ -109,18 +111,24 @@ type WriteStatus = 'written' | 'unchanged' | { error: string; advice: string };
  * The `generator:` line. The engine fingerprint only hashes the engine's files (and is cached
  * while they are unchanged), so re-runs and --check never load the model on this thread.
  */
-export function generator(referenceDate: string | null, config?: FileConfig | null): string {
-  return generatorLine({ engineVersion: ENGINE_VERSION, engineData: cachedEngineFingerprint(), referenceDate, config: config?.key });
+export function generator(referenceDate: string | null, config?: FileConfig | null, furniture: FurnitureMode = 'separate'): string {
+  return generatorLine({
+    engineVersion: ENGINE_VERSION,
+    engineData: cachedEngineFingerprint(),
+    referenceDate,
+    config: config?.key,
+    furniture: furniture === 'separate' ? undefined : furniture,
+  });
 }
 
 /** generator() for many files: one line per config key. */
-export function generators(referenceDate: string | null): (config: FileConfig | null) => string {
-  const plain = generator(referenceDate);
+export function generators(referenceDate: string | null, furniture: FurnitureMode = 'separate'): (config: FileConfig | null) => string {
+  const plain = generator(referenceDate, null, furniture);
   const byKey = new Map<string, string>();
   return (config) => {
     if (config === null) return plain;
     let line = byKey.get(config.key);
-    if (line === undefined) byKey.set(config.key, (line = generator(referenceDate, config)));
+    if (line === undefined) byKey.set(config.key, (line = generator(referenceDate, config, furniture)));
     return line;
   };
 }
@@ -140,7 +148,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   const started = o.now();
   const stats = emptyStats();
   stats.files = inputs.length;
-  const gen = generators(o.referenceDate);
+  const gen = generators(o.referenceDate, o.furniture);
   const configFor = o.configFor ?? (() => null);
   // For --verbose: the names: entries found in the files each config applied to this run.
   const namesFound = new Map<LoadedConfig, { files: number; found: Set<number> }>();
@@ -293,7 +301,7 @@ export async function annotateInputs(inputs: Input[], o: RunOptions): Promise<St
   // Analyzes and writes one input: many of these are in flight at once, so the annotation file
   // is written here, and only the reporting (emit) goes in input order.
   const annotate = async (input: Input, output: string | null, ready: Ready): Promise<Outcome> => {
-    const result = await (await getAnnotator()).annotate({ path: input.path, text: ready.text, header: ready.header, format: o.format, referenceDate: o.referenceDate, rules: jobRulesOf(ready.config) });
+    const result = await (await getAnnotator()).annotate({ path: input.path, text: ready.text, header: ready.header, format: o.format, referenceDate: o.referenceDate, furniture: o.furniture, rules: jobRulesOf(ready.config) });
     if (!result.ok) return { kind: 'error', message: result.message };
     const warnings = unusedCorrections(ready.config, result.unused, show);
     if (ready.config && o.verbose) {

@@ -3,8 +3,8 @@
  * record (for `annotate show`).
  */
 import { jsIndexer } from '../core/offsets.js';
-import type { Analysis, DateGroup, EntityGroup, EntityLabel, Span } from '../core/types.js';
-import { SCHEMA, type AnnotationRecord, type Header } from './record.js';
+import type { Analysis, DateGroup, EntityGroup, EntityLabel, Span, TextRange } from '../core/types.js';
+import { SCHEMA, type AnnotationRecord, type FurnitureRecord, type Header } from './record.js';
 import { yamlLib } from './yaml-lib.js';
 import { readOwnYaml } from './read-yaml.js';
 
@@ -130,19 +130,44 @@ export function recordToAnalysis(record: AnnotationRecord, text: string): Analys
       if (by) out.by = by;
       return out;
     });
-  const dates: DateGroup[] = record.dates.map((g) => {
+  const dateGroups = (list: AnnotationRecord['dates']): DateGroup[] =>
+    list.map((g) => {
     const { label: value, mentions, by } = group('dates', g, 'value');
     const out: DateGroup = { value, mentions: spans('dates', value, mentions, 'DATE', value) };
     if (by) out.by = by;
     return out;
   });
+  // The furniture's mentions join the body's: an Analysis holds every mention, and its body says which are the article's.
+  const f = record.furniture;
+  if (f !== undefined && (f === null || typeof f !== 'object')) throw new Error('furniture is not a map of the four lists');
+  const extra = <K extends keyof FurnitureRecord>(key: K): FurnitureRecord[K] => {
+    if (f === undefined) return [];
+    if (!Array.isArray(f[key])) throw new Error(`furniture.${key} is not a list`);
+    return f[key];
+  };
   return {
     title: record.document?.title ?? null,
     published: record.document?.published ?? null,
     publishedFrom: record.document?.published_from ?? null,
-    people: entities('people', record.people, 'PER'),
-    organizations: entities('organizations', record.organizations, 'ORG'),
-    places: entities('places', record.places, 'LOC'),
-    dates,
+    body: bodyRanges(record.document?.body, text, js, length),
+    people: entities('people', [...record.people, ...extra('people')], 'PER'),
+    organizations: entities('organizations', [...record.organizations, ...extra('organizations')], 'ORG'),
+    places: entities('places', [...record.places, ...extra('places')], 'LOC'),
+    dates: dateGroups([...record.dates, ...extra('dates')]),
   };
+}
+
+/** document.body as JS ranges, checked; a file of annotate 0.1 has none: all of it is body. */
+function bodyRanges(body: unknown, text: string, js: (cp: number) => number, length: number): TextRange[] {
+  if (body === undefined) return text.length === 0 ? [] : [{ start: 0, end: text.length }];
+  if (!Array.isArray(body)) throw new Error('document.body is not a list');
+  let last = 0;
+  return body.map((r: unknown) => {
+    const { start: s, end: e } = (r ?? {}) as Partial<Record<'start' | 'end', unknown>>;
+    if (!Number.isInteger(s) || !Number.isInteger(e) || (s as number) < last || (s as number) > (e as number) || (e as number) > length) {
+      throw new Error(`document.body has a range ${JSON.stringify(s)}..${JSON.stringify(e)} out of order or outside the text's ${length} code points`);
+    }
+    last = e as number;
+    return { start: js(s as number), end: js(e as number) };
+  });
 }

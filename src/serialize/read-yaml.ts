@@ -7,7 +7,7 @@
  * two large folders slow (docs/performance.md). The tests hold this reader to the library's
  * result on the corpus and on random records.
  */
-import type { AnnotationRecord, EntityRecord, MentionRecord, Origin } from './record.js';
+import type { AnnotationRecord, DateRecord, EntityRecord, FurnitureRecord, MentionRecord, Origin, RangeRecord } from './record.js';
 import { writesPlain } from './yaml.js';
 
 /** JSON's escapes: a double-quoted YAML scalar using only these reads the same with JSON.parse. */
@@ -40,6 +40,7 @@ function scalar(raw: string): string {
 const nullable = (raw: string): string | null => (raw === 'null' ? null : scalar(raw));
 
 const MENTION = /^ {6}- \{start: (0|[1-9][0-9]*), end: (0|[1-9][0-9]*), text: (.*)\}$/;
+const RANGE = /^ {4}- \{start: (0|[1-9][0-9]*), end: (0|[1-9][0-9]*)\}$/;
 
 /** The record in `text` when it is laid out as toYaml writes it, else null. */
 export function readOwnYaml(text: string): AnnotationRecord | null {
@@ -64,34 +65,51 @@ export function readOwnYaml(text: string): AnnotationRecord | null {
     field('document:');
     if (lines[i - 1] !== 'document:') throw new NotOurs();
     record.document = { title: nullable(field('  title: ')), published: nullable(field('  published: ')), published_from: nullable(field('  published_from: ')) as AnnotationRecord['document']['published_from'] };
-    const groups = (key: string, nameKey: string): { key: string; by?: Origin; mentions: MentionRecord[] }[] => {
+    if (lines[i] === '  body: []') {
+      record.document.body = [];
+      i++;
+    } else if (lines[i] === '  body:') {
+      const body: RangeRecord[] = [];
+      for (let line = lines[++i]; line?.startsWith('    - '); line = lines[++i]) {
+        const match = RANGE.exec(line);
+        if (!match) throw new NotOurs();
+        body.push({ start: Number(match[1]), end: Number(match[2]) });
+      }
+      if (body.length === 0) throw new NotOurs();
+      record.document.body = body;
+    }
+    // The lists under `furniture:` are the top-level ones moved one step in.
+    const groups = (key: string, nameKey: string, p: string): { key: string; by?: Origin; mentions: MentionRecord[] }[] => {
       const head = lines[i++];
-      if (head === `${key}: []`) return [];
-      if (head !== `${key}:`) throw new NotOurs();
+      if (head === `${p}${key}: []`) return [];
+      if (head !== `${p}${key}:`) throw new NotOurs();
       const out: { key: string; by?: Origin; mentions: MentionRecord[] }[] = [];
-      while (lines[i]?.startsWith(`  - ${nameKey}: `)) {
-        const name = scalar(field(`  - ${nameKey}: `));
-        const by = lines[i] === '    by: config' ? (i++, 'config' as const) : undefined;
+      while (lines[i]?.startsWith(`${p}  - ${nameKey}: `)) {
+        const name = scalar(field(`${p}  - ${nameKey}: `));
+        const by = lines[i] === `${p}    by: config` ? (i++, 'config' as const) : undefined;
         const mentions: MentionRecord[] = [];
         const m = lines[i++];
-        if (m === '    mentions:') {
-          for (let line = lines[i]; line?.startsWith('      - '); line = lines[++i]) {
-            const match = MENTION.exec(line);
-            if (!match) throw new NotOurs();
+        if (m === `${p}    mentions:`) {
+          for (let line = lines[i]; line?.startsWith(`${p}      - `); line = lines[++i]) {
+            const match = MENTION.exec(p === '' ? line : line.slice(p.length));
+            if (!match || !line.startsWith(p)) throw new NotOurs();
             mentions.push({ start: Number(match[1]), end: Number(match[2]), text: scalar(match[3]!) });
           }
           if (mentions.length === 0) throw new NotOurs();
-        } else if (m !== '    mentions: []') throw new NotOurs();
+        } else if (m !== `${p}    mentions: []`) throw new NotOurs();
         out.push(by ? { key: name, by, mentions } : { key: name, mentions });
       }
       return out;
     };
-    const entities = (key: string): EntityRecord[] =>
-      groups(key, 'name').map((g) => (g.by ? { name: g.key, by: g.by, mentions: g.mentions } : { name: g.key, mentions: g.mentions }));
-    record.people = entities('people');
-    record.organizations = entities('organizations');
-    record.places = entities('places');
-    record.dates = groups('dates', 'value').map((g) => (g.by ? { value: g.key, by: g.by, mentions: g.mentions } : { value: g.key, mentions: g.mentions }));
+    const entities = (key: string, p: string): EntityRecord[] =>
+      groups(key, 'name', p).map((g) => (g.by ? { name: g.key, by: g.by, mentions: g.mentions } : { name: g.key, mentions: g.mentions }));
+    const dates = (p: string): DateRecord[] => groups('dates', 'value', p).map((g) => (g.by ? { value: g.key, by: g.by, mentions: g.mentions } : { value: g.key, mentions: g.mentions }));
+    const lists = (p: string): FurnitureRecord => ({ people: entities('people', p), organizations: entities('organizations', p), places: entities('places', p), dates: dates(p) });
+    Object.assign(record, lists(''));
+    if (lines[i] === 'furniture:') {
+      i++;
+      record.furniture = lists('  ');
+    }
     return i === lines.length ? record : null;
   } catch (err) {
     if (err instanceof NotOurs) return null;

@@ -10,7 +10,7 @@
  * the yaml-library writer it replaced, kept as the reference: the tests hold the two byte for
  * byte equal, on the corpus and on random records full of awkward strings.
  */
-import type { AnnotationRecord, MentionRecord, Origin } from './record.js';
+import type { AnnotationRecord, FurnitureRecord, MentionRecord, Origin, RangeRecord } from './record.js';
 import { yamlLib } from './yaml-lib.js';
 import { isSafePlain, needsEscapes } from './yaml11.js';
 
@@ -21,6 +21,10 @@ const FIELD = STEP.repeat(2);
 const GROUP = STEP.repeat(3);
 const MENTION = STEP.repeat(4);
 const MENTION_VALUE = STEP.repeat(6);
+/** The lists under `furniture:` sit one step deeper than the top-level ones. */
+const TOP_LISTS = { pad: '', group: GROUP, mention: MENTION, value: MENTION_VALUE };
+const NESTED_LISTS = { pad: STEP, group: GROUP + STEP, mention: MENTION + STEP, value: MENTION_VALUE + STEP };
+type Depth = typeof TOP_LISTS;
 
 export function toYaml(record: AnnotationRecord): string {
   const { document } = record;
@@ -34,39 +38,53 @@ export function toYaml(record: AnnotationRecord): string {
     `  title: ${nullable(document.title)}\n` +
     `  published: ${nullable(document.published)}\n` +
     `  published_from: ${nullable(document.published_from)}\n` +
-    groups('people', 'name', record.people.map((g) => [g.name, g.mentions, g.by])) +
-    groups('organizations', 'name', record.organizations.map((g) => [g.name, g.mentions, g.by])) +
-    groups('places', 'name', record.places.map((g) => [g.name, g.mentions, g.by])) +
-    groups('dates', 'value', record.dates.map((g) => [g.value, g.mentions, g.by]))
+    (document.body === undefined ? '' : ranges(document.body)) +
+    lists(record, TOP_LISTS) +
+    (record.furniture === undefined ? '' : `furniture:\n${lists(record.furniture, NESTED_LISTS)}`)
   );
+}
+
+function lists(record: FurnitureRecord, depth: Depth): string {
+  return (
+    groups('people', 'name', record.people.map((g) => [g.name, g.mentions, g.by]), depth) +
+    groups('organizations', 'name', record.organizations.map((g) => [g.name, g.mentions, g.by]), depth) +
+    groups('places', 'name', record.places.map((g) => [g.name, g.mentions, g.by]), depth) +
+    groups('dates', 'value', record.dates.map((g) => [g.value, g.mentions, g.by]), depth)
+  );
+}
+
+function ranges(body: RangeRecord[]): string {
+  if (body.length === 0) return '  body: []\n';
+  return `  body:\n${body.map((r) => `    - {start: ${r.start}, end: ${r.end}}\n`).join('')}`;
 }
 
 function nullable(value: string | null): string {
   return value === null ? 'null' : scalar(value, FIELD);
 }
 
-function groups(key: string, nameKey: string, items: [string, MentionRecord[], Origin | undefined][]): string {
-  if (items.length === 0) return `${key}: []\n`;
-  let out = `${key}:\n`;
+function groups(key: string, nameKey: string, items: [string, MentionRecord[], Origin | undefined][], depth: Depth): string {
+  const p = depth.pad;
+  if (items.length === 0) return `${p}${key}: []\n`;
+  let out = `${p}${key}:\n`;
   for (const [name, mentions, by] of items) {
-    out += `  - ${nameKey}: ${scalar(name, GROUP)}\n`;
-    if (by !== undefined) out += `    by: ${by}\n`;
+    out += `${p}  - ${nameKey}: ${scalar(name, depth.group)}\n`;
+    if (by !== undefined) out += `${p}    by: ${by}\n`;
     if (mentions.length === 0) {
-      out += '    mentions: []\n';
+      out += `${p}    mentions: []\n`;
       continue;
     }
-    out += '    mentions:\n';
-    for (const m of mentions) out += `      - ${mention(m)}\n`;
+    out += `${p}    mentions:\n`;
+    for (const m of mentions) out += `${p}      - ${mention(m, depth)}\n`;
   }
   return out;
 }
 
 /** `{start: 1, end: 6, text: Paris}`; yaml spreads the map over lines when the text spans several. */
-function mention(m: MentionRecord): string {
-  const text = scalar(m.text, MENTION_VALUE);
+function mention(m: MentionRecord, depth: Depth): string {
+  const text = scalar(m.text, depth.value);
   if (!text.includes('\n')) return `{start: ${m.start}, end: ${m.end}, text: ${text}}`;
-  const item = MENTION + STEP;
-  return `{\n${item}start: ${m.start},\n${item}end: ${m.end},\n${item}text: ${text}\n${MENTION}}`;
+  const item = depth.mention + STEP;
+  return `{\n${item}start: ${m.start},\n${item}end: ${m.end},\n${item}text: ${text}\n${depth.mention}}`;
 }
 
 /**
@@ -186,7 +204,7 @@ export function toYamlWithLibrary(record: AnnotationRecord): string {
     },
     Pair(_key, pair) {
       // mentions: [{start, end, text}, ...] -> one flow map per line
-      if (isScalar(pair.key) && pair.key.value === 'mentions' && isSeq(pair.value)) {
+      if (isScalar(pair.key) && (pair.key.value === 'mentions' || pair.key.value === 'body') && isSeq(pair.value)) {
         for (const item of pair.value.items) if (isMap(item)) item.flow = true;
       }
     },

@@ -76,7 +76,7 @@ test('annotates a folder, then skips fresh files, --force redoes without rewriti
     const doc = parse(readFileSync(yamlPath, 'utf8'));
     assert.equal(doc.schema, 'annotate/1');
     assert.equal(doc.source, 'story.txt');
-    assert.deepEqual(Object.keys(doc), ['schema', 'source', 'checksum', 'generator', 'digest', 'document', 'people', 'organizations', 'places', 'dates']);
+    assert.deepEqual(Object.keys(doc), ['schema', 'source', 'checksum', 'generator', 'digest', 'document', 'people', 'organizations', 'places', 'dates', 'furniture']);
     const mtime = statSync(yamlPath).mtimeMs;
 
     const second = await run([], { cwd: dir });

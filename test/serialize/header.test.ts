@@ -14,6 +14,7 @@ const analysis: Analysis = {
   title: 'yes',
   published: '2016-09-13',
   publishedFrom: 'text',
+  body: [{ start: 0, end: text.length }],
   people: [],
   organizations: [],
   places: [

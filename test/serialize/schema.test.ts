@@ -28,11 +28,21 @@ test('the schema rejects missing lists, extra keys and bad offsets', () => {
     { ...good, schema: 'annotate/2' },
     { ...good, places: [{ name: 'Paris', mentions: [{ start: -1, end: 3, text: 'Par' }] }] },
     { ...good, checksum: 'md5:00' },
+    { ...good, document: { ...(good.document as object), body: [{ start: 0 }] } },
+    { ...good, furniture: { people: [], organizations: [], places: [] } },
+    { ...good, furniture: { people: [], organizations: [], places: [], dates: [], extra: [] } },
   ];
   for (const doc of broken) {
     const clean = JSON.parse(JSON.stringify(doc)) as unknown;
     assert.equal(validate(clean), false, JSON.stringify(clean).slice(0, 120));
   }
+});
+
+test('document.body and furniture: are optional, so files of annotate 0.1 stay valid', () => {
+  const good = parse(readFileSync(path.join(ROOT, 'corpus', readdirSync(path.join(ROOT, 'corpus')).filter((f) => f.endsWith('.yaml')).sort()[0]!), 'utf8')) as Record<string, unknown>;
+  assert.ok(good.furniture, 'the corpus annotation lists its furniture');
+  const old = JSON.parse(JSON.stringify({ ...good, furniture: undefined, document: { ...(good.document as object), body: undefined } })) as unknown;
+  assert.ok(validate(old), JSON.stringify(validate.errors));
 });
 
 test('by: config is part of annotate/1; the config schema takes the README example and refuses mistakes', async () => {

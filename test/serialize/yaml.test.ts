@@ -44,6 +44,8 @@ function recordWith(strings: string[]): AnnotationRecord {
     title: 'no',
     published: '2016-09-13T12:37+02:00',
     publishedFrom: 'text',
+    // The first half is body: the other half's people go under furniture:.
+    body: [{ start: 0, end: Math.floor(text.length / 2) }],
     people: spans.filter((s) => s.text !== '').map((s) => ({ name: s.text, mentions: [s] })),
     organizations: [],
     places: [],
@@ -93,6 +95,7 @@ test('layout: header keys in order, flow-map mentions, no aliases, no folded lin
       title,
       published: null,
       publishedFrom: null,
+      body: [{ start: 0, end: text.length }],
       people: [],
       organizations: [],
       places: [{ name: 'Paris', mentions: [mention(p2), mention(p1)] }],
@@ -112,6 +115,8 @@ test('layout: header keys in order, flow-map mentions, no aliases, no folded lin
       `  title: ${title}`,
       '  published: null',
       '  published_from: null',
+      '  body:',
+      `    - {start: 0, end: ${text.length}}`,
       'people: []',
       'organizations: []',
       'places:',
@@ -120,6 +125,11 @@ test('layout: header keys in order, flow-map mentions, no aliases, no folded lin
       `      - {start: ${p1}, end: ${p1 + 5}, text: Paris}`,
       `      - {start: ${p2}, end: ${p2 + 5}, text: Paris}`,
       'dates: []',
+      'furniture:',
+      '  people: []',
+      '  organizations: []',
+      '  places: []',
+      '  dates: []',
       '',
     ].join('\n'),
   );
@@ -131,7 +141,7 @@ test('entities are ordered by first mention whatever order the engine gives', ()
   const span = (start: number, end: number): Span => ({ start, end, label: 'PER', text: text.slice(start, end) });
   const record = toRecord(
     text,
-    { title: null, published: null, publishedFrom: null, people: [{ name: 'Alice', mentions: [span(8, 13)] }, { name: 'Bob', mentions: [span(0, 3)] }], organizations: [], places: [], dates: [] },
+    { title: null, published: null, publishedFrom: null, body: [{ start: 0, end: text.length }], people: [{ name: 'Alice', mentions: [span(8, 13)] }, { name: 'Bob', mentions: [span(0, 3)] }], organizations: [], places: [], dates: [] },
     { source: 's.txt', checksum: 'sha256:00', generator: 'g' },
   );
   assert.deepEqual(record.people.map((p) => p.name), ['Bob', 'Alice']);
@@ -187,7 +197,7 @@ function randomRecord(rnd: () => number): AnnotationRecord {
   const mentions = (): MentionRecord[] =>
     Array.from({ length: Math.floor(rnd() * 4) }, () => ({ start: Math.floor(rnd() * 100000), end: Math.floor(rnd() * 100000), text: str() }));
   const list = () => Array.from({ length: Math.floor(rnd() * 4) }, () => ({ name: str(), mentions: mentions() }));
-  return {
+  const record: AnnotationRecord = {
     schema: rnd() < 0.8 ? 'annotate/1' : str(),
     source: str(),
     checksum: str(),
@@ -198,6 +208,10 @@ function randomRecord(rnd: () => number): AnnotationRecord {
     places: list(),
     dates: list().map(({ name, mentions }) => ({ value: name, mentions })),
   };
+  // Files of annotate 0.1 have neither document.body nor furniture:.
+  if (rnd() < 0.7) record.document.body = Array.from({ length: Math.floor(rnd() * 3) }, () => ({ start: Math.floor(rnd() * 1000), end: Math.floor(rnd() * 1000) }));
+  if (rnd() < 0.5) record.furniture = { people: list(), organizations: list(), places: list(), dates: list().map(({ name, mentions }) => ({ value: name, mentions })) };
+  return record;
 }
 
 test('random records full of awkward strings: the direct writer matches the library byte for byte', () => {
@@ -252,8 +266,9 @@ test('readOwnYaml reads what toYaml writes as the yaml library does, or declines
   for (let i = 0; i < total; i++) {
     const record = randomRecord(rnd);
     const mild = (s: string) => (rnd() < 0.995 ? MILD[Math.floor(rnd() * MILD.length)]! : s);
-    for (const list of [record.people, record.organizations, record.places]) for (const g of list) { g.name = mild(g.name); for (const m of g.mentions) m.text = mild(m.text); }
-    for (const g of record.dates) { g.value = mild(g.value); for (const m of g.mentions) m.text = mild(m.text); }
+    const f = record.furniture;
+    for (const list of [record.people, record.organizations, record.places, ...(f ? [f.people, f.organizations, f.places] : [])]) for (const g of list) { g.name = mild(g.name); for (const m of g.mentions) m.text = mild(m.text); }
+    for (const g of [...record.dates, ...(f ? f.dates : [])]) { g.value = mild(g.value); for (const m of g.mentions) m.text = mild(m.text); }
     Object.assign(record, { source: mild(record.source), checksum: mild(record.checksum), generator: mild(record.generator) });
     record.document.title = record.document.title === null ? null : mild(record.document.title);
     record.document.published = record.document.published === null ? null : mild(record.document.published);

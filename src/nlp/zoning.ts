@@ -1,0 +1,441 @@
+/**
+ * Zoning: which lines of a scraped page are the article and which are page furniture (menus,
+ * share bars, photo credits, teasers, comments, footers).
+ *
+ * Boilerplate removers (jusText, boilerpipe, trafilatura) read HTML; a corpus of text files has
+ * lost the markup, so this works on what a scraper leaves: one line per block. It is jusText's
+ * idea carried over to lines: each line is first classed by its length and its share of stop
+ * words, then short lines take the class of their neighbours. On top of that come the cues a
+ * flattened page still carries: share bars, credit lines, menus and breadcrumbs, and the
+ * headers that open a block of teasers ("Related", "Today's headlines") or the comments, after
+ * which no line is the article's until a run of real paragraphs resumes. The article is then
+ * the run of lines with the most prose in it, widened up to its title, byline and date and down
+ * to its sign-off.
+ *
+ * A text with none of those cues (a wire story, a plain article, an e-mail) is all body: zoning
+ * never takes a line from a text that shows no sign of being a page.
+ */
+import type { TextRange } from '../core/types.js';
+
+/** One non-blank line: its trimmed extent in the text. */
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+  /** A blank line (or the start of the text) comes before it. */
+  afterBlank: boolean;
+}
+
+/** jusText's classes, plus the furniture that a cue on the line itself proves. */
+type LineClass = 'good' | 'near' | 'short' | 'bad';
+
+const LENGTH_LOW = 70;
+const LENGTH_HIGH = 150;
+const STOPWORDS_LOW = 0.3;
+const STOPWORDS_HIGH = 0.32;
+
+/** English function words: their share tells prose from lists of names and links. */
+const STOP_WORDS = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
+    'himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ' +
+    'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
+    'these they this those through to too under until up very was we were what when where which while who whom why will ' +
+    'with would you your yours yourself yourselves also said says say told may might must shall us one two three new its ' +
+    'last year years since ago still even back well like just many much another every against within without upon yet ' +
+    'who\'s it\'s he\'s she\'s they\'re we\'re don\'t didn\'t doesn\'t isn\'t wasn\'t can\'t won\'t i\'m i\'ve'
+  ).split(' '),
+);
+
+/** Words of a share bar or a row of buttons. */
+const BUTTON_WORDS = new Set(
+  (
+    'share shares sharing facebook twitter x google google+ reddit email e-mail mail whatsapp linkedin pinterest print tweet ' +
+    'messenger flipboard tumblr pocket sms copy link url save comment comments like likes reply report permalink embed ' +
+    'hacker news telegram threads bluesky mastodon instagram youtube rss feed follow us on via this article story page post'
+  ).split(' '),
+);
+
+/** A caption or credit anywhere on its line: "Photo: AFP", "Image by ...", "• Getty Images". */
+const CREDIT = [
+  /(?:^|[\s.•|(\[])(?:photos?|photograph|image|picture|pic|credit|illustration|graphic|video|footage|caption|file photo|source)\s*(?:by\s*)?[:：|]\s*\S/i,
+  /^(?:photos?|photograph|image|picture|illustration|video) by\s+\p{Lu}/iu,
+  /[•|/(]\s*(?:getty images|afp|reuters|ap photo|ap|epa|shutterstock|alamy|pa wire|pa|flickr|istock|efe|anadolu|xinhua|supplied|handout|file)(?:\s*\/\s*[\p{L} ]+)?\s*\)?\.?$/iu,
+  /\b(?:getty images|shutterstock|istockphoto|ap photo)\b/i,
+];
+
+/** A whole line of one widget: a button, a counter, a notice. */
+const WIDGET =
+  /^(?:advertisement|advertising|adverti[sz]e with us|ad|ads|sponsored(?: (?:content|article|post|story|links?))?|paid (?:content|post)|promoted|story continues below.*|article continues below.*|continue reading.*|read more\W*|read full (?:story|article)\W*|show more|show \\d+ more(?: \\w+)?|load more(?: comments| stories)?|see more|view (?:all|more)(?: \S+)?|more|reply|like|report|flag|sign in|log in|log out|sign up|register|subscribe(?: now| today)?|menu|search|close|skip to (?:main )?content|back to top|top|next|previous|next (?:article|story|post)|previous (?:article|story|post)|home|share|share this(?: article| story| post)?|tweet|print|email|listen(?: to this article)?|\d+ min(?:ute)?s? read|\d+ comments?|watch(?: live| now)?|play(?: video)?|loading.*|accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:cookies|preferences)|got it|ok|toggle navigation|open menu|sort by.*|newest|oldest|trending|follow|following|unfollow|jump to(?: comments)?)[.!:…]*$/i;
+
+/** A line that opens with a furniture label. */
+const LABEL =
+  /^(?:read more|related|see also|also read|read also|more|watch|listen|tags?|tagged|filed under|categories|category|posted in|topics?|keywords|sections?|follow us|follow|subscribe|sign up|newsletter|get (?:the|our)\b.*newsletter|you might also like|recommended|sponsored|advertisement|editor'?s note)\s*[:：|]/i;
+
+/** A notice or footer anywhere on its line. */
+const NOTICE = [
+  /^(?:©|copyright\b)/i,
+  /\(c\)\s*(?:\d{4}|\p{Lu}\p{L}+ (?:inc|ltd|llc|corp))/iu,
+  /©\s*(?:\d{4}|[\p{Lu}])/u,
+  /\ball rights reserved\b/i,
+  /\b(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings|preferences)|do not sell\b)/i,
+  /\b(?:we|this (?:site|website)) uses? cookies\b/i,
+  /^this (?:entry|post|article) was posted\b/i,
+  /\bbookmark the permalink\b/i,
+  /^(?:sign up|subscribe) (?:to|for) (?:our|the)\b/i,
+  /\b(?:enter your e-?mail|your e-?mail address will not be published|required fields are marked)\b/i,
+  /^(?:you are commenting using|fill in your details below|notify me of (?:new|follow-up))/i,
+  /\b(?:click here|tap here) to\b/i,
+  /^(?:posted|published|written|filed) (?:in|under) \p{Lu}/u,
+];
+
+/** A comment's own header line: "Name · 3 years ago", "2 April 2016, 17:12" after a name. */
+const COMMENT_META = [
+  /\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\s*$/i,
+  /^(?:reply|like|report)\s*(?:[|·•]|\(\d+\))/i,
+  /\((?:\d+)\)\s*$/,
+];
+
+/** A header that opens a block of teasers, an author box or a sidebar. */
+const TEASER_HEAD =
+  /^(?:related(?: (?:stories|articles|content|coverage|news|posts|reading|links|topics|videos))?|more (?:from|on|in|about|stories|news|headlines|like this|to read|top stories)\b.*|more [\w ]{0,30}(?:news|headlines|stories|articles|videos)|topics|also (?:on|in|from)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*|if you (?:liked|enjoyed) this.*|recommended(?: for you| reading| stories| articles)?|most (?:read|popular|viewed|shared|commented|watched)(?: .*)?|trending(?: now| stories| today)?|popular(?: now| posts| stories| today)?|top stories|top headlines|latest(?: news| stories| headlines| videos| articles| posts)?|today'?s headlines|today'?s top stories|headlines|editor'?s picks|sponsored(?: content| stories| links| articles)?|promoted(?: stories| content)?|around the web|from the web|from around the web|in other news|what to read next|read next|up next|what'?s next|more headlines|key events|recent posts|recent articles|popular posts|archives?|blog archive|categories|further reading|more stories|you may have missed|don'?t miss|must read|in case you missed it|news in brief|about the author|about me|the author|author|more by (?:this author|.*)|more articles by .*|other stories|other news|similar stories|related links)\s*[:.]?$/i;
+
+/** A header after which nothing is the article: the comments and what follows them. */
+const END_HEAD = [
+  /^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|thoughts?)(?:\s*\(\d+\))?\s*:?$/i,
+  /^(?:comments?|responses?|replies)\s*\(\d+\)/i,
+  /^(?:leave a (?:reply|comment|response)|post a comment|post your comment|add (?:a|your) comment|write a comment|join the (?:discussion|conversation|debate)|discussion|conversation|comments are closed\.?|show comments|view comments|see comments|reader comments|have your say|what do you think\??|\d+ (?:thoughts?|responses?|comments?) on\b.*|one (?:thought|response|comment) on\b.*|be the first to comment.*|no comments yet.*)$/i,
+];
+
+/** The article's own header lines: byline, date line, reading-time line. */
+const BYLINE = /^(?:by|from|written by|words by|reporting by|posted by|published by)\s+\p{Lu}/iu;
+const DATE_LINE =
+  /^(?:(?:published|updated|posted|first published|last updated|modified|created|date|dated)\b[^\n]{0,80}|[^\n]{0,40}\b(?:\d{1,2}[:.]\d{2}|\d{4}|\d{1,2}(?:st|nd|rd|th)?)\b[^\n]{0,40})$/i;
+const MONTH_OR_DAY =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|today|yesterday|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}-\w{3}-\d{4}|ago|gmt|utc|[ap]\.?m\.?)\b/i;
+
+/** An agency's or a reporter's sign-off that closes the article. */
+const SIGN_OFF = [
+  /^\(?(?:reporting|writing|additional reporting|editing|compiled|edited) by\b/i,
+  /^\((?:\p{Lu}\p{L}+ ){0,3}(?:reporting|writing|editing)\b/iu,
+  /^[A-Z]{2,}(?: [A-Z]{2,})?$/, // REUTER, AP, DPA
+  /^[a-z]{2,3}(?:\/[a-z]{2,3})+$/, // kd/sp/jh
+  /^[-–—]\s*\p{Lu}[\p{L} ]{1,40}$/u, // - Asia Newsline
+  /\bcontributed (?:to )?(?:this )?report(?:ing)?\.?$/i,
+  /^(?:contact|write to|email|e-mail|reach)\s+\p{Lu}[^\n]{0,80}\b(?:at|on|via)\b/iu,
+  /^(?:posted|published) by\b/i,
+  /^\(?(?:source|sources)\s*:\s*\p{Lu}/iu,
+];
+
+const SEPARATORS = /\s[|•·»›>/]\s|\s{2,}|\s[–—]\s/g;
+
+/** Zone the text; the ranges of its body, in JS string indices, sorted and disjoint. */
+export function zone(text: string): TextRange[] {
+  const lines = splitLines(text);
+  if (lines.length === 0) return [];
+  const body = zoneLines(lines);
+  return toRanges(lines, body);
+}
+
+/**
+ * The body's text alone, its ranges joined by line breaks: where the article's title and date
+ * are looked for. A text that is all body is returned as it is.
+ */
+export function bodyText(text: string, body: readonly TextRange[]): string {
+  if (body.length === 1 && body[0]!.start <= firstNonSpace(text) && body[0]!.end >= lastNonSpace(text)) return text;
+  return body.map((r) => text.slice(r.start, r.end)).join('\n');
+}
+
+function firstNonSpace(text: string): number {
+  const m = /\S/.exec(text);
+  return m ? m.index : text.length;
+}
+
+function lastNonSpace(text: string): number {
+  let i = text.length;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  return i;
+}
+
+function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  let afterBlank = true;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    let s = pos;
+    let e = nl;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) {
+      out.push({ start: s, end: e, text: text.slice(s, e), afterBlank });
+      afterBlank = false;
+    } else afterBlank = true;
+    pos = nl + 1;
+  }
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0xfeff || c === 0x200b || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+}
+
+interface Facts {
+  cls: LineClass;
+  /** A cue on the line proves it furniture. */
+  cue: boolean;
+  kind: CueKind;
+  teaserHead: boolean;
+  endHead: boolean;
+  words: number;
+  /** Ends like a sentence. */
+  sentence: boolean;
+}
+
+function facts(line: Line): Facts {
+  const t = line.text;
+  const words = t.split(/\s+/);
+  const lower = words.map((w) => w.toLowerCase().replace(/^[^\p{L}\p{N}+]+|[^\p{L}\p{N}+']+$/gu, ''));
+  const stops = lower.filter((w) => STOP_WORDS.has(w)).length;
+  const density = stops / words.length;
+  const len = t.length;
+  const sentence = /[.!?…]["'”’»)\]]*$/.test(t);
+  let cls: LineClass;
+  // A one-sentence paragraph is prose however short ("He denied it."), if its neighbours are.
+  if (len < LENGTH_LOW) cls = sentence && words.length >= 4 && /^["'“‘(]?\p{Lu}/u.test(t) ? 'near' : 'short';
+  else if (density >= STOPWORDS_HIGH) cls = len > LENGTH_HIGH ? 'good' : 'near';
+  else if (density >= STOPWORDS_LOW) cls = 'near';
+  else cls = 'bad';
+  const short = len <= 80;
+  const teaserHead = short && TEASER_HEAD.test(t);
+  const endHead = short && END_HEAD.some((re) => re.test(t));
+  const kind = teaserHead || endHead ? '' : cueKind(t, lower, len);
+  const cue = kind !== '';
+  if (cue) cls = 'bad';
+  return { cls, cue, kind, teaserHead, endHead, words: words.length, sentence };
+}
+
+/** What kind of furniture a cue on the line says it is ('' for none). */
+type CueKind = '' | 'widget' | 'label' | 'notice' | 'credit' | 'comment' | 'share' | 'menu';
+
+function cueKind(t: string, lower: string[], len: number): CueKind {
+  if (len <= 60 && WIDGET.test(t)) return 'widget';
+  if (LABEL.test(t)) return 'label';
+  if (NOTICE.some((re) => re.test(t))) return 'notice';
+  if (CREDIT.some((re) => re.test(t))) return 'credit';
+  if (len <= 80 && COMMENT_META.some((re) => re.test(t))) return 'comment';
+  // A share bar: most of its words are button names.
+  const named = lower.filter((w) => w === '' || BUTTON_WORDS.has(w)).length;
+  if (lower.length >= 2 && len <= 120 && named / lower.length >= 0.75) return 'share';
+  // A menu or breadcrumb: three or more short items between separators, no sentence.
+  const items = t.split(SEPARATORS).filter((s) => s.trim() !== '');
+  if (items.length >= 4 || (items.length >= 3 && /\s[|»›>/]\s/.test(t))) {
+    const avg = items.reduce((n, s) => n + s.trim().split(/\s+/).length, 0) / items.length;
+    if (avg <= 4 && !/[.!?]$/.test(t)) return 'menu';
+  }
+  if (/^(?:home|news)\s*[/>›»|]/i.test(t)) return 'menu';
+  return '';
+}
+
+/**
+ * How sure the cues make us that the text is a page: the kinds that only pages have count
+ * whole, the ones a tweet or an e-mail may have too ("Photo: ...", "Reply") count half.
+ */
+const EVIDENCE: Record<Exclude<CueKind, ''>, number> = { widget: 0.5, label: 0.5, notice: 1, credit: 0.5, comment: 0.5, share: 1, menu: 1 };
+
+function isPage(f: Facts[]): boolean {
+  const kinds = new Set<string>();
+  for (const x of f) {
+    if (x.kind) kinds.add(x.kind);
+    if (x.teaserHead) kinds.add('teaser');
+    if (x.endHead) kinds.add('end');
+  }
+  let score = 0;
+  for (const k of kinds) score += k === 'teaser' || k === 'end' ? 1 : EVIDENCE[k as Exclude<CueKind, ''>];
+  return score >= 1.5;
+}
+
+/** Which lines are body. */
+function zoneLines(lines: Line[]): boolean[] {
+  const f = lines.map(facts);
+  const n = lines.length;
+  const all = (): boolean[] => lines.map(() => true);
+  // No cue at all: not a page, or a page with nothing around the article.
+  if (!isPage(f)) return all();
+
+  const cls = revise(f.map((x) => x.cls), lines);
+
+  // Teaser blocks and comments: furniture until two real paragraphs in a row (teasers), or to
+  // the end (comments).
+  const inBlock = new Array<boolean>(n).fill(false);
+  let mode: 'none' | 'teaser' | 'end' = 'none';
+  let prose = 0;
+  for (let i = 0; i < n; i++) {
+    const x = f[i]!;
+    // A comment counter above the article is a widget; the comments come after it.
+    if (x.endHead && prose >= LENGTH_HIGH) mode = 'end';
+    else if (x.endHead) x.cue = true;
+    else if (x.teaserHead) mode = mode === 'end' ? 'end' : 'teaser';
+    else if (mode === 'teaser' && resumes(f, i)) mode = 'none';
+    inBlock[i] = mode !== 'none';
+    if (!inBlock[i] && (x.cls === 'good' || x.cls === 'near')) prose += lines[i]!.text.length;
+  }
+
+  // The article: the run of lines with the most prose, furniture counting against it.
+  const weight = (i: number): number => {
+    const len = lines[i]!.text.length;
+    if (inBlock[i] || f[i]!.teaserHead || f[i]!.endHead) return -len;
+    if (f[i]!.cue) return -Math.min(len, 40) / 4;
+    if (cls[i] === 'good') return f[i]!.cls === 'short' ? 0 : len;
+    return -len / 2;
+  };
+  let best = -Infinity;
+  let bestStart = 0;
+  let bestEnd = -1;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += weight(i);
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = i;
+    }
+  }
+  const body = new Array<boolean>(n).fill(false);
+  if (best < LENGTH_LOW) return body;
+  for (let i = bestStart; i <= bestEnd; i++) body[i] = !f[i]!.cue && !inBlock[i] && !f[i]!.teaserHead && !f[i]!.endHead && cls[i] === 'good';
+  // Short lines inside the article (subheadings, a one-line paragraph) stay with it.
+  for (let i = bestStart; i <= bestEnd; i++) {
+    if (body[i] || f[i]!.cue || inBlock[i] || f[i]!.teaserHead || f[i]!.endHead) continue;
+    body[i] = true;
+  }
+  widenHead(lines, f, body, inBlock, bestStart);
+  widenTail(lines, f, body, bestEnd);
+  return body;
+}
+
+/** After a teaser block, the article goes on: one long paragraph, or two in a row. */
+function resumes(f: Facts[], i: number): boolean {
+  if (f[i]!.cue) return false;
+  if (f[i]!.cls === 'good') return true;
+  return isParagraph(f, i) && i + 1 < f.length && isParagraph(f, i + 1);
+}
+
+/** A line that reads as a paragraph of prose on its own. */
+function isParagraph(f: Facts[], i: number): boolean {
+  const x = f[i]!;
+  return !x.cue && !x.teaserHead && !x.endHead && (x.cls === 'good' || (x.cls === 'near' && x.sentence));
+}
+
+/** jusText's context step: short and near-good lines take the class of their neighbours. */
+function revise(initial: LineClass[], lines: Line[]): LineClass[] {
+  const cls = [...initial];
+  const n = cls.length;
+  const neighbour = (i: number, step: number, ignoreNear: boolean): LineClass => {
+    for (let j = i + step; j >= 0 && j < n; j += step) {
+      const c = initial[j]!;
+      if (c === 'short' || (ignoreNear && c === 'near')) continue;
+      return c;
+    }
+    return 'bad';
+  };
+  for (let i = 0; i < n; i++) {
+    if (initial[i] !== 'short') continue;
+    const prev = neighbour(i, -1, true);
+    const next = neighbour(i, 1, true);
+    if (prev === 'good' && next === 'good') cls[i] = 'good';
+    else if (prev === 'bad' && next === 'bad') cls[i] = 'bad';
+    else if ((prev === 'bad' && neighbour(i, -1, false) === 'near') || (next === 'bad' && neighbour(i, 1, false) === 'near')) cls[i] = 'good';
+    else cls[i] = 'bad';
+  }
+  for (let i = 0; i < n; i++) {
+    if (initial[i] !== 'near') continue;
+    const prev = neighbour(i, -1, true);
+    const next = neighbour(i, 1, true);
+    cls[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
+  }
+  void lines;
+  return cls;
+}
+
+/** Up from the first paragraph: the article's date and byline lines, a standfirst, its title. */
+function widenHead(lines: Line[], f: Facts[], body: boolean[], inBlock: boolean[], first: number): void {
+  let standfirst = false;
+  for (let i = first - 1, steps = 0; i >= 0 && steps < 8; i--, steps++) {
+    const t = lines[i]!.text;
+    const x = f[i]!;
+    if (x.teaserHead || x.endHead) return;
+    if (x.cue) {
+      if (isHeaderLine(t)) body[i] = true;
+      continue; // a photo credit between the title and the text
+    }
+    void inBlock;
+    if (isHeaderLine(t)) {
+      body[i] = true;
+      continue;
+    }
+    if (!standfirst && x.sentence && t.length >= 40 && x.words >= 6) {
+      standfirst = true;
+      body[i] = true;
+      continue;
+    }
+    if (isTitle(t, x)) body[i] = true;
+    return;
+  }
+}
+
+/**
+ * Down from the last paragraph: the sign-off, and the results table or list between the text
+ * and a sign-off (a wire story's standings end with "(Reporting by ...)").
+ */
+function widenTail(lines: Line[], f: Facts[], body: boolean[], last: number): void {
+  let table = 0;
+  for (let i = last + 1; i < lines.length && i <= last + 40; i++) {
+    const t = lines[i]!.text;
+    if (f[i]!.teaserHead || f[i]!.endHead) return;
+    if (SIGN_OFF.some((re) => re.test(t)) && t.length <= 160) {
+      for (let j = last + 1; j <= i; j++) if (!f[j]!.cue) body[j] = true;
+      last = i;
+      table = 0;
+    } else if (f[i]!.cue) continue;
+    else if (isTableLine(t) && table < 30) table++;
+    else return;
+  }
+}
+
+/** A line of a results table or a list: short, with a number or a leading marker, or a label. */
+function isTableLine(t: string): boolean {
+  return t.length <= 100 && (/\d/.test(t) || /^[-*•–]\s/.test(t) || /:$/.test(t));
+}
+
+function isHeaderLine(t: string): boolean {
+  if (t.length > 120) return false;
+  if (BYLINE.test(t)) return true;
+  return DATE_LINE.test(t) && MONTH_OR_DAY.test(t);
+}
+
+function isTitle(t: string, x: Facts): boolean {
+  return t.length >= 12 && t.length <= 200 && x.words >= 3 && !/[.,;:]$/.test(t) && /\p{Lu}/u.test(t);
+}
+
+function toRanges(lines: Line[], body: boolean[]): TextRange[] {
+  const out: TextRange[] = [];
+  let open: TextRange | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    if (body[i]) {
+      if (open) open.end = lines[i]!.end;
+      else {
+        open = { start: lines[i]!.start, end: lines[i]!.end };
+        out.push(open);
+      }
+    } else open = null;
+  }
+  return out;
+}
