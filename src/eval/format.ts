@@ -1,7 +1,7 @@
 /** Plain-text tables and error listings of the eval (deterministic; no colour needed). */
 import { compareCodeUnits } from '../core/compare.js';
 import { CATEGORIES, CATEGORY_PRECEDENCE, type CategoryId } from './categories.js';
-import type { DateScore, ErrorKind, EvalError, Prf, TypeScore } from './score.js';
+import type { BodyDoc, BodyScore, DateScore, ErrorKind, EvalError, Prf, TypeScore } from './score.js';
 
 const pct = (x: number): string => (x * 100).toFixed(1);
 
@@ -194,4 +194,23 @@ function mostFrequent(list: EvalError[]): string {
     .slice(0, 10);
   if (top.length === 0) return '';
   return `  most frequent: ${top.map(([s, n]) => `${s} (${n})`).join(', ')}\n`;
+}
+
+/** The body zoning figures, and what taking the whole text as body would score. */
+export function bodyTable(s: BodyScore): string {
+  const rows: string[][] = [
+    ['body', 'gold', 'pred', 'tp', 'P', 'R', 'F1'],
+    ['zoned', String(s.gold), String(s.pred), ...prfCells(s)],
+    ['all as body', String(s.gold), String(s.chars), ...prfCells(s.allBody)],
+  ];
+  return `\nBody zoning (${s.documents} documents with gold body ranges; non-blank characters)\n\n${table(rows, (i) => i > 0)}`;
+}
+
+/** The documents whose zoning is not exact, worst first (ties by id). */
+export function bodyListing(docs: BodyDoc[]): string {
+  const wrong = docs.filter((d) => d.f1 < 1).sort((a, b) => a.f1 - b.f1 || (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
+  if (wrong.length === 0) return '\nEvery document zoned exactly.\n';
+  const rows: string[][] = [['document', 'gold', 'pred', 'tp', 'F1']];
+  for (const d of wrong) rows.push([d.doc, String(d.gold), String(d.pred), String(d.tp), pct(d.f1)]);
+  return `\nDocuments zoned with errors (${wrong.length})\n\n${table(rows, (i) => i > 0)}`;
 }

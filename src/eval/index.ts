@@ -11,9 +11,11 @@
  */
 import { resolve } from 'node:path';
 import { analyze } from '../nlp/index.js';
+import { zone } from '../nlp/zoning.js';
+import type { TextRange } from '../core/types.js';
 import { extractDates } from '../nlp/dates/index.js';
-import { categoryListing, dateTable, entityTable, errorListing, errorSummary, summaryTable } from './format.js';
-import { DateScorer, EntityScorer, toGold, type EvalError } from './score.js';
+import { bodyListing, bodyTable, categoryListing, dateTable, entityTable, errorListing, errorSummary, summaryTable } from './format.js';
+import { BodyScorer, DateScorer, EntityScorer, toGold, type EvalError } from './score.js';
 import { GoldError, openGold } from './sources.js';
 import type { EvalDoc, GoldFormat, GoldSpan } from './types.js';
 
@@ -29,6 +31,8 @@ export const EVAL_USAGE = `Usage: annotate eval <gold> [options]
 
 Scores the engine against a gold set: a folder in the shared format (docs/*.txt + gold.jsonl),
 a folder of reference annotations (*.yaml, schema annotate/1), or a date-examples .jsonl file.
+When gold.jsonl gives a document's body ranges ("body": [[start, end], ...]), the zoning of
+the article from the page around it is scored too, by character.
 
 Options:
   --types LIST       entity types to score, comma-separated (default: PER,ORG,LOC)
@@ -37,7 +41,8 @@ Options:
   --errors           list each miss, spurious span, boundary error, type confusion and
                      wrong date value with its context; entity errors come with a summary
                      by category (clubs typed as places, table lines, ALL-CAPS lines...)
-                     and are grouped by it, date errors are grouped by kind
+                     and are grouped by it, date errors are grouped by kind; documents
+                     whose body zoning is not exact, worst first
   --limit N          score the first N documents only
   --split NAME       only documents of that split: ids NAME-... or SET-NAME-...
                      (e.g. --split dev: dev-GUM_x, btc-dev-0001)
@@ -131,14 +136,18 @@ export async function runEval(argv: string[], io: EvalIo): Promise<number> {
 /** What is scored: the spans one system finds in one document. */
 export type Predictor = (doc: EvalDoc, mode: { dates: boolean; format: GoldFormat }) => GoldSpan[];
 
+/** The body ranges one system finds in one document. */
+export type Zoner = (doc: EvalDoc) => TextRange[];
+
 /** runEval after argument parsing, with the system under test passed in (tests use fakes). */
-export async function evaluate(opts: EvalOptions, io: EvalIo, predict: Predictor): Promise<number> {
+export async function evaluate(opts: EvalOptions, io: EvalIo, predict: Predictor, zoner: Zoner = engineZoner): Promise<number> {
   const goldPath = resolve(io.cwd, opts.gold);
   try {
     const source = await openGold(goldPath);
     const datesMode = opts.dates || source.format === 'examples';
     const entities = new EntityScorer(opts.types, opts.errors);
     const dates = new DateScorer(opts.errors);
+    const body = new BodyScorer();
     let failed = 0;
     for await (const doc of source.docs({ idsPrefix: opts.idsPrefix, split: opts.split, every: opts.every, limit: opts.limit })) {
       let pred: GoldSpan[];
@@ -151,6 +160,7 @@ export async function evaluate(opts: EvalOptions, io: EvalIo, predict: Predictor
       }
       if (datesMode) dates.add(doc.id, doc.text, doc.gold, pred);
       else entities.add(doc.id, doc.text, doc.gold, pred);
+      if (doc.body) body.add(doc.id, doc.text, doc.body, zoner(doc));
     }
     const label = opts.gold;
     if (opts.json) {
@@ -159,6 +169,8 @@ export async function evaluate(opts: EvalOptions, io: EvalIo, predict: Predictor
       else Object.assign(out, { documents: entities.documents, entities: round(entities.result()) });
       if (opts.errors) out['errors'] = (datesMode ? dates.errors : entities.errors).map(jsonError);
       if (opts.errors && !datesMode) out['errorSummary'] = round(errorSummary(entities.errors));
+      if (body.documents > 0) out['body'] = round(body.result());
+      if (body.documents > 0 && opts.errors) out['bodyErrors'] = round(body.perDoc.filter((d) => d.f1 < 1));
       io.stdout.write(JSON.stringify(out, null, 2) + '\n');
     } else if (datesMode) {
       io.stdout.write(dateTable(label, dates.documents, dates.result()));
@@ -168,6 +180,7 @@ export async function evaluate(opts: EvalOptions, io: EvalIo, predict: Predictor
       io.stdout.write(entityTable(label, entities.documents, r.types, r.micro));
       if (opts.errors) io.stdout.write(summaryTable(errorSummary(entities.errors)) + categoryListing(entities.errors));
     }
+    if (!opts.json && body.documents > 0) io.stdout.write(bodyTable(body.result()) + (opts.errors ? bodyListing(body.perDoc) : ''));
     if (datesMode && dates.result().gold === 0 && dates.documents > 0) {
       io.stderr.write(`annotate eval: ${opts.gold} has no DATE/TIME gold; every date found counts as spurious.\n`);
     }
@@ -184,6 +197,9 @@ export async function evaluate(opts: EvalOptions, io: EvalIo, predict: Predictor
     throw err;
   }
 }
+
+/** The engine's body ranges: what analyze() takes as the article. */
+export const engineZoner: Zoner = (doc) => zone(doc.text);
 
 /** The engine's spans for one document. */
 export const enginePredictor: Predictor = (doc, { dates: datesMode, format }) => {

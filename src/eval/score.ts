@@ -274,3 +274,71 @@ function dateError(kind: ErrorKind, doc: string, text: string, gold: GoldSpan | 
   if (pred) e.pred = pred;
   return e;
 }
+
+/** Body zoning scored by character: the article's characters found, against the gold's. */
+export interface BodyScore extends Prf {
+  documents: number;
+  /** Non-blank characters: in the gold body, in the predicted one. */
+  gold: number;
+  pred: number;
+  /** Non-blank characters in all. */
+  chars: number;
+  /** The same figures with the whole text taken as body (what an annotator without zoning does). */
+  allBody: Prf;
+}
+
+/** One document's zoning: its characters, the gold's and the prediction's, and where they differ. */
+export interface BodyDoc {
+  doc: string;
+  gold: number;
+  pred: number;
+  tp: number;
+  f1: number;
+}
+
+/**
+ * Scores body ranges over the non-blank characters of each text, so that where a range starts
+ * or ends among spaces and line breaks makes no difference; micro-averaged over documents.
+ */
+export class BodyScorer {
+  documents = 0;
+  private gold = 0;
+  private pred = 0;
+  private tp = 0;
+  private chars = 0;
+  readonly perDoc: BodyDoc[] = [];
+
+  add(doc: string, text: string, gold: readonly { start: number; end: number }[], pred: readonly { start: number; end: number }[]): void {
+    const inGold = mark(text.length, gold);
+    const inPred = mark(text.length, pred);
+    let g = 0;
+    let p = 0;
+    let tp = 0;
+    let chars = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // Blank: spaces, tabs, line breaks, no-break spaces; the second half of a surrogate pair.
+      if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0xdc00 && c <= 0xdfff)) continue;
+      chars++;
+      if (inGold[i]) g++;
+      if (inPred[i]) p++;
+      if (inGold[i] && inPred[i]) tp++;
+    }
+    this.documents++;
+    this.gold += g;
+    this.pred += p;
+    this.tp += tp;
+    this.chars += chars;
+    this.perDoc.push({ doc, gold: g, pred: p, tp, f1: g === 0 && p === 0 ? 1 : prf(tp, g, p).f1 });
+  }
+
+  result(): BodyScore {
+    return { documents: this.documents, gold: this.gold, pred: this.pred, chars: this.chars, ...prf(this.tp, this.gold, this.pred), allBody: prf(this.gold, this.gold, this.chars) };
+  }
+}
+
+function mark(length: number, ranges: readonly { start: number; end: number }[]): Uint8Array {
+  const m = new Uint8Array(length);
+  for (const r of ranges) m.fill(1, Math.max(0, r.start), Math.min(length, r.end));
+  return m;
+}

@@ -123,7 +123,7 @@ function sharedSource(dir: string, goldFile: string): GoldSource {
     format: 'shared',
     label: dir,
     async *docs(filter) {
-      type Rec = { id: string; dct?: unknown; entities?: unknown };
+      type Rec = { id: string; dct?: unknown; entities?: unknown; body?: unknown };
       for await (const { rec, lineNo } of acceptedRecords<Rec>(goldFile, filter, '{id, entities}')) {
         if (!Array.isArray(rec.entities)) throw new GoldError(`${goldFile}:${lineNo}: expected {id, entities}`);
         const docPath = join(dir, 'docs', `${rec.id}.txt`);
@@ -145,7 +145,9 @@ function sharedSource(dir: string, goldFile: string): GoldSource {
           gold.push(span);
         }
         gold.sort((a, b) => a.start - b.start || a.end - b.end);
-        yield { id: rec.id, text, dct: typeof rec.dct === 'string' ? rec.dct : null, fileName: `${rec.id}.txt`, gold };
+        const doc: EvalDoc = { id: rec.id, text, dct: typeof rec.dct === 'string' ? rec.dct : null, fileName: `${rec.id}.txt`, gold };
+        if (rec.body !== undefined) doc.body = bodyRanges(rec.body, text.length, `${goldFile}:${lineNo}`);
+        yield doc;
       }
     },
   };
@@ -195,4 +197,18 @@ function examplesSource(file: string): GoldSource {
       }
     },
   };
+}
+
+/** gold.jsonl `body`: [[start, end], ...], sorted, disjoint and inside the text. */
+function bodyRanges(value: unknown, length: number, where: string): { start: number; end: number }[] {
+  if (!Array.isArray(value)) throw new GoldError(`${where}: body is not a list of [start, end] pairs`);
+  let last = 0;
+  return value.map((pair: unknown) => {
+    const [start, end] = Array.isArray(pair) ? (pair as unknown[]) : [];
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < last || (end as number) < (start as number) || (end as number) > length) {
+      throw new GoldError(`${where}: body range ${JSON.stringify(pair)} is not a [start, end] pair in order inside the text (${length} characters)`);
+    }
+    last = end as number;
+    return { start: start as number, end: end as number };
+  });
 }

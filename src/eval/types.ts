@@ -20,6 +20,8 @@ export interface EvalDoc {
   fileName?: string;
   /** Every gold span, whatever its type (MISC and dates included). */
   gold: GoldSpan[];
+  /** The article's ranges of the text (gold.jsonl `body`), when the gold says which they are. */
+  body?: { start: number; end: number }[];
 }
 
 export type GoldFormat = 'shared' | 'yaml' | 'examples';

@@ -1,32 +1,70 @@
 /** `annotate show`: the text with each mention marked, in colour or as [text]{type}. */
 import type { ChalkInstance } from 'chalk';
-import type { Analysis, Label, Span } from '../core/types.js';
+import type { Analysis, Label, Span, TextRange } from '../core/types.js';
 
 const TYPE: Record<Label, string> = { PER: 'person', ORG: 'organization', LOC: 'place', DATE: 'date' };
 const ORDER: Label[] = ['PER', 'ORG', 'LOC', 'DATE'];
 
-function paint(chalk: ChalkInstance, label: Label, s: string): string {
+/** Bold in the article; dim in furniture (bold and dim share one reset, so never both). */
+function paint(chalk: ChalkInstance, label: Label, s: string, furniture: boolean): string {
+  const weight = furniture ? chalk.dim : chalk.bold;
   switch (label) {
     case 'PER':
-      return chalk.bold.cyan(s);
+      return weight.cyan(s);
     case 'ORG':
-      return chalk.bold.magenta(s);
+      return weight.magenta(s);
     case 'LOC':
-      return chalk.bold.green(s);
+      return weight.green(s);
     case 'DATE':
-      return chalk.bold.yellow(s);
+      return weight.yellow(s);
   }
 }
 
-/** A mention; one the project's config made is underlined, or marked `{type, config}`. */
-function mark(chalk: ChalkInstance | null, label: Label, s: string, byConfig = false): string {
-  if (!chalk) return `[${s}]{${TYPE[label]}${byConfig ? ', config' : ''}}`;
-  return byConfig ? chalk.underline(paint(chalk, label, s)) : paint(chalk, label, s);
+/**
+ * A mention; one the project's config made is underlined, or marked `{type, config}`; one in
+ * page furniture is dimmed, or marked `{type, furniture}`.
+ */
+function mark(chalk: ChalkInstance | null, label: Label, s: string, byConfig = false, furniture = false): string {
+  if (!chalk) return `[${s}]{${TYPE[label]}${byConfig ? ', config' : ''}${furniture ? ', furniture' : ''}}`;
+  const painted = paint(chalk, label, s, furniture);
+  return byConfig ? chalk.underline(painted) : painted;
 }
 
 export function legend(chalk: ChalkInstance | null): string {
   const kinds = ORDER.map((l) => mark(chalk, l, chalk ? TYPE[l] : '…')).join(' ');
-  return `legend: ${kinds} ${chalk ? mark(chalk, 'ORG', 'from the config', true) : '{…, config}: from the config'}\n`;
+  const config = chalk ? mark(chalk, 'ORG', 'from the config', true) : '{…, config}: from the config';
+  // Furniture: text that is on the page but not the article (nlp/zoning.ts).
+  const furniture = chalk ? chalk.dim('page furniture, not the article') : '{…, furniture}: page furniture, not the article';
+  return `legend: ${kinds} ${config}; ${furniture}\n`;
+}
+
+/** Text between mentions, its furniture dimmed. */
+function plain(text: string, from: number, to: number, body: readonly TextRange[], chalk: ChalkInstance | null): string {
+  if (!chalk || from >= to) return text.slice(from, to);
+  let out = '';
+  let at = from;
+  for (const r of body) {
+    if (r.end <= at) continue;
+    if (r.start >= to) break;
+    if (r.start > at) out += dimLines(chalk, text.slice(at, r.start));
+    const end = Math.min(r.end, to);
+    out += text.slice(Math.max(r.start, at), end);
+    at = end;
+  }
+  if (at < to) out += dimLines(chalk, text.slice(at, to));
+  return out;
+}
+
+/** Dimmed line by line, so a pager that shows one line at a time keeps the style. */
+function dimLines(chalk: ChalkInstance, s: string): string {
+  return s
+    .split('\n')
+    .map((line) => (line === '' ? '' : chalk.dim(line)))
+    .join('\n');
+}
+
+function inside(body: readonly TextRange[], s: Span): boolean {
+  return body.some((r) => s.start >= r.start && s.end <= r.end);
 }
 
 /** The text with mentions marked; overlapping mentions keep the earlier (then longer) one. */
@@ -40,13 +78,14 @@ export function highlight(text: string, analysis: Analysis, chalk: ChalkInstance
   const spans: Span[] = [...of(analysis.people), ...of(analysis.organizations), ...of(analysis.places), ...of(analysis.dates)].sort(
     (a, b) => a.start - b.start || b.end - a.end,
   );
+  const body = analysis.body;
   let out = '';
   let at = 0;
   for (const s of spans) {
     if (s.start < at || s.end > text.length || s.end <= s.start) continue;
-    out += text.slice(at, s.start) + mark(chalk, s.label, text.slice(s.start, s.end), byConfig.has(s));
+    out += plain(text, at, s.start, body, chalk) + mark(chalk, s.label, text.slice(s.start, s.end), byConfig.has(s), !inside(body, s));
     at = s.end;
   }
-  out += text.slice(at);
+  out += plain(text, at, text.length, body, chalk);
   return out.endsWith('\n') ? out : `${out}\n`;
 }
