@@ -1,7 +1,7 @@
 /** `annotate diff` output: lines for a reader, or one JSON object for scripts. */
 import type { Change, FormChange } from './compare.js';
 import type { DiffResult, FileDiff } from './files.js';
-import { mentionsText, quoted, type Item } from './view.js';
+import { kindLabel, mentionsText, quoted, type Item } from './view.js';
 
 const mentions = (n: number) => `${n} mention${n === 1 ? '' : 's'}`;
 const counts = ([a, b]: [number, number]) => (a === b ? mentions(a) : `${a} -> ${mentions(b)}`);
@@ -15,20 +15,20 @@ export function changeLine(c: Change): string {
       return `~ ${c.field}: ${value(c.from)} -> ${value(c.to)}`;
     case 'added':
     case 'removed':
-      return `${c.change === 'added' ? '+' : '-'} ${c.kind} ${quoted(c.key)} (${mentionsText({ kind: c.kind, key: c.key, mentions: c.mentions, forms: c.forms, ...(c.byConfig ? { byConfig: true } : {}) })})`;
+      return `${c.change === 'added' ? '+' : '-'} ${kindLabel(c)} ${quoted(c.key)} (${mentionsText({ kind: c.kind, key: c.key, mentions: c.mentions, forms: c.forms, ...(c.byConfig ? { byConfig: true } : {}) })})`;
     case 'type':
-      return `~ ${quoted(c.key)}: ${c.from} -> ${c.to} (${counts(c.mentions)}${c.byConfig ? ', by config' : ''})`;
+      return `~ ${quoted(c.key)}: ${kindLabel({ kind: c.from, ...(c.furniture ? { furniture: true as const } : {}) })} -> ${c.to} (${counts(c.mentions)}${c.byConfig ? ', by config' : ''})`;
     case 'origin':
-      return `~ ${c.kind} ${quoted(c.key)}: ${c.to === 'config' ? 'now by config' : 'no longer by config'}`;
+      return `~ ${kindLabel(c)} ${quoted(c.key)}: ${c.to === 'config' ? 'now by config' : 'no longer by config'}`;
     case 'renamed':
-      return `~ ${c.kind} ${quoted(c.from)} -> ${quoted(c.to)} (${counts(c.mentions)})${forms(c.forms)}`;
+      return `~ ${kindLabel(c)} ${quoted(c.from)} -> ${quoted(c.to)} (${counts(c.mentions)})${forms(c.forms)}`;
     case 'mentions':
-      return `~ ${c.kind} ${quoted(c.key)}: ${counts(c.mentions)}${forms(c.forms)}`;
+      return `~ ${kindLabel(c)} ${quoted(c.key)}: ${counts(c.mentions)}${forms(c.forms)}`;
   }
 }
 
 function itemLine(sign: '+' | '-', it: Item): string {
-  return `  ${sign} ${it.kind} ${quoted(it.key)} (${mentionsText(it)})`;
+  return `  ${sign} ${kindLabel(it)} ${quoted(it.key)} (${mentionsText(it)})`;
 }
 
 /** The text report: a heading per file (its path below A and B, or A -> B for two files). */

@@ -6,7 +6,7 @@
  */
 import { compareCodeUnits } from '../core/compare.js';
 import { ENTITY_KINDS, type EntityNoun } from '../core/kinds.js';
-import type { AnnotationRecord } from '../serialize/record.js';
+import type { AnnotationRecord, FurnitureRecord } from '../serialize/record.js';
 
 /** `date` for the dates list, else the noun of the entity list. */
 export type Kind = EntityNoun | 'date';
@@ -20,6 +20,8 @@ export interface Item {
   forms: [string, number][];
   /** Set when the project's config made it (`by: config`). */
   byConfig?: true;
+  /** Set for an entry of the file's `furniture:` lists: found in page furniture, not the article. */
+  furniture?: true;
 }
 
 export interface View {
@@ -27,42 +29,56 @@ export interface View {
   title: string | null;
   published: string | null;
   publishedFrom: string | null;
-  /** By kind (people, organizations, places, dates), then key in code units. */
+  /** By zone (article, then furniture), kind (people, organizations, places, dates), then key in code units. */
   items: Item[];
+  /** Whether the file has a `furniture:` section (annotate 0.1 and --furniture keep/drop have none). */
+  hasFurniture: boolean;
 }
 
 const KIND_ORDER: Kind[] = [...ENTITY_KINDS.map((k) => k.noun), 'date'];
 
-function item(kind: Kind, key: string, mentions: { text: string }[], byConfig: boolean): Item {
+function item(kind: Kind, key: string, mentions: { text: string }[], byConfig: boolean, furniture: boolean): Item {
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
   const it: Item = { kind, key, mentions: mentions.length, forms: [...counts].sort((a, b) => compareCodeUnits(a[0], b[0])) };
   if (byConfig) it.byConfig = true;
+  if (furniture) it.furniture = true;
   return it;
 }
 
-export function viewOf(record: AnnotationRecord): View {
+/** The items of the four lists of the article, or of the furniture. */
+function itemsOf(lists: FurnitureRecord, furniture: boolean): Item[] {
   const items: Item[] = [];
   for (const { list, noun } of ENTITY_KINDS) {
     const byName = new Map<string, { text: string }[]>();
     const configMade = new Set<string>();
     // Names are unique within a list as annotate writes it; a hand-made file may repeat one.
-    for (const g of record[list]) {
+    for (const g of lists[list]) {
       byName.set(g.name, [...(byName.get(g.name) ?? []), ...g.mentions]);
       if (g.by === 'config') configMade.add(g.name);
     }
-    for (const [name, mentions] of byName) items.push(item(noun, name, mentions, configMade.has(name)));
+    for (const [name, mentions] of byName) items.push(item(noun, name, mentions, configMade.has(name), furniture));
   }
   const byValue = new Map<string, { text: string }[]>();
   const configMade = new Set<string>();
-  for (const g of record.dates) {
+  for (const g of lists.dates) {
     byValue.set(g.value, [...(byValue.get(g.value) ?? []), ...g.mentions]);
     if (g.by === 'config') configMade.add(g.value);
   }
-  for (const [value, mentions] of byValue) items.push(item('date', value, mentions, configMade.has(value)));
-  items.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareCodeUnits(a.key, b.key));
+  for (const [value, mentions] of byValue) items.push(item('date', value, mentions, configMade.has(value), furniture));
+  return items.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareCodeUnits(a.key, b.key));
+}
+
+export function viewOf(record: AnnotationRecord): View {
+  const f = record.furniture;
+  const items = [...itemsOf(record, false), ...(f ? itemsOf(f, true) : [])];
   const doc = record.document ?? { title: null, published: null, published_from: null };
-  return { source: record.source, title: doc.title ?? null, published: doc.published ?? null, publishedFrom: doc.published_from ?? null, items };
+  return { source: record.source, title: doc.title ?? null, published: doc.published ?? null, publishedFrom: doc.published_from ?? null, items, hasFurniture: f !== undefined };
+}
+
+/** `person`, or `person in furniture` for an entry of the furniture's lists. */
+export function kindLabel(x: { kind: Kind; furniture?: true }): string {
+  return x.furniture ? `${x.kind} in furniture` : x.kind;
 }
 
 /** A string as it reads in a line of text: quoted (JSON) only when it would be ambiguous there. */
@@ -87,10 +103,17 @@ export function textconv(view: View): string {
   const out = [`source: ${quoted(view.source)}`, 'document:', `  title: ${view.title === null ? 'null' : quoted(view.title)}`];
   out.push(`  published: ${view.published ?? 'null'}`, `  published_from: ${view.publishedFrom ?? 'null'}`);
   const lists: [Kind, string][] = [...ENTITY_KINDS.map((k): [Kind, string] => [k.noun, k.list]), ['date', 'dates']];
-  for (const [kind, list] of lists) {
-    const items = view.items.filter((it) => it.kind === kind);
-    out.push(items.length === 0 ? `${list}: []` : `${list}:`);
-    for (const it of items) out.push(`  ${quoted(it.key)}: ${mentionsText(it)}`);
+  const section = (furniture: boolean, pad: string) => {
+    for (const [kind, list] of lists) {
+      const items = view.items.filter((it) => it.kind === kind && !it.furniture === !furniture);
+      out.push(items.length === 0 ? `${pad}${list}: []` : `${pad}${list}:`);
+      for (const it of items) out.push(`${pad}  ${quoted(it.key)}: ${mentionsText(it)}`);
+    }
+  };
+  section(false, '');
+  if (view.hasFurniture) {
+    out.push('furniture:');
+    section(true, '  ');
   }
   return `${out.join('\n')}\n`;
 }
