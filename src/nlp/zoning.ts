@@ -311,10 +311,14 @@ function zoneLines(lines: Line[]): boolean[] {
   const body = new Array<boolean>(n).fill(false);
   if (best < LENGTH_LOW) return body;
   for (let i = bestStart; i <= bestEnd; i++) body[i] = !f[i]!.cue && !inBlock[i] && !f[i]!.teaserHead && !f[i]!.endHead && cls[i] === 'good';
-  // Short lines inside the article (subheadings, a one-line paragraph) stay with it.
-  for (let i = bestStart; i <= bestEnd; i++) {
+  // The other lines inside the article: a subheading or a lead-in ("They said:") goes with the
+  // text it opens, so it is body when the next line is; a long line that is no sentence and
+  // holds no figure is a caption or a list of names ("Jane Doe (Spain), John Roe (Italy)").
+  for (let i = bestEnd - 1; i >= bestStart; i--) {
     if (body[i] || f[i]!.cue || inBlock[i] || f[i]!.teaserHead || f[i]!.endHead) continue;
-    body[i] = true;
+    const t = lines[i]!.text;
+    if (f[i]!.cls === 'bad' && !f[i]!.sentence && !/\d/.test(t)) continue;
+    body[i] = body[i + 1]! || f[i]!.cls !== 'short';
   }
   widenHead(lines, f, body, inBlock, bestStart);
   widenTail(lines, f, body, bestEnd);
