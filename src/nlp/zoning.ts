@@ -184,6 +184,8 @@ function isSpace(c: number): boolean {
 
 interface Facts {
   cls: LineClass;
+  /** The line's length. */
+  length: number;
   /** A cue on the line proves it furniture. */
   cue: boolean;
   kind: CueKind;
@@ -194,41 +196,60 @@ interface Facts {
   sentence: boolean;
 }
 
-function facts(line: Line): Facts {
+/** The cues of a line: all that decides whether a text is a page at all. */
+function cues(t: string): Pick<Facts, 'cue' | 'kind' | 'teaserHead' | 'endHead'> {
+  const short = t.length <= 80;
+  const teaserHead = short && TEASER_HEAD.test(t);
+  const endHead = short && END_HEAD.some((re) => re.test(t));
+  const kind = teaserHead || endHead ? '' : cueKind(t);
+  return { cue: kind !== '', kind, teaserHead, endHead };
+}
+
+/**
+ * A line's words, lower-cased, without the punctuation around them; a word of punctuation alone
+ * ("•", "|") becomes empty. Letters beyond ASCII count as letters, so that a word in Cyrillic
+ * is not taken for punctuation.
+ */
+function bareWords(t: string): string[] {
+  return t.split(/\s+/).map((w) => w.toLowerCase().replace(EDGE_PUNCTUATION, ''));
+}
+const EDGE_PUNCTUATION = /^[^a-z0-9+\u00c0-\u024f\u0370-\u1fff\u3040-\ud7ff]+|[^a-z0-9+'\u00c0-\u024f\u0370-\u1fff\u3040-\ud7ff]+$/g;
+
+/** The rest of a line's facts: its jusText class by length and stop words. */
+function facts(line: Line, c: Pick<Facts, 'cue' | 'kind' | 'teaserHead' | 'endHead'>): Facts {
   const t = line.text;
-  const words = t.split(/\s+/);
-  const lower = words.map((w) => w.toLowerCase().replace(/^[^\p{L}\p{N}+]+|[^\p{L}\p{N}+']+$/gu, ''));
-  const stops = lower.filter((w) => STOP_WORDS.has(w)).length;
-  const density = stops / words.length;
+  const lower = bareWords(t);
+  let stops = 0;
+  for (const w of lower) if (STOP_WORDS.has(w)) stops++;
+  const density = stops / lower.length;
   const len = t.length;
   const sentence = /[.!?…]["'”’»)\]]*$/.test(t);
   let cls: LineClass;
   // A one-sentence paragraph is prose however short ("He denied it."), if its neighbours are.
-  if (len < LENGTH_LOW) cls = sentence && words.length >= 4 && /^["'“‘(]?\p{Lu}/u.test(t) ? 'near' : 'short';
+  if (len < LENGTH_LOW) cls = sentence && lower.length >= 4 && /^["'“‘(]?\p{Lu}/u.test(t) ? 'near' : 'short';
   else if (density >= STOPWORDS_HIGH) cls = len > LENGTH_HIGH ? 'good' : 'near';
   else if (density >= STOPWORDS_LOW) cls = 'near';
   else cls = 'bad';
-  const short = len <= 80;
-  const teaserHead = short && TEASER_HEAD.test(t);
-  const endHead = short && END_HEAD.some((re) => re.test(t));
-  const kind = teaserHead || endHead ? '' : cueKind(t, lower, len);
-  const cue = kind !== '';
-  if (cue) cls = 'bad';
-  return { cls, cue, kind, teaserHead, endHead, words: words.length, sentence };
+  if (c.cue) cls = 'bad';
+  return { cls, length: len, ...c, words: lower.length, sentence };
 }
 
 /** What kind of furniture a cue on the line says it is ('' for none). */
 type CueKind = '' | 'widget' | 'label' | 'notice' | 'credit' | 'comment' | 'share' | 'menu';
 
-function cueKind(t: string, lower: string[], len: number): CueKind {
+function cueKind(t: string): CueKind {
+  const len = t.length;
   if (len <= 60 && WIDGET.test(t)) return 'widget';
   if (LABEL.test(t)) return 'label';
   if (NOTICE.some((re) => re.test(t))) return 'notice';
   if (CREDIT.some((re) => re.test(t))) return 'credit';
   if (len <= 80 && COMMENT_META.some((re) => re.test(t))) return 'comment';
   // A share bar: most of its words are button names.
-  const named = lower.filter((w) => w === '' || BUTTON_WORDS.has(w)).length;
-  if (lower.length >= 2 && len <= 120 && named / lower.length >= 0.75) return 'share';
+  if (len <= 120) {
+    const lower = bareWords(t);
+    const named = lower.filter((w) => w === '' || BUTTON_WORDS.has(w)).length;
+    if (lower.length >= 2 && named / lower.length >= 0.75) return 'share';
+  }
   // A menu or breadcrumb: three or more short items between separators, no sentence.
   const items = t.split(SEPARATORS).filter((s) => s.trim() !== '');
   if (items.length >= 4 || (items.length >= 3 && /\s[|»›>/]\s/.test(t))) {
@@ -245,7 +266,7 @@ function cueKind(t: string, lower: string[], len: number): CueKind {
  */
 const EVIDENCE: Record<Exclude<CueKind, ''>, number> = { widget: 0.5, label: 0.5, notice: 1, credit: 0.5, comment: 0.5, share: 1, menu: 1 };
 
-function isPage(f: Facts[]): boolean {
+function isPage(f: Pick<Facts, 'kind' | 'teaserHead' | 'endHead'>[]): boolean {
   const kinds = new Set<string>();
   for (const x of f) {
     if (x.kind) kinds.add(x.kind);
@@ -259,12 +280,27 @@ function isPage(f: Facts[]): boolean {
 
 /** Which lines are body. */
 function zoneLines(lines: Line[]): boolean[] {
-  const f = lines.map(facts);
-  const n = lines.length;
-  const all = (): boolean[] => lines.map(() => true);
+  const c = lines.map((l) => cues(l.text));
   // No cue at all: not a page, or a page with nothing around the article.
-  if (!isPage(f)) return all();
+  if (!isPage(c)) return lines.map(() => true);
+  const f = lines.map((l, i) => facts(l, c[i]!));
+  const n = lines.length;
 
+  // A page whose paragraphs are all short has no line long enough to be good: its sentences
+  // are then the best prose it has.
+  // Two such sentences in a row, a photo credit or an advert apart at most, are its paragraphs
+  // (the blurbs of a list of links alternate with headlines and dates instead).
+  if (!f.some((x) => x.cls === 'good')) {
+    const prose = f.map((x) => x.cls === 'near' && x.sentence);
+    const next = (i: number, step: number): number => {
+      let j = i + step;
+      while (j >= 0 && j < f.length && f[j]!.cue) j += step;
+      return j;
+    };
+    prose.forEach((p, i) => {
+      if (p && (prose[next(i, -1)] || prose[next(i, 1)])) f[i]!.cls = 'good';
+    });
+  }
   const cls = revise(f.map((x) => x.cls), lines);
 
   // Teaser blocks and comments: furniture until two real paragraphs in a row (teasers), or to
@@ -276,7 +312,10 @@ function zoneLines(lines: Line[]): boolean[] {
     const x = f[i]!;
     // A comment counter above the article is a widget; the comments come after it.
     if (x.endHead && prose >= LENGTH_HIGH) mode = 'end';
-    else if (x.endHead) x.cue = true;
+    else if (x.endHead) {
+      x.cue = true;
+      x.endHead = false;
+    }
     else if (x.teaserHead) mode = mode === 'end' ? 'end' : 'teaser';
     else if (mode === 'teaser' && resumes(f, i)) mode = 'none';
     inBlock[i] = mode !== 'none';
@@ -328,6 +367,8 @@ function zoneLines(lines: Line[]): boolean[] {
 /** After a teaser block, the article goes on: one long paragraph, or two in a row. */
 function resumes(f: Facts[], i: number): boolean {
   if (f[i]!.cue) return false;
+  // A teaser's blurb under its headline is no paragraph of the article, whatever follows it.
+  if (i > 0 && f[i - 1]!.cls === 'short' && !f[i - 1]!.sentence && f[i]!.length < LENGTH_HIGH) return false;
   if (f[i]!.cls === 'good') return true;
   return isParagraph(f, i) && i + 1 < f.length && isParagraph(f, i + 1);
 }

@@ -201,3 +201,39 @@ test('--split matches NAME-... and SET-NAME-... ids', async () => {
   for await (const d of src.docs({ idsPrefix: null, every: { n: 2, k: 1 }, limit: null })) every.push(d.id);
   assert.deepEqual(every, ['set-dev-b', 'set-train-dev']);
 });
+
+test('gold with body ranges: the zoning is scored by character, beside all-as-body', async () => {
+  const c = captureIo();
+  // A zoner that takes the whole text: recall 100, precision that of all-as-body.
+  assert.equal(await evaluate(opts({ gold: 'pages', errors: true }), c.io, () => [], (doc) => [{ start: 0, end: doc.text.length }]), 0);
+  assert.match(c.out(), /Body zoning \(2 documents with gold body ranges; non-blank characters\)/);
+  assert.match(c.out(), /zoned\s+271\s+390\s+271\s+69\.5\s+100\.0\s+82\.0\n/);
+  assert.match(c.out(), /all as body\s+271\s+390\s+271\s+69\.5\s+100\.0\s+82\.0\n/);
+  assert.match(c.out(), /Documents zoned with errors \(1\)[\s\S]*p1\s+187\s+306\s+187\s+75\.9/);
+  const j = captureIo();
+  await evaluate(opts({ gold: 'pages', json: true }), j.io, () => [], () => []);
+  const body = (JSON.parse(j.out()) as { body: { documents: number; f1: number; recall: number } }).body;
+  assert.deepEqual([body.documents, body.recall, body.f1], [2, 0, 0]);
+});
+
+test('the engine zones the fixture pages exactly', async () => {
+  const c = captureIo();
+  await evaluate(opts({ gold: 'pages' }), c.io, () => []);
+  assert.match(c.out(), /zoned\s+271\s+271\s+271\s+100\.0\s+100\.0\s+100\.0\n/);
+});
+
+test('a body range out of order or outside the text is a gold error', async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(`${tmpdir()}/eval-body-`);
+  try {
+    mkdirSync(`${dir}/docs`);
+    writeFileSync(`${dir}/docs/a.txt`, 'Some text.');
+    writeFileSync(`${dir}/gold.jsonl`, `${JSON.stringify({ id: 'a', dct: null, entities: [], body: [[5, 99]] })}\n`);
+    const c = captureIo(dir);
+    assert.equal(await evaluate(opts({ gold: dir }), c.io, () => []), 2);
+    assert.match(c.err(), /gold\.jsonl:1: body range \[5,99\] is not a \[start, end\] pair in order inside the text \(10 characters\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
