@@ -81,6 +81,9 @@ const NOTICE = [
   /\ball rights reserved\b/i,
   /\b(?:privacy policy|terms of (?:use|service)|cookie (?:policy|settings|preferences)|do not sell\b)/i,
   /\b(?:we|this (?:site|website)) uses? cookies\b/i,
+  // A consent banner: cookies or the reader's device, and the choices it offers.
+  /^(?=.*\b(?:cookies?|your device|privacy settings|personali[sz]ed (?:ads|advertising|content))\b)(?=.*\b(?:partners|accept|reject|consent|choices|settings|preferences|vendors)\b)/i,
+  /^we (?:value|care about|respect) your privacy\b/i,
   /^this (?:entry|post|article) was posted\b/i,
   /\bbookmark the permalink\b/i,
   /^(?:sign up|subscribe) (?:to|for) (?:our|the)\b/i,
@@ -99,7 +102,7 @@ const COMMENT_META = [
 
 /** A header that opens a block of teasers, an author box or a sidebar. */
 const TEASER_HEAD =
-  /^(?:related(?: (?:stories|articles|content|coverage|news|posts|reading|links|topics|videos))?|more (?:from|on|in|about|stories|news|headlines|like this|to read|top stories)\b.*|more [\w ]{0,30}(?:news|headlines|stories|articles|videos)|topics|also (?:on|in|from)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*|if you (?:liked|enjoyed) this.*|recommended(?: for you| reading| stories| articles)?|most (?:read|popular|viewed|shared|commented|watched)(?: .*)?|trending(?: now| stories| today)?|popular(?: now| posts| stories| today)?|top stories|top headlines|latest(?: news| stories| headlines| videos| articles| posts)?|today'?s headlines|today'?s top stories|headlines|editor'?s picks|sponsored(?: content| stories| links| articles)?|promoted(?: stories| content)?|around the web|from the web|from around the web|in other news|what to read next|read next|up next|what'?s next|more headlines|key events|recent posts|recent articles|popular posts|archives?|blog archive|categories|further reading|more stories|you may have missed|don'?t miss|must read|in case you missed it|news in brief|about the author|about me|the author|author|more by (?:this author|.*)|more articles by .*|other stories|other news|similar stories|related links)\s*[:.]?$/i;
+  /^(?:related(?: (?:stories|articles|content|coverage|news|posts|reading|links|topics|videos))?|more (?:from|on|in|about|stories|news|headlines|like this|to read|top stories)\b.*|more [\w ]{0,30}(?:news|headlines|stories|articles|videos)|topics|also (?:on|in|from)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*|if you (?:liked|enjoyed) this.*|recommended(?: for you| reading| stories| articles)?|most (?:read|popular|viewed|shared|commented|watched)(?: .*)?|trending(?: now| stories| today)?|popular(?: now| posts| stories| today)?|top stories|top headlines|latest(?: news| stories| headlines| videos| articles| posts)?|today'?s headlines|today'?s top stories|headlines|editor'?s picks|sponsored(?: content| stories| links| articles)?|promoted(?: stories| content)?|around the web|from the web|from around the web|in other news|what to read next|read next|up next|what'?s next|more headlines|key events|recent posts|recent articles|popular posts|archives?|blog archive|categories|further reading|more stories|you may have missed|don'?t miss|must read|in case you missed it|news in brief|about the author|about me|the author|author|more by (?:this author|.*)|more articles by .*|other stories|other news|similar stories|related links|similar threads|related threads|similar posts|latest scores|scores|live scores|trending on .*|most popular on .*|popular on .*|more on .*)\s*[:.]?$/i;
 
 /** A header after which nothing is the article: the comments and what follows them. */
 const END_HEAD = [
@@ -110,6 +113,8 @@ const END_HEAD = [
 
 /** The article's own header lines: byline, date line, reading-time line. */
 const BYLINE = /^(?:by|from|written by|words by|reporting by|posted by|published by)\s+\p{Lu}/iu;
+/** "Jane Doe, Special to the Post", "Jane Doe at Trent Bridge", "Jane Doe in Cardiff and John Roe". */
+const NAMED_BYLINE = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}(?:,| [-–|]| at| in) [^.!?]{2,60}$/u;
 const DATE_LINE =
   /^(?:(?:published|updated|posted|first published|last updated|modified|created|date|dated)\b[^\n]{0,80}|[^\n]{0,40}\b(?:\d{1,2}[:.]\d{2}|\d{4}|\d{1,2}(?:st|nd|rd|th)?)\b[^\n]{0,40})$/i;
 const MONTH_OR_DAY =
@@ -290,7 +295,7 @@ function zoneLines(lines: Line[]): boolean[] {
   // are then the best prose it has.
   // Two such sentences in a row, a photo credit or an advert apart at most, are its paragraphs
   // (the blurbs of a list of links alternate with headlines and dates instead).
-  if (!f.some((x) => x.cls === 'good')) {
+  {
     const prose = f.map((x) => x.cls === 'near' && x.sentence);
     const next = (i: number, step: number): number => {
       let j = i + step;
@@ -349,6 +354,15 @@ function zoneLines(lines: Line[]): boolean[] {
   }
   const body = new Array<boolean>(n).fill(false);
   if (best < LENGTH_LOW) return body;
+  // A reply button under more than one stretch of prose: a thread of posts or comments, of
+  // which only what comes before the first button can be an article.
+  const replies = [];
+  for (let i = bestStart; i <= bestEnd; i++) if (f[i]!.cue && /\breply\b/i.test(lines[i]!.text) && lines[i]!.text.length <= 60) replies.push(i);
+  if (replies.length >= 2) {
+    bestEnd = replies[0]! - 1;
+    while (bestEnd >= bestStart && cls[bestEnd] !== 'good') bestEnd--;
+    if (bestEnd < bestStart) return body;
+  }
   for (let i = bestStart; i <= bestEnd; i++) body[i] = !f[i]!.cue && !inBlock[i] && !f[i]!.teaserHead && !f[i]!.endHead && cls[i] === 'good';
   // The other lines inside the article: a subheading or a lead-in ("They said:") goes with the
   // text it opens, so it is body when the next line is; a long line that is no sentence and
@@ -422,7 +436,8 @@ function widenHead(lines: Line[], f: Facts[], body: boolean[], inBlock: boolean[
       continue; // a photo credit between the title and the text
     }
     void inBlock;
-    if (isHeaderLine(t)) {
+    // The header's own lines; in a match report, its score line and attendance too.
+    if (isHeaderLine(t) || (isTableLine(t) && /\d/.test(t) && !x.sentence)) {
       body[i] = true;
       continue;
     }
@@ -441,16 +456,35 @@ function widenHead(lines: Line[], f: Facts[], body: boolean[], inBlock: boolean[
  * and a sign-off (a wire story's standings end with "(Reporting by ...)").
  */
 function widenTail(lines: Line[], f: Facts[], body: boolean[], last: number): void {
+  // A table the story gives (scorers, standings, results), under a heading of its own and with a
+  // sentence or two after it, ends where the page's furniture starts: the article's too.
   let table = 0;
+  let rows = 0;
+  const take = (to: number) => {
+    for (let j = last + 1; j <= to; j++) if (!f[j]!.cue) body[j] = true;
+    last = to;
+    table = 0;
+    rows = 0;
+  };
   for (let i = last + 1; i < lines.length && i <= last + 40; i++) {
     const t = lines[i]!.text;
-    if (f[i]!.teaserHead || f[i]!.endHead) return;
-    if (SIGN_OFF.some((re) => re.test(t)) && t.length <= 160) {
-      for (let j = last + 1; j <= i; j++) if (!f[j]!.cue) body[j] = true;
-      last = i;
-      table = 0;
-    } else if (f[i]!.cue) continue;
-    else if (isTableLine(t) && table < 30) table++;
+    const x = f[i]!;
+    if (SIGN_OFF.some((re) => re.test(t)) && t.length <= 160 && !x.teaserHead && !x.endHead) {
+      take(i);
+      continue;
+    }
+    const ends = x.teaserHead || x.endHead || (x.cue && x.kind !== 'credit');
+    if (ends || i === lines.length - 1) {
+      if (!ends && (isTableLine(t) || x.sentence)) i++;
+      if (rows >= 2) take(i - 1);
+      return;
+    }
+    if (x.cue) continue;
+    const heading = table === 0 && x.cls === 'short' && !x.sentence && i + 1 < lines.length && isTableLine(lines[i + 1]!.text);
+    if (isTableLine(t) && table < 30) {
+      table++;
+      if (/\d/.test(t)) rows++;
+    } else if (heading || (rows > 0 && x.sentence)) table++;
     else return;
   }
 }
@@ -462,7 +496,7 @@ function isTableLine(t: string): boolean {
 
 function isHeaderLine(t: string): boolean {
   if (t.length > 120) return false;
-  if (BYLINE.test(t)) return true;
+  if (BYLINE.test(t) || NAMED_BYLINE.test(t)) return true;
   return DATE_LINE.test(t) && MONTH_OR_DAY.test(t);
 }
 
