@@ -7,8 +7,8 @@
  * idea carried over to lines: each line is first classed by its length and its share of stop
  * words, then short lines take the class of their neighbours. On top of that come the cues a
  * flattened page still carries: share bars, credit lines, menus and breadcrumbs, and the
- * headers that open a block of teasers ("Related", "Today's headlines") or the comments, after
- * which no line is the article's until a run of real paragraphs resumes. The article is then
+ * headers that open a block of teasers ("Related", "Today's headlines"), which lasts until real
+ * paragraphs resume, or the comments, which last to the end. The article is then
  * the run of lines with the most prose in it, widened up to its title, byline and date and down
  * to its sign-off.
  *
@@ -22,8 +22,6 @@ interface Line {
   start: number;
   end: number;
   text: string;
-  /** A blank line (or the start of the text) comes before it. */
-  afterBlank: boolean;
 }
 
 /** jusText's classes, plus the furniture that a cue on the line itself proves. */
@@ -153,20 +151,20 @@ export function bodyText(text: string, body: readonly TextRange[]): string {
 }
 
 function firstNonSpace(text: string): number {
-  const m = /\S/.exec(text);
-  return m ? m.index : text.length;
+  let i = 0;
+  while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 10)) i++;
+  return i;
 }
 
 function lastNonSpace(text: string): number {
   let i = text.length;
-  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  while (i > 0 && (isSpace(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 10)) i--;
   return i;
 }
 
 function splitLines(text: string): Line[] {
   const out: Line[] = [];
   let pos = 0;
-  let afterBlank = true;
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
@@ -175,9 +173,8 @@ function splitLines(text: string): Line[] {
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) {
-      out.push({ start: s, end: e, text: text.slice(s, e), afterBlank });
-      afterBlank = false;
-    } else afterBlank = true;
+      out.push({ start: s, end: e, text: text.slice(s, e) });
+    }
     pos = nl + 1;
   }
   return out;
@@ -286,15 +283,14 @@ function isPage(f: Pick<Facts, 'kind' | 'teaserHead' | 'endHead'>[]): boolean {
 /** Which lines are body. */
 function zoneLines(lines: Line[]): boolean[] {
   const c = lines.map((l) => cues(l.text));
-  // No cue at all: not a page, or a page with nothing around the article.
+  // No sign of a page: a wire story, a plain article, an e-mail, all of it body.
   if (!isPage(c)) return lines.map(() => true);
   const f = lines.map((l, i) => facts(l, c[i]!));
   const n = lines.length;
 
-  // A page whose paragraphs are all short has no line long enough to be good: its sentences
-  // are then the best prose it has.
-  // Two such sentences in a row, a photo credit or an advert apart at most, are its paragraphs
-  // (the blurbs of a list of links alternate with headlines and dates instead).
+  // Pages of short paragraphs (mobile pages, one sentence a line) have few lines long enough
+  // to be good: two sentences in a row, a photo credit or an advert apart at most, are
+  // paragraphs too (the blurbs of a list of links alternate with headlines and dates instead).
   {
     const prose = f.map((x) => x.cls === 'near' && x.sentence);
     const next = (i: number, step: number): number => {
@@ -306,7 +302,7 @@ function zoneLines(lines: Line[]): boolean[] {
       if (p && (prose[next(i, -1)] || prose[next(i, 1)])) f[i]!.cls = 'good';
     });
   }
-  const cls = revise(f.map((x) => x.cls), lines);
+  const cls = revise(f.map((x) => x.cls));
 
   // Teaser blocks and comments: furniture until two real paragraphs in a row (teasers), or to
   // the end (comments).
@@ -373,7 +369,7 @@ function zoneLines(lines: Line[]): boolean[] {
     if (f[i]!.cls === 'bad' && !f[i]!.sentence && !/\d/.test(t)) continue;
     body[i] = body[i + 1]! || f[i]!.cls !== 'short';
   }
-  widenHead(lines, f, body, inBlock, bestStart);
+  widenHead(lines, f, body, bestStart);
   widenTail(lines, f, body, bestEnd);
   return body;
 }
@@ -394,7 +390,7 @@ function isParagraph(f: Facts[], i: number): boolean {
 }
 
 /** jusText's context step: short and near-good lines take the class of their neighbours. */
-function revise(initial: LineClass[], lines: Line[]): LineClass[] {
+function revise(initial: LineClass[]): LineClass[] {
   const cls = [...initial];
   const n = cls.length;
   const neighbour = (i: number, step: number, ignoreNear: boolean): LineClass => {
@@ -420,12 +416,11 @@ function revise(initial: LineClass[], lines: Line[]): LineClass[] {
     const next = neighbour(i, 1, true);
     cls[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
   }
-  void lines;
   return cls;
 }
 
 /** Up from the first paragraph: the article's date and byline lines, a standfirst, its title. */
-function widenHead(lines: Line[], f: Facts[], body: boolean[], inBlock: boolean[], first: number): void {
+function widenHead(lines: Line[], f: Facts[], body: boolean[], first: number): void {
   let standfirst = false;
   for (let i = first - 1, steps = 0; i >= 0 && steps < 8; i--, steps++) {
     const t = lines[i]!.text;
@@ -435,7 +430,6 @@ function widenHead(lines: Line[], f: Facts[], body: boolean[], inBlock: boolean[
       if (isHeaderLine(t)) body[i] = true;
       continue; // a photo credit between the title and the text
     }
-    void inBlock;
     // The header's own lines; in a match report, its score line and attendance too.
     if (isHeaderLine(t) || (isTableLine(t) && /\d/.test(t) && !x.sentence)) {
       body[i] = true;
