@@ -57,3 +57,22 @@ test('textconv: one line per entity, sorted by name, no offsets', () => {
     'organizations: []', 'places: []', 'dates:', '  2016-09: 1 mention: September', '',
   ].join('\n'));
 });
+
+test('furniture: entries are compared apart from the article\'s, and textconv lists them under their own key', () => {
+  const a = record({ people: [['Ana Silva', ['Ana Silva']]] });
+  a.furniture = { people: [], organizations: [{ name: 'Facebook', mentions: [{ start: 1, end: 9, text: 'Facebook' }] }], places: [], dates: [] };
+  const b = structuredClone(a);
+  b.furniture!.places = [{ name: 'Calais', mentions: [{ start: 20, end: 26, text: 'Calais' }] }];
+  // The same name moving from the furniture into the article is a removal and an addition.
+  b.people.push({ name: 'Facebook', mentions: [{ start: 40, end: 48, text: 'Facebook' }] });
+  b.furniture!.organizations = [];
+  assert.deepEqual(lines(a, b), [
+    '+ person Facebook (1 mention)',
+    '+ place in furniture Calais (1 mention)',
+    '- organization in furniture Facebook (1 mention)',
+  ]);
+  const view = textconv(viewOf(b));
+  assert.match(view, /\nfurniture:\n {2}people: \[\]\n {2}organizations: \[\]\n {2}places:\n {4}Calais: 1 mention\n {2}dates: \[\]\n$/);
+  // A file without furniture: (annotate 0.1, --furniture keep) has no such section.
+  assert.doesNotMatch(textconv(viewOf(record({}))), /furniture/);
+});

@@ -105,3 +105,11 @@ test('the scraped-page development set: body F1 stays above its floor', () => {
   assert.ok(r.f1 >= 0.94, `body F1 ${(100 * r.f1).toFixed(1)}`);
   assert.ok(r.allBody.f1 < 0.75);
 });
+
+test('the title and the article\'s date come from the body, not from a teaser above it', async () => {
+  const { analyze } = await import('../../../src/nlp/index.js');
+  const page = ['The Daily Example', 'Home | World | Business | Sport | Culture', 'Most read', 'Published 2 January 2015: Floods close the coast road', 'Council to sell the old library', 'By Jane Doe', 'Published 3 May 2021', P1, P2, 'Share: Facebook · Twitter · Email', '© 2021 The Daily Example'].join('\n');
+  const a = analyze(page);
+  assert.equal(a.title, 'Council to sell the old library');
+  assert.equal(a.published, '2021-05-03');
+});
