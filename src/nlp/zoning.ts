@@ -295,7 +295,7 @@ function zoneLines(lines: Line[]): boolean[] {
     const prose = f.map((x) => x.cls === 'near' && x.sentence);
     const next = (i: number, step: number): number => {
       let j = i + step;
-      while (j >= 0 && j < f.length && f[j]!.cue) j += step;
+      while (j >= 0 && j < f.length && (f[j]!.cue || isStamp(lines[j]!.text))) j += step;
       return j;
     };
     prose.forEach((p, i) => {
@@ -372,6 +372,11 @@ function zoneLines(lines: Line[]): boolean[] {
   widenHead(lines, f, body, bestStart);
   widenTail(lines, f, body, bestEnd);
   return body;
+}
+
+/** A live blog's time stamp or a minute of play between entries: "17.41 BST", "90+4'", "Half-time". */
+function isStamp(t: string): boolean {
+  return t.length <= 12 || (t.length <= 20 && /\d/.test(t) && !/[.!?]$/.test(t));
 }
 
 /** After a teaser block, the article goes on: one long paragraph, or two in a row. */
