@@ -398,28 +398,33 @@ function isParagraph(f: Facts[], i: number): boolean {
 function revise(initial: LineClass[]): LineClass[] {
   const cls = [...initial];
   const n = cls.length;
-  const neighbour = (i: number, step: number, ignoreNear: boolean): LineClass => {
-    for (let j = i + step; j >= 0 && j < n; j += step) {
-      const c = initial[j]!;
-      if (c === 'short' || (ignoreNear && c === 'near')) continue;
-      return c;
+  // The nearest class either side, passing over short lines (and near-good ones, for the
+  // `Far` tables), filled in one sweep each way: a page of a hundred thousand short lines must
+  // not look a hundred thousand lines away for each of them.
+  const sweep = (ignoreNear: boolean, step: 1 | -1): LineClass[] => {
+    const out = new Array<LineClass>(n);
+    let seen: LineClass = 'bad';
+    for (let k = 0; k < n; k++) {
+      const i = step === 1 ? k : n - 1 - k;
+      out[i] = seen;
+      const c = initial[i]!;
+      if (c !== 'short' && !(ignoreNear && c === 'near')) seen = c;
     }
-    return 'bad';
+    return out;
   };
+  const prevFar = sweep(true, 1);
+  const nextFar = sweep(true, -1);
+  const prevNear = sweep(false, 1);
+  const nextNear = sweep(false, -1);
   for (let i = 0; i < n; i++) {
-    if (initial[i] !== 'short') continue;
-    const prev = neighbour(i, -1, true);
-    const next = neighbour(i, 1, true);
-    if (prev === 'good' && next === 'good') cls[i] = 'good';
-    else if (prev === 'bad' && next === 'bad') cls[i] = 'bad';
-    else if ((prev === 'bad' && neighbour(i, -1, false) === 'near') || (next === 'bad' && neighbour(i, 1, false) === 'near')) cls[i] = 'good';
-    else cls[i] = 'bad';
-  }
-  for (let i = 0; i < n; i++) {
-    if (initial[i] !== 'near') continue;
-    const prev = neighbour(i, -1, true);
-    const next = neighbour(i, 1, true);
-    cls[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
+    if (initial[i] === 'short') {
+      const prev = prevFar[i]!;
+      const next = nextFar[i]!;
+      if (prev === 'good' && next === 'good') cls[i] = 'good';
+      else if (prev === 'bad' && next === 'bad') cls[i] = 'bad';
+      else if ((prev === 'bad' && prevNear[i] === 'near') || (next === 'bad' && nextNear[i] === 'near')) cls[i] = 'good';
+      else cls[i] = 'bad';
+    } else if (initial[i] === 'near') cls[i] = prevFar[i] === 'bad' && nextFar[i] === 'bad' ? 'bad' : 'good';
   }
   return cls;
 }

@@ -75,6 +75,14 @@ export const PATHOLOGIES: readonly Pathology[] = [
   { name: 'digit-groups', make: (size) => fill(size, (i) => `${i % 1000}${'.,:/-'[i % 5]}`) },
   { name: 'long-line', make: (size) => fill(size, (i) => article(i).replace(/\s*\n\s*/g, ' ') + ' ') },
   { name: 'short-lines', make: (size) => fill(size, (i) => `${word(i, true)}\n`) },
+  // A page (a menu, a copyright line), so that zoning looks at every line, then nothing but
+  // short lines: each one's nearest longer neighbour is far away.
+  {
+    name: 'page-lines',
+    make: (size) =>
+      'Home | News | Sport | Culture | Opinion\n© 2024 The Example\n' +
+      fill(size, (i) => `${word(i, true)}\n`),
+  },
 ];
 
 /**
