@@ -38,13 +38,32 @@ export function legend(chalk: ChalkInstance | null): string {
   return `legend: ${kinds} ${config}; ${furniture}\n`;
 }
 
+/**
+ * The body's ranges, read from left to right as the text is printed: positions only grow, so
+ * the ranges behind are never looked at again (a page may have thousands of each).
+ */
+class BodyCursor {
+  private i = 0;
+  constructor(private readonly body: readonly TextRange[]) {}
+
+  /** The ranges that end after `pos`, in order. */
+  *from(pos: number): Generator<TextRange> {
+    while (this.i < this.body.length && this.body[this.i]!.end <= pos) this.i++;
+    for (let j = this.i; j < this.body.length; j++) yield this.body[j]!;
+  }
+
+  inside(s: Span): boolean {
+    for (const r of this.from(s.start)) return s.start >= r.start && s.end <= r.end;
+    return false;
+  }
+}
+
 /** Text between mentions, its furniture dimmed. */
-function plain(text: string, from: number, to: number, body: readonly TextRange[], chalk: ChalkInstance | null): string {
+function plain(text: string, from: number, to: number, body: BodyCursor, chalk: ChalkInstance | null): string {
   if (!chalk || from >= to) return text.slice(from, to);
   let out = '';
   let at = from;
-  for (const r of body) {
-    if (r.end <= at) continue;
+  for (const r of body.from(from)) {
     if (r.start >= to) break;
     if (r.start > at) out += dimLines(chalk, text.slice(at, r.start));
     const end = Math.min(r.end, to);
@@ -63,10 +82,6 @@ function dimLines(chalk: ChalkInstance, s: string): string {
     .join('\n');
 }
 
-function inside(body: readonly TextRange[], s: Span): boolean {
-  return body.some((r) => s.start >= r.start && s.end <= r.end);
-}
-
 /** The text with mentions marked; overlapping mentions keep the earlier (then longer) one. */
 export function highlight(text: string, analysis: Analysis, chalk: ChalkInstance | null): string {
   const byConfig = new Set<Span>();
@@ -78,12 +93,12 @@ export function highlight(text: string, analysis: Analysis, chalk: ChalkInstance
   const spans: Span[] = [...of(analysis.people), ...of(analysis.organizations), ...of(analysis.places), ...of(analysis.dates)].sort(
     (a, b) => a.start - b.start || b.end - a.end,
   );
-  const body = analysis.body;
+  const body = new BodyCursor(analysis.body);
   let out = '';
   let at = 0;
   for (const s of spans) {
     if (s.start < at || s.end > text.length || s.end <= s.start) continue;
-    out += plain(text, at, s.start, body, chalk) + mark(chalk, s.label, text.slice(s.start, s.end), byConfig.has(s), !inside(body, s));
+    out += plain(text, at, s.start, body, chalk) + mark(chalk, s.label, text.slice(s.start, s.end), byConfig.has(s), !body.inside(s));
     at = s.end;
   }
   out += plain(text, at, text.length, body, chalk);

@@ -81,3 +81,24 @@ test('a group with mentions on both sides keeps its name on both', () => {
   assert.equal(keep.people[0]!.mentions.length, 2);
   assert.equal(keep.furniture, undefined);
 });
+
+test('show dims the furniture, and marks its mentions {type, furniture} without colour', async () => {
+  const { dir, cleanup } = corpus({ 'page.txt': PAGE });
+  try {
+    const off = await run(['show', '--no-color', 'page.txt'], { cwd: dir });
+    assert.equal(off.code, 0, off.stderr);
+    assert.match(off.stdout, /\[Berlin\]\{place, furniture\}/);
+    assert.match(off.stdout, /\[Lyon\]\{place\}/);
+    const on = await run(['show', 'page.txt'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    const ESC = '\u001b[';
+    // The menu line is dim; the article's Lyon is bold, the teaser's Berlin dim.
+    assert.ok(on.stdout.includes(`${ESC}2mHome | World | Business | Sport | Culture${ESC}22m`));
+    assert.match(on.stdout, new RegExp(`\\u001b\\[1m\\u001b\\[32mLyon`));
+    assert.match(on.stdout, new RegExp(`\\u001b\\[2m\\u001b\\[32mBerlin`));
+    // From the annotation file, once written: the same.
+    assert.equal((await run(['-q', 'page.txt'], { cwd: dir })).code, 0);
+    assert.equal((await run(['show', '--no-color', 'page.txt'], { cwd: dir })).stdout, off.stdout);
+  } finally {
+    cleanup();
+  }
+});
