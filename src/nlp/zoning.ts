@@ -359,14 +359,16 @@ function zoneLines(lines: Line[]): boolean[] {
     while (bestEnd >= bestStart && cls[bestEnd] !== 'good') bestEnd--;
     if (bestEnd < bestStart) return body;
   }
-  for (let i = bestStart; i <= bestEnd; i++) body[i] = !f[i]!.cue && !inBlock[i] && !f[i]!.teaserHead && !f[i]!.endHead && cls[i] === 'good';
+  // A caption is no sentence, and its photo credit is on the next line, or the one before.
+  const caption = (i: number): boolean => !f[i]!.sentence && f[i]!.length < LENGTH_HIGH && (f[i + 1]?.kind === 'credit' || f[i - 1]?.kind === 'credit');
+  for (let i = bestStart; i <= bestEnd; i++) body[i] = !f[i]!.cue && !inBlock[i] && !f[i]!.teaserHead && !f[i]!.endHead && cls[i] === 'good' && !caption(i);
   // The other lines inside the article: a subheading or a lead-in ("They said:") goes with the
   // text it opens, so it is body when the next line is; a long line that is no sentence and
   // holds no figure is a caption or a list of names ("Jane Doe (Spain), John Roe (Italy)").
   for (let i = bestEnd - 1; i >= bestStart; i--) {
     if (body[i] || f[i]!.cue || inBlock[i] || f[i]!.teaserHead || f[i]!.endHead) continue;
     const t = lines[i]!.text;
-    if (f[i]!.cls === 'bad' && !f[i]!.sentence && !/\d/.test(t)) continue;
+    if ((f[i]!.cls === 'bad' && !f[i]!.sentence && !/\d/.test(t)) || caption(i)) continue;
     body[i] = body[i + 1]! || f[i]!.cls !== 'short';
   }
   widenHead(lines, f, body, bestStart);
