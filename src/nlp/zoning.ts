@@ -286,44 +286,64 @@ function zoneLines(lines: Line[]): boolean[] {
   // No sign of a page: a wire story, a plain article, an e-mail, all of it body.
   if (!isPage(c)) return lines.map(() => true);
   const f = lines.map((l, i) => facts(l, c[i]!));
-  const n = lines.length;
-
-  // Pages of short paragraphs (mobile pages, one sentence a line) have few lines long enough
-  // to be good: two sentences in a row, a photo credit or an advert apart at most, are
-  // paragraphs too (the blurbs of a list of links alternate with headlines and dates instead).
-  {
-    const prose = f.map((x) => x.cls === 'near' && x.sentence);
-    const next = (i: number, step: number): number => {
-      let j = i + step;
-      while (j >= 0 && j < f.length && (f[j]!.cue || isStamp(lines[j]!.text))) j += step;
-      return j;
-    };
-    prose.forEach((p, i) => {
-      if (p && (prose[next(i, -1)] || prose[next(i, 1)])) f[i]!.cls = 'good';
-    });
-  }
+  promoteShortProse(lines, f);
   const cls = revise(f.map((x) => x.cls));
+  const inBlock = blocks(lines, f);
+  const body = new Array<boolean>(lines.length).fill(false);
+  const run = articleRun(lines, f, cls, inBlock);
+  if (run === null) return body;
+  fillArticle(lines, f, cls, inBlock, body, run);
+  widenHead(lines, f, body, run.start);
+  widenTail(lines, f, body, run.end);
+  return body;
+}
 
-  // Teaser blocks and comments: furniture until two real paragraphs in a row (teasers), or to
-  // the end (comments).
-  const inBlock = new Array<boolean>(n).fill(false);
+/**
+ * Pages of short paragraphs (mobile pages, one sentence a line) have few lines long enough to be
+ * good: two sentences in a row, a photo credit, an advert or a time stamp apart at most, are
+ * paragraphs too (the blurbs of a list of links alternate with headlines instead).
+ */
+function promoteShortProse(lines: Line[], f: Facts[]): void {
+  const prose = f.map((x) => x.cls === 'near' && x.sentence);
+  const next = (i: number, step: number): number => {
+    let j = i + step;
+    while (j >= 0 && j < f.length && (f[j]!.cue || isStamp(lines[j]!.text))) j += step;
+    return j;
+  };
+  prose.forEach((p, i) => {
+    if (p && (prose[next(i, -1)] || prose[next(i, 1)])) f[i]!.cls = 'good';
+  });
+}
+
+/**
+ * The lines inside a block of teasers (until real paragraphs resume) or of comments (to the
+ * end). A comment counter above the article is a widget, not the start of the comments.
+ */
+function blocks(lines: Line[], f: Facts[]): boolean[] {
+  const inBlock = new Array<boolean>(f.length).fill(false);
   let mode: 'none' | 'teaser' | 'end' = 'none';
   let prose = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < f.length; i++) {
     const x = f[i]!;
-    // A comment counter above the article is a widget; the comments come after it.
     if (x.endHead && prose >= LENGTH_HIGH) mode = 'end';
     else if (x.endHead) {
       x.cue = true;
       x.endHead = false;
-    }
-    else if (x.teaserHead) mode = mode === 'end' ? 'end' : 'teaser';
+    } else if (x.teaserHead) mode = mode === 'end' ? 'end' : 'teaser';
     else if (mode === 'teaser' && resumes(f, i)) mode = 'none';
     inBlock[i] = mode !== 'none';
     if (!inBlock[i] && (x.cls === 'good' || x.cls === 'near')) prose += lines[i]!.text.length;
   }
+  return inBlock;
+}
 
-  // The article: the run of lines with the most prose, furniture counting against it.
+/**
+ * The article: the run of lines with the most prose (good lines count for their length,
+ * furniture against it), cut before the first of several reply buttons (a thread of posts or
+ * comments, of which only what comes before the first button can be an article). Null when
+ * the page has no prose to speak of.
+ */
+function articleRun(lines: Line[], f: Facts[], cls: LineClass[], inBlock: boolean[]): { start: number; end: number } | null {
   const weight = (i: number): number => {
     const len = lines[i]!.text.length;
     if (inBlock[i] || f[i]!.teaserHead || f[i]!.endHead) return -len;
@@ -332,11 +352,10 @@ function zoneLines(lines: Line[]): boolean[] {
     return -len / 2;
   };
   let best = -Infinity;
-  let bestStart = 0;
-  let bestEnd = -1;
+  let run = { start: 0, end: -1 };
   let sum = 0;
   let start = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < f.length; i++) {
     if (sum <= 0) {
       sum = 0;
       start = i;
@@ -344,36 +363,37 @@ function zoneLines(lines: Line[]): boolean[] {
     sum += weight(i);
     if (sum > best) {
       best = sum;
-      bestStart = start;
-      bestEnd = i;
+      run = { start, end: i };
     }
   }
-  const body = new Array<boolean>(n).fill(false);
-  if (best < LENGTH_LOW) return body;
-  // A reply button under more than one stretch of prose: a thread of posts or comments, of
-  // which only what comes before the first button can be an article.
-  const replies = [];
-  for (let i = bestStart; i <= bestEnd; i++) if (f[i]!.cue && /\breply\b/i.test(lines[i]!.text) && lines[i]!.text.length <= 60) replies.push(i);
+  if (best < LENGTH_LOW) return null;
+  const replies: number[] = [];
+  for (let i = run.start; i <= run.end; i++) if (f[i]!.cue && /\breply\b/i.test(lines[i]!.text) && lines[i]!.text.length <= 60) replies.push(i);
   if (replies.length >= 2) {
-    bestEnd = replies[0]! - 1;
-    while (bestEnd >= bestStart && cls[bestEnd] !== 'good') bestEnd--;
-    if (bestEnd < bestStart) return body;
+    let end = replies[0]! - 1;
+    while (end >= run.start && cls[end] !== 'good') end--;
+    if (end < run.start) return null;
+    run = { start: run.start, end };
   }
-  // A caption is no sentence, and its photo credit is on the next line, or the one before.
+  return run;
+}
+
+/**
+ * The lines of the article's run: its good lines, and a subheading or a lead-in ("They said:")
+ * with the text it opens (body when the next line is). Not a caption: a line that is no
+ * sentence beside a photo credit, or a long line that is no sentence and holds no figure (a
+ * list of names, "Jane Doe (Spain), John Roe (Italy)").
+ */
+function fillArticle(lines: Line[], f: Facts[], cls: LineClass[], inBlock: boolean[], body: boolean[], run: { start: number; end: number }): void {
   const caption = (i: number): boolean => !f[i]!.sentence && f[i]!.length < LENGTH_HIGH && (f[i + 1]?.kind === 'credit' || f[i - 1]?.kind === 'credit');
-  for (let i = bestStart; i <= bestEnd; i++) body[i] = !f[i]!.cue && !inBlock[i] && !f[i]!.teaserHead && !f[i]!.endHead && cls[i] === 'good' && !caption(i);
-  // The other lines inside the article: a subheading or a lead-in ("They said:") goes with the
-  // text it opens, so it is body when the next line is; a long line that is no sentence and
-  // holds no figure is a caption or a list of names ("Jane Doe (Spain), John Roe (Italy)").
-  for (let i = bestEnd - 1; i >= bestStart; i--) {
-    if (body[i] || f[i]!.cue || inBlock[i] || f[i]!.teaserHead || f[i]!.endHead) continue;
+  const furniture = (i: number): boolean => f[i]!.cue || inBlock[i]! || f[i]!.teaserHead || f[i]!.endHead;
+  for (let i = run.start; i <= run.end; i++) body[i] = !furniture(i) && cls[i] === 'good' && !caption(i);
+  for (let i = run.end - 1; i >= run.start; i--) {
+    if (body[i] || furniture(i)) continue;
     const t = lines[i]!.text;
     if ((f[i]!.cls === 'bad' && !f[i]!.sentence && !/\d/.test(t)) || caption(i)) continue;
     body[i] = body[i + 1]! || f[i]!.cls !== 'short';
   }
-  widenHead(lines, f, body, bestStart);
-  widenTail(lines, f, body, bestEnd);
-  return body;
 }
 
 /** A live blog's time stamp or a minute of play between entries: "17.41 BST", "90+4'", "Half-time". */
