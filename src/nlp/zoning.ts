@@ -17,6 +17,15 @@
  */
 import type { TextRange } from '../core/types.js';
 
+/**
+ * Words that match in any case, for a pattern that must also see case: a byline's "By" or "BY",
+ * but the capital of the name after it (a regular expression's `i` flag would make \p{Lu} match
+ * any letter).
+ */
+function anyCase(words: string): string {
+  return words.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+}
+
 /** One non-blank line: its trimmed extent in the text. */
 interface Line {
   start: number;
@@ -31,6 +40,7 @@ const LENGTH_LOW = 70;
 const LENGTH_HIGH = 150;
 const STOPWORDS_LOW = 0.3;
 const STOPWORDS_HIGH = 0.32;
+const LONG_SENTENCE_STOPWORDS = 0.15;
 
 /** English function words: their share tells prose from lists of names and links. */
 const STOP_WORDS = new Set(
@@ -58,14 +68,22 @@ const BUTTON_WORDS = new Set(
 /** A caption or credit anywhere on its line: "Photo: AFP", "Image by ...", "• Getty Images". */
 const CREDIT = [
   /(?:^|[\s.•|(\[])(?:photos?|photograph|image|picture|pic|credit|illustration|graphic|video|footage|caption|file photo|source)\s*(?:by\s*)?[:：|]\s*\S/i,
-  /^(?:photos?|photograph|image|picture|illustration|video) by\s+\p{Lu}/iu,
+  new RegExp(String.raw`^(?:${anyCase('photo|photos|photograph|image|picture|illustration|video')}) ${anyCase('by')}\s+\p{Lu}`, 'u'),
   /[•|/(]\s*(?:getty images|afp|reuters|ap photo|ap|epa|shutterstock|alamy|pa wire|pa|flickr|istock|efe|anadolu|xinhua|supplied|handout|file)(?:\s*\/\s*[\p{L} ]+)?\s*\)?\.?$/iu,
   /\b(?:getty images|shutterstock|istockphoto|ap photo)\b/i,
+  // "... Photograph by Calum MacNeil for The Review", "... Courier photo by Jane Doe"
+  /\b(?:[Pp]hotos?|[Pp]hotograph|[Pp]icture|[Ii]mage)s? by \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?: for [^.]{1,60})?\.?\)?$/u,
+  // "... REUTERS/Jane Doe", "... LPS/Omar Haddad"
+  /(?:^|[\s.])(?:[A-Z]{2,8}|Reuters|Getty)\/\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{L}'’-]+){0,3}\)?\.?$/u,
+  // "... (Sentinel photo/Jane Doe)", "(Staff photo by Jane Doe)"
+  /\((?:\p{Lu}[\p{L}]+ )*(?:staff |file )?(?:photo|photograph|image)\s*(?:\/|by|:)\s*[^)]{2,60}\)\.?$/iu,
+  // Where the people in the picture stand: "Jane Doe, left, and John Roe ...", "(from left)"
+  /, (?:left|right|centre|center|second from (?:left|right)|far (?:left|right)|front|rear)(?:,| and\b)|\((?:left|right|centre|center|from left|l-r|l to r)\)|^(?:from left|left to right|l-r)\b/i,
 ];
 
 /** A whole line of one widget: a button, a counter, a notice. */
 const WIDGET =
-  /^(?:advertisement|advertising|adverti[sz]e with us|ad|ads|sponsored(?: (?:content|article|post|story|links?))?|paid (?:content|post)|promoted|story continues below.*|article continues below.*|continue reading.*|read more\W*|read full (?:story|article)\W*|show more|show \\d+ more(?: \\w+)?|load more(?: comments| stories)?|see more|view (?:all|more)(?: \S+)?|more|reply|like|report|flag|sign in|log in|log out|sign up|register|subscribe(?: now| today)?|menu|search|close|skip to (?:main )?content|back to top|top|next|previous|next (?:article|story|post)|previous (?:article|story|post)|home|share|share this(?: article| story| post)?|tweet|print|email|listen(?: to this article)?|\d+ min(?:ute)?s? read|\d+ comments?|watch(?: live| now)?|play(?: video)?|loading.*|accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:cookies|preferences)|got it|ok|toggle navigation|open menu|sort by.*|newest|oldest|trending|follow|following|unfollow|jump to(?: comments)?)[.!:…]*$/i;
+  /^(?:advertisement|advertising|adverti[sz]e with us|ad|ads|sponsored(?: (?:content|article|post|story|links?))?|paid (?:content|post)|promoted|story continues below.*|article continues below.*|continue reading.*|read more\W*|read full (?:story|article)\W*|show more|show \\d+ more(?: \\w+)?|load more(?: comments| stories)?|see more|view (?:all|more)(?: \S+)?|more|reply|like|report|flag|sign in|log in|log out|sign up|register|subscribe(?: now| today)?|menu|search|close|skip to (?:main )?content|back to top|top|next|previous|next (?:article|story|post)|previous (?:article|story|post)|home|share|share this(?: article| story| post)?|tweet|print|email|listen(?: to this article)?|\d+ min(?:ute)?s? read|\d+ comments?|watch(?: live| now)?|play(?: video)?|download(?: (?:the )?(?:press release|pdf|images?|photos?|report|app|files?)\b.*)?|loading.*|accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:cookies|preferences)|got it|ok|toggle navigation|open menu|sort by.*|newest|oldest|trending|follow|following|unfollow|jump to(?: comments)?)[.!:…]*$/i;
 
 /** A line that opens with a furniture label. */
 const LABEL =
@@ -82,6 +100,8 @@ const NOTICE = [
   // A consent banner: cookies or the reader's device, and the choices it offers.
   /^(?=.*\b(?:cookies?|your device|privacy settings|personali[sz]ed (?:ads|advertising|content))\b)(?=.*\b(?:partners|accept|reject|consent|choices|settings|preferences|vendors)\b)/i,
   /^we (?:value|care about|respect) your privacy\b/i,
+  /\b(?:legitimate interests?|withdraw (?:your )?consent|manage (?:your )?(?:choices|options|preferences|consent))\b/i,
+  /\b(?:reader-supported (?:newsletter|publication|site)|(?:consider )?becom(?:e|ing) a (?:free or )?paid (?:subscriber|member)|support (?:our|independent) journalism)\b/i,
   /^this (?:entry|post|article) was posted\b/i,
   /\bbookmark the permalink\b/i,
   /^(?:sign up|subscribe) (?:to|for) (?:our|the)\b/i,
@@ -95,8 +115,13 @@ const NOTICE = [
 const COMMENT_META = [
   /\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\s*$/i,
   /^(?:reply|like|report)\s*(?:[|·•]|\(\d+\))/i,
-  /\((?:\d+)\)\s*$/,
+  // "Jane Doe (12)": a count in brackets, the line's only figure ("Hawthorn 15.13 (103)" is a
+  // score, "Pittsburgh Pirates (2012)" a year).
+  /^[^\d]*\(\d{1,3}\)\s*$/,
 ];
+
+/** A forum member's line over a post: "Member · Joined Mar 2016 · Posts: 412". */
+const USER_META = /\bjoined:?\s+(?:\p{L}{3,9}\.? )?(?:\d{1,2} )?\d{4}\b|\bposts:\s*[\d,.]+k?\b|\bmember since\b/iu;
 
 /** A header that opens a block of teasers, an author box or a sidebar. */
 const TEASER_HEAD =
@@ -110,7 +135,10 @@ const END_HEAD = [
 ];
 
 /** The article's own header lines: byline, date line, reading-time line. */
-const BYLINE = /^(?:by|from|written by|words by|reporting by|posted by|published by)\s+\p{Lu}/iu;
+const BYLINE = new RegExp(
+  String.raw`^(?:${anyCase('by|from|written by|words by|reporting by|posted by|published by|report by|story by|text by|analysis by|interview by|review by')})\s+\p{Lu}`,
+  'u',
+);
 /** "Jane Doe, Special to the Post", "Jane Doe at Trent Bridge", "Jane Doe in Cardiff and John Roe". */
 const NAMED_BYLINE = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}(?:,| [-–|]| at| in) [^.!?]{2,60}$/u;
 const DATE_LINE =
@@ -126,9 +154,9 @@ const SIGN_OFF = [
   /^[a-z]{2,3}(?:\/[a-z]{2,3})+$/, // kd/sp/jh
   /^[-–—]\s*\p{Lu}[\p{L} ]{1,40}$/u, // - Asia Newsline
   /\bcontributed (?:to )?(?:this )?report(?:ing)?\.?$/i,
-  /^(?:contact|write to|email|e-mail|reach)\s+\p{Lu}[^\n]{0,80}\b(?:at|on|via)\b/iu,
+  new RegExp(String.raw`^(?:${anyCase('contact|write to|email|e-mail|reach')})\s+\p{Lu}[^\n]{0,80}\b(?:at|on|via)\b`, 'u'),
   /^(?:posted|published) by\b/i,
-  /^\(?(?:source|sources)\s*:\s*\p{Lu}/iu,
+  new RegExp(String.raw`^\(?(?:${anyCase('source|sources')})\s*:\s*\p{Lu}`, 'u'),
 ];
 
 const SEPARATORS = /\s[|•·»›>/]\s|\s{2,}|\s[–—]\s/g;
@@ -231,6 +259,9 @@ function facts(line: Line, c: Pick<Facts, 'cue' | 'kind' | 'teaserHead' | 'endHe
   if (len < LENGTH_LOW) cls = sentence && lower.length >= 4 && /^["'“‘(]?\p{Lu}/u.test(t) ? 'near' : 'short';
   else if (density >= STOPWORDS_HIGH) cls = len > LENGTH_HIGH ? 'good' : 'near';
   else if (density >= STOPWORDS_LOW) cls = 'near';
+  // A long sentence dense with names ("FRESNO COUNTY, Calif. (KVTR) - Firefighters had ...") is
+  // prose all the same: a menu or a list of links does not end in a full stop.
+  else if (len > LENGTH_HIGH && sentence && density >= LONG_SENTENCE_STOPWORDS) cls = 'near';
   else cls = 'bad';
   if (c.cue) cls = 'bad';
   return { cls, length: len, ...c, words: lower.length, sentence };
@@ -245,16 +276,19 @@ function cueKind(t: string): CueKind {
   if (LABEL.test(t)) return 'label';
   if (NOTICE.some((re) => re.test(t))) return 'notice';
   if (CREDIT.some((re) => re.test(t))) return 'credit';
-  if (len <= 80 && COMMENT_META.some((re) => re.test(t))) return 'comment';
+  if (len <= 80 && (COMMENT_META.some((re) => re.test(t)) || USER_META.test(t))) return 'comment';
   // A share bar: most of its words are button names.
   if (len <= 120) {
     const lower = bareWords(t);
-    const named = lower.filter((w) => w === '' || BUTTON_WORDS.has(w)).length;
-    if (lower.length >= 2 && named / lower.length >= 0.75) return 'share';
+    const buttons = lower.filter((w) => BUTTON_WORDS.has(w)).length;
+    const named = buttons + lower.filter((w) => w === '').length;
+    if (lower.length >= 2 && buttons >= 1 && named / lower.length >= 0.75) return 'share';
   }
-  // A menu or breadcrumb: three or more short items between separators, no sentence.
+  // A menu or breadcrumb: three or more short items between separators, no sentence. A row of a
+  // table ("Club Ostend    5 4 1 0 12  3 13") is no menu: its items are figures.
   const items = t.split(SEPARATORS).filter((s) => s.trim() !== '');
-  if (items.length >= 4 || (items.length >= 3 && /\s[|»›>/]\s/.test(t))) {
+  const figures = items.filter((s) => /^[\d\s.,:%+()–-]+$/.test(s.trim())).length;
+  if ((items.length >= 4 || (items.length >= 3 && /\s[|»›>/]\s/.test(t))) && figures * 3 < items.length) {
     const avg = items.reduce((n, s) => n + s.trim().split(/\s+/).length, 0) / items.length;
     if (avg <= 4 && !/[.!?]$/.test(t)) return 'menu';
   }
@@ -293,9 +327,114 @@ function zoneLines(lines: Line[]): boolean[] {
   const run = articleRun(lines, f, cls, inBlock);
   if (run === null) return body;
   fillArticle(lines, f, cls, inBlock, body, run);
-  widenHead(lines, f, body, run.start);
-  widenTail(lines, f, body, run.end);
+  trailingTeasers(lines, f, body, run);
+  let first = run.start;
+  while (first < run.end && !body[first]) first++;
+  let last = run.end;
+  while (last > first && !body[last]) last--;
+  if (!body[first]) return body;
+  widenHead(lines, f, body, first);
+  widenTail(lines, f, body, last);
+  pullQuotes(lines, body);
+  authorBio(lines, body);
   return body;
+}
+
+/**
+ * Teasers that the article's run takes in after its last paragraph: past a share bar or an
+ * advert, headlines each over a one-sentence blurb, two or more of them, perhaps under short
+ * section headings ("Obituaries", "Around Cedar Bluff"), to the end of the run.
+ */
+function trailingTeasers(lines: Line[], f: Facts[], body: boolean[], run: { start: number; end: number }): void {
+  const headline = (i: number): boolean => {
+    const x = f[i]!;
+    const t = lines[i]!.text;
+    if (x.cue || x.sentence || x.length > 100) return false;
+    // Two words of letters at least: a live blog's time stamp ("17.41 BST") is no headline.
+    const named = t.split(/\s+/).filter((w) => /\p{L}{3}/u.test(w)).length;
+    return named >= 2 && !BYLINE.test(t) && !(DATE_LINE.test(t) && MONTH_OR_DAY.test(t));
+  };
+  const heading = (i: number): boolean => !f[i]!.cue && !f[i]!.sentence && f[i]!.length <= 40 && f[i]!.words <= 4;
+  const blurb = (i: number): boolean => !f[i]!.cue && f[i]!.sentence && f[i]!.length < LENGTH_HIGH + 10 && f[i]!.words >= 5;
+  // From the end: ok[i] when the body lines from i to the run's end are headings and teasers,
+  // with pairs[i] teasers among them.
+  const n = run.end + 1;
+  const next = new Array<number>(n + 1).fill(n);
+  for (let i = n - 1; i >= 0; i--) next[i] = body[i + 1] ? i + 1 : next[i + 1]!;
+  const ok = new Array<boolean>(n + 1).fill(false);
+  const pairs = new Array<number>(n + 1).fill(0);
+  ok[n] = true;
+  for (let i = n - 1; i >= run.start; i--) {
+    if (!body[i]) {
+      ok[i] = ok[next[i]!]!;
+      pairs[i] = pairs[next[i]!]!;
+      continue;
+    }
+    const j = next[i]!;
+    if (j < n && headline(i) && blurb(j) && ok[next[j]!]) {
+      ok[i] = true;
+      pairs[i] = pairs[next[j]!]! + 1;
+    } else if (heading(i) && ok[j]) {
+      ok[i] = true;
+      pairs[i] = pairs[j]!;
+    }
+  }
+  for (let k = run.start + 1; k < n; k++) {
+    if (!body[k] || !ok[k] || pairs[k]! < 2) continue;
+    const before = f[k - 1]!;
+    if (!body[k - 1] && before.cue && before.kind !== 'credit') {
+      for (let i = k; i < n; i++) body[i] = false;
+      return;
+    }
+  }
+}
+
+/**
+ * A pull quote: a sentence of the article set again in display type, a line of its own that
+ * another, longer body line holds word for word.
+ */
+function pullQuotes(lines: Line[], body: boolean[]): void {
+  const KEY = 6;
+  const MAX_HOLDERS = 4;
+  const norm = (t: string): string[] => t.toLowerCase().replace(/[“”"‘’'«»]/g, '').split(/\s+/).filter(Boolean);
+  // Each run of six words of the body, and the lines that hold it (a few at most: a phrase many
+  // lines share is a refrain, not a quote).
+  const holders = new Map<string, number[]>();
+  const words: string[][] = lines.map((l, i) => (body[i] ? norm(l.text) : []));
+  words.forEach((w, i) => {
+    for (let k = 0; k + KEY <= w.length; k++) {
+      const key = w.slice(k, k + KEY).join(' ');
+      const at = holders.get(key);
+      if (at === undefined) holders.set(key, [i]);
+      else if (at[at.length - 1] !== i && at.length <= MAX_HOLDERS) at.push(i);
+    }
+  });
+  lines.forEach((l, i) => {
+    const w = words[i]!;
+    if (w.length < KEY || l.text.length > 300) return;
+    const at = holders.get(w.slice(0, KEY).join(' ')) ?? [];
+    if (at.length > MAX_HOLDERS) return;
+    const text = ` ${w.join(' ')} `;
+    if (at.some((j) => j !== i && words[j]!.length > w.length && ` ${words[j]!.join(' ')} `.includes(text))) body[i] = false;
+  });
+}
+
+/** The writer's biography under the article: "Fiona Drummond-Hale is a writer based in Inverness." */
+function authorBio(lines: Line[], body: boolean[]): void {
+  const names: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!body[i]) continue;
+    const m = /^[Bb][Yy]:?\s+(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3})/u.exec(lines[i]!.text);
+    if (m) names.push(m[1]!);
+    if (names.length > 0) break;
+  }
+  if (names.length === 0) return;
+  for (let i = lines.length - 1, seen = 0; i >= 0 && seen < 3; i--) {
+    if (!body[i]) continue;
+    seen++;
+    const t = lines[i]!.text;
+    if (names.some((n) => t.startsWith(`${n} `) && /^\s(?:is|was|covers|writes|reports|has been|teaches|lives)\b/.test(t.slice(n.length)))) body[i] = false;
+  }
 }
 
 /**
@@ -341,7 +480,7 @@ function blocks(lines: Line[], f: Facts[]): boolean[] {
  * The article: the run of lines with the most prose (good lines count for their length,
  * furniture against it), cut before the first of several reply buttons (a thread of posts or
  * comments, of which only what comes before the first button can be an article). Null when
- * the page has no prose to speak of.
+ * the page has no prose to speak of, or when the run opens with a forum member's post.
  */
 function articleRun(lines: Line[], f: Facts[], cls: LineClass[], inBlock: boolean[]): { start: number; end: number } | null {
   const weight = (i: number): number => {
@@ -367,6 +506,10 @@ function articleRun(lines: Line[], f: Facts[], cls: LineClass[], inBlock: boolea
     }
   }
   if (best < LENGTH_LOW) return null;
+  // A thread of posts: the first post is not an article, however long.
+  let first = run.start;
+  while (first < run.end && cls[first] !== 'good') first++;
+  for (let i = first - 1; i >= 0 && i >= first - 3; i--) if (USER_META.test(lines[i]!.text)) return null;
   const replies: number[] = [];
   for (let i = run.start; i <= run.end; i++) if (f[i]!.cue && /\breply\b/i.test(lines[i]!.text) && lines[i]!.text.length <= 60) replies.push(i);
   if (replies.length >= 2) {
@@ -451,10 +594,17 @@ function revise(initial: LineClass[]): LineClass[] {
   return cls;
 }
 
-/** Up from the first paragraph: the article's date and byline lines, a standfirst, its title. */
+/**
+ * Up from the first paragraph: the article's date and byline lines, a standfirst, its title, and
+ * the date line or the second title line (a deck) right above the title. A salutation or a
+ * lead-in right above the text ("Hi all,") is the text's; a few short lines between the text and
+ * its header (a video player's buttons, a like counter, "Font size: A A A") are passed over when
+ * a byline or a date line comes within a few lines above them.
+ */
 function widenHead(lines: Line[], f: Facts[], body: boolean[], first: number): void {
   let standfirst = false;
-  for (let i = first - 1, steps = 0; i >= 0 && steps < 8; i--, steps++) {
+  let header = false;
+  for (let i = first - 1, steps = 0; i >= 0 && steps < 12; i--, steps++) {
     const t = lines[i]!.text;
     const x = f[i]!;
     if (x.teaserHead || x.endHead) return;
@@ -463,7 +613,12 @@ function widenHead(lines: Line[], f: Facts[], body: boolean[], first: number): v
       continue; // a photo credit between the title and the text
     }
     // The header's own lines; in a match report, its score line and attendance too.
-    if (isHeaderLine(t) || (isTableLine(t) && /\d/.test(t) && !x.sentence)) {
+    if (isHeaderLine(t) || isScoreLine(t, x) || isBylinePart(lines, f, i)) {
+      body[i] = true;
+      header = true;
+      continue;
+    }
+    if (i === first - 1 && x.words <= 4 && /[,:]$/.test(t)) {
       body[i] = true;
       continue;
     }
@@ -472,14 +627,73 @@ function widenHead(lines: Line[], f: Facts[], body: boolean[], first: number): v
       body[i] = true;
       continue;
     }
-    if (isTitle(t, x)) body[i] = true;
+    if (!header && t.length <= 40 && (x.words <= 3 || (/^[\p{L} ]{1,20}:/u.test(t) && !x.sentence)) && headerWithin(lines, f, i)) continue;
+    if (isTitle(t, x)) {
+      body[i] = true;
+      aboveTitle(lines, f, body, i);
+    }
     return;
   }
 }
 
 /**
- * Down from the last paragraph: the sign-off, and the results table or list between the text
- * and a sign-off (a wire story's standings end with "(Reporting by ...)").
+ * Right above the title: a wire page's date line ("April 17, 1996" over the headline), or the
+ * headline itself when the line taken for the title is its deck ("Order from Estonian operator
+ * worth NOK 410 million" under "Halvorsen Maritime to supply battery systems for six Baltic
+ * ferries"). A headline reads as a phrase of six words or more with lower-case words in it, not
+ * as a row of capitalised menu items or a site's name in capitals, and is not much longer than
+ * its deck.
+ */
+function aboveTitle(lines: Line[], f: Facts[], body: boolean[], title: number): void {
+  const i = title - 1;
+  if (i < 0 || f[i]!.cue || f[i]!.teaserHead || f[i]!.endHead) return;
+  const t = lines[i]!.text;
+  if ((isHeaderLine(t) && t.length <= 40 && !/:\s+\p{L}/u.test(t)) || isScoreLine(t, f[i]!)) body[i] = true;
+  else if (isTitle(t, f[i]!) && f[i]!.words >= 6 && t.length <= lines[title]!.text.length + 10 && lowerWords(t)) body[i] = true;
+}
+
+/** A phrase, not a row of capitalised menu items: a lower-case word beyond "the", or two small ones. */
+function lowerWords(t: string): boolean {
+  const lower = t.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w));
+  return lower.length >= 2 || lower.some((w) => w.length >= 3 && !SMALL_WORDS.has(w));
+}
+const SMALL_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'into', 'over', 'after']);
+
+/** A byline or a date line within eight lines above line i, before any teaser or comments header. */
+function headerWithin(lines: Line[], f: Facts[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+    if (f[j]!.teaserHead || f[j]!.endHead) return false;
+    if (isHeaderLine(lines[j]!.text) || isBylinePart(lines, f, j)) return true;
+  }
+  return false;
+}
+
+/**
+ * A byline set over several lines: "By" alone, the name under it and the reporter's role under
+ * the name ("By" / "Jodie Treharne" / "Local Democracy Reporter"); or a name alone over the
+ * date ("Hannah Okonjo" over "Jan 28, 2024").
+ */
+function isBylinePart(lines: Line[], f: Facts[], i: number): boolean {
+  const t = lines[i]!.text;
+  const by = (j: number): boolean => j >= 0 && /^by:?$/i.test(lines[j]!.text);
+  if (by(i)) return true;
+  const role = (s: string): boolean => s.length <= 50 && !/[\d.!?]$/.test(s) && !/\d/.test(s) && s.split(/\s+/).length <= 6;
+  if (by(i - 1) && role(t)) return true;
+  if (by(i - 2) && role(t) && role(lines[i - 1]!.text)) return true;
+  if (!NAME_LINE.test(t) || f[i]!.cue || bareWords(t).some((w) => STOP_WORDS.has(w))) return false;
+  const j = i + 1;
+  return j < lines.length && !f[j]!.teaserHead && DATE_LINE.test(lines[j]!.text) && MONTH_OR_DAY.test(lines[j]!.text);
+}
+
+/** A person's name alone on a line: two or three capitalised words. */
+const NAME_LINE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'’-]+){1,2}$/u;
+
+/**
+ * Down from the last paragraph: the sign-off (a wire agency's, a letter's "Cheers," over the
+ * writer's name, a press release's media contact), the results table or list between the text
+ * and a sign-off (a wire story's standings end with "(Reporting by ...)"), and a last paragraph
+ * that an inline link or an advert sets apart ("Read more: ..." between the text and its last
+ * sentence).
  */
 function widenTail(lines: Line[], f: Facts[], body: boolean[], last: number): void {
   // A table the story gives (scorers, standings, results), under a heading of its own and with a
@@ -495,14 +709,44 @@ function widenTail(lines: Line[], f: Facts[], body: boolean[], last: number): vo
   for (let i = last + 1; i < lines.length && i <= last + 40; i++) {
     const t = lines[i]!.text;
     const x = f[i]!;
-    if (SIGN_OFF.some((re) => re.test(t)) && t.length <= 160 && !x.teaserHead && !x.endHead) {
+    if (x.teaserHead || x.endHead) {
+      if (rows >= 2) take(i - 1);
+      return;
+    }
+    if (VALEDICTION.test(t)) {
+      take(i + 1 < lines.length && !f[i + 1]!.cue && isSignature(lines[i + 1]!.text) ? i + 1 : i);
+      i = last;
+      continue;
+    }
+    if (CONTACT_HEAD.test(t)) {
+      let end = i;
+      let reached = false;
+      while (end + 1 < lines.length && end < i + 6 && !f[end + 1]!.cue) {
+        const kind = contactLine(lines[end + 1]!.text);
+        if (kind === '' || (reached && kind === 'name')) break;
+        reached ||= kind === 'address';
+        end++;
+      }
+      take(end);
+      i = last;
+      continue;
+    }
+    if (SIGN_OFF.some((re) => re.test(t)) && t.length <= 160) {
       take(i);
       continue;
     }
-    const ends = x.teaserHead || x.endHead || (x.cue && x.kind !== 'credit');
+    const ends = x.cue && x.kind !== 'credit';
     if (ends || i === lines.length - 1) {
       if (!ends && (isTableLine(t) || x.sentence)) i++;
       if (rows >= 2) take(i - 1);
+      if (ends && table === 0 && INLINE.has(x.kind)) {
+        const j = lastParagraph(lines, f, i);
+        if (j > 0) {
+          take(j);
+          i = last;
+          continue;
+        }
+      }
       return;
     }
     if (x.cue) continue;
@@ -515,9 +759,71 @@ function widenTail(lines: Line[], f: Facts[], body: boolean[], last: number): vo
   }
 }
 
-/** A line of a results table or a list: short, with a number or a leading marker, or a label. */
+/** Furniture that sits inside an article's text: a caption, an inline link, an advert. */
+const INLINE = new Set<CueKind>(['credit', 'label', 'widget']);
+
+/**
+ * The article's last paragraph past the inline furniture at line i: a paragraph of prose after
+ * at most three such lines, with the page's furniture or more prose after it, and no headline
+ * over it (a teaser's blurb has one). -1 when there is none.
+ */
+function lastParagraph(lines: Line[], f: Facts[], i: number): number {
+  let j = i + 1;
+  while (j < lines.length && j <= i + 3 && f[j]!.cue && INLINE.has(f[j]!.kind)) j++;
+  if (j >= lines.length || !isParagraph(f, j) || f[j]!.length < 60) return -1;
+  const next = f[j + 1];
+  if (next && !next.cue && !next.teaserHead && !next.endHead && !isParagraph(f, j + 1)) return -1;
+  return j;
+}
+
+/** A letter's closing: "Cheers,", "Best wishes,", "Until next week," */
+const VALEDICTION =
+  /^(?:cheers|thanks|thank you|many thanks|thanks for reading|best|best wishes|all best|all the best|regards|kind regards|warm regards|warmly|yours|love|take care|talk soon|more soon|until next (?:time|week)|see you (?:next week|soon)|onwards)[,.!]?$/i;
+
+/** The writer's name under a closing: a word or two, capitalised. */
+function isSignature(t: string): boolean {
+  return t.length <= 30 && /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}$/u.test(t);
+}
+
+/** The heading of a press release's contact block: "Media contact:", "For more information:". */
+const CONTACT_HEAD = /^(?:media|press|investor|investors|for (?:more|further) information|contacts?|media (?:contacts?|enquiries|inquiries|relations)|press (?:contacts?|office|enquiries|inquiries)|investor relations)\s*:?$/i;
+
+/**
+ * A line of a contact block: a phone number or an e-mail address, or a name or a role (which come
+ * before them); '' for none.
+ */
+function contactLine(t: string): '' | 'name' | 'address' {
+  if (t.length > 80) return '';
+  if (/\S+@\S+\.\S+/.test(t) || /(?:^|\s)\+?\(?\d[\d ()./-]{6,}\d\b/.test(t)) return 'address';
+  return !/[.!?]$/.test(t) && !/[\d()]/.test(t) && t.split(/\s+/).length <= 8 && /^\p{Lu}/u.test(t) ? 'name' : '';
+}
+
+/**
+ * A match report's header line: its score ("Ashcombe United 3 Millbridge 1", "Falcons 94,
+ * Eastport 89"), or a labelled figure ("Attendance: 6,214", "Scorers: Tobin 12', Okafor 38'").
+ */
+function isScoreLine(t: string, x: Facts): boolean {
+  if (!isTableLine(t)) return false;
+  if (/^\p{Lu}[\p{L} ]{1,20}:\s*\S/u.test(t) && /\d/.test(t)) return true;
+  return !x.sentence && SCORE.test(t);
+}
+
+/**
+ * Two sides and their scores, the scorers in brackets or not: "Leicester 1 Southampton 0",
+ * "Falcons 94, Eastport Mariners 89", "Fairlie 3 (Kirkwood 23, 67) Glenmuir 1 (Baird 55)",
+ * "Ayr 2-2 Kilbannock".
+ */
+const SIDE = String.raw`\p{Lu}[\p{L}.'’& -]*? \d{1,3}(?: \([^)]{1,80}\))?`;
+const TEAM = String.raw`\p{Lu}[\p{L}.'’& -]*?`;
+const SCORE = new RegExp(String.raw`^(?:${SIDE},? ${SIDE}|${TEAM} \d{1,3}\s*[-–]\s*\d{1,3} ${TEAM})(?: \(?(?:FT|HT|OT|AET|F|final)\)?)?$`, 'u');
+
+/**
+ * A line of a results table or a list: short, with a number or a leading marker, or a label; or
+ * a labelled row of figures ("1st period: KOO Fairbairn (Lindqvist) 4:18; PRA Larocque 11:02").
+ */
 function isTableLine(t: string): boolean {
-  return t.length <= 100 && (/\d/.test(t) || /^[-*•–]\s/.test(t) || /:$/.test(t));
+  if (t.length > 100) return t.length <= 200 && /^[\p{L}\d ]{1,20}:\s/u.test(t) && (t.match(/\d+/g)?.length ?? 0) >= 3;
+  return /\d/.test(t) || /^[-*•–]\s/.test(t) || /:$/.test(t);
 }
 
 function isHeaderLine(t: string): boolean {
@@ -527,7 +833,7 @@ function isHeaderLine(t: string): boolean {
 }
 
 function isTitle(t: string, x: Facts): boolean {
-  return t.length >= 12 && t.length <= 200 && x.words >= 3 && !/[.,;:]$/.test(t) && /\p{Lu}/u.test(t);
+  return t.length >= 12 && t.length <= 200 && x.words >= 3 && !/[.,;:]$/.test(t) && /\p{Lu}/u.test(t) && !/\s[/|>›»]\s/.test(t);
 }
 
 function toRanges(lines: Line[], body: boolean[]): TextRange[] {

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bodyText, zone } from '../../../src/nlp/zoning.js';
 import { loadPages } from '../../../src/training/pages/index.js';
+import { loadNewsTexts } from '../../../src/training/news/index.js';
 import { BodyScorer } from '../../../src/eval/score.js';
 
 /** The lines of `text` the zoning takes as body. */
@@ -20,6 +21,13 @@ const CLEAN: [string, string][] = [
   ['tweets with a photo line', 'Photo: http://t.co/abc\nOff to bed with a bit of music\nPhoto: sunset over the bay http://t.co/def\n'],
   ['one line', 'Paris is the capital of France.'],
   ['paragraphs with a subheading', `Title of the article here\n\n${P1}\n\nWhat happened next\n\n${P2}\n`],
+  [
+    'a wire story of results and standings',
+    'SOCCER - BELGIAN FIRST DIVISION RESULTS/STANDINGS.\nBRUSSELS 1996-09-01\nResults of matches played on Sunday (halftime scores in brackets):\n' +
+      'Club Ostend 4 Beerschot Lier 1 (2-0)\nGeelong Bay 16.12 (108) Fremantle 11.11 (77)\nStandings (tabulate under played, won, drawn, lost, points):\n' +
+      'Club Ostend         5 4 1 0 12  3 13\nOlympic Mechelen    5 4 0 1  9  4 12\nRoyal Tongeren      5 3 2 0 10  5 11\n - - - -\n' +
+      `${P1}\nREUTER\n`,
+  ],
 ];
 
 for (const [name, text] of CLEAN) {
@@ -30,6 +38,13 @@ for (const [name, text] of CLEAN) {
     assert.equal(bodyText(text, zone(text)), text);
   });
 }
+
+test('the news-genre texts (wire stories, results tables, standings) are all body', () => {
+  for (const d of loadNewsTexts()) {
+    const start = d.text.search(/\S/);
+    assert.deepEqual(zone(d.text), [{ start, end: d.text.trimEnd().length }], d.id);
+  }
+});
 
 test('nothing but blanks has no body', () => {
   assert.deepEqual(zone(''), []);
@@ -90,19 +105,61 @@ test('a page whose paragraphs are all short still has its article', () => {
   assert.deepEqual(bodyLines(page), ['The title of the story', short1, short2]);
 });
 
+const HEAD = ['Site News', 'Home | World | Business | Sport | Culture'];
+const FOOT = ['Share: Facebook Twitter Email', '© 2024 Site News'];
+
+test('a byline set over three lines and a video player between the header and the text', () => {
+  const page = [...HEAD, 'Pier reopens after two years of repairs', 'By', 'Jane Doe', 'Local Democracy Reporter', '12:04, 30 Mar 2025', 'Now Playing', '00:00 / 02:14', 'Mute', 'Fullscreen', P1, P2, ...FOOT].join('\n');
+  assert.deepEqual(bodyLines(page), ['Pier reopens after two years of repairs', 'By', 'Jane Doe', 'Local Democracy Reporter', '12:04, 30 Mar 2025', P1, P2]);
+});
+
+test('a newsletter: the greeting, the closing and the name under it are the letter\'s', () => {
+  const page = ['Slow Transit', 'Subscribe', 'Sign in', 'Why the bus is late', 'Hannah Okonjo', 'Jan 28, 2024', '42', 'Share', 'Hi all,', P1, P2, 'Cheers,', 'Hannah', 'Subscribe to Slow Transit', '© 2024 Hannah Okonjo'].join('\n');
+  assert.deepEqual(bodyLines(page), ['Why the bus is late', 'Hannah Okonjo', 'Jan 28, 2024', 'Hi all,', P1, P2, 'Cheers,', 'Hannah']);
+});
+
+test('a press release keeps its media contact, not the downloads after it', () => {
+  const page = [...HEAD, 'Press Release', 'Maker to supply batteries for six ferries', P1, P2, 'Media contact:', 'Kari Lien, Head of Communications', '+47 915 55 012', 'press@maker.example', 'Download press release (PDF, 210 KB)', ...FOOT].join('\n');
+  assert.deepEqual(bodyLines(page), ['Maker to supply batteries for six ferries', P1, P2, 'Media contact:', 'Kari Lien, Head of Communications', '+47 915 55 012', 'press@maker.example']);
+});
+
+test('an inline link does not cut off the last paragraph; a pull quote and the author\'s bio are furniture', () => {
+  const quote = 'The second paragraph goes on at some length about why it matters to the people of the town';
+  const bio = 'Jane Doe is a writer based in Inverness. Her book on island schools is out in May.';
+  const page = [...HEAD, 'The last keepers of the lighthouse', 'By Jane Doe', 'May 19, 2022', P1, P2, `"${quote}"`, P3, 'Read more: Ten lighthouses you can visit', P1.replace('first', 'last'), bio, ...FOOT].join('\n');
+  assert.deepEqual(bodyLines(page), ['The last keepers of the lighthouse', 'By Jane Doe', 'May 19, 2022', P1, P2, P3, P1.replace('first', 'last')]);
+});
+
+test('teasers after the share bar, under headings of their own, are not the article', () => {
+  const page = [...HEAD, 'Hardware store owner hands keys to nephew', 'By Carol Brandvold', P1, P2, P3, 'Share this: Facebook Email Print', 'Obituaries', 'Lorraine Hatch, 90', 'Lorraine was a member of Trinity Lutheran for 65 years and baked for every funeral.', 'Dennis Kowalski, 66', 'Dennis worked at the ore docks for 30 years before retiring in 2019.', 'Around town', 'City seeks input on sidewalk plan', 'A public hearing is set for Monday at 6 p.m. at City Hall.', '© 2023 Sentinel Publishing Co.'].join('\n');
+  assert.deepEqual(bodyLines(page), ['Hardware store owner hands keys to nephew', 'By Carol Brandvold', P1, P2, P3]);
+});
+
+test('a forum thread has no article, however long its first post', () => {
+  const page = ['Wheels Forum', 'Home › Forums › Classics › Repair', 'Thread: Herald overheating on hills', 'ken_from_leeds', 'Member · Joined Mar 2016 · Posts: 412', '14 Aug 2021, 9:14am', P1 + ' ' + P2, 'Reply  Quote  Like (2)', 'sue', 'Moderator · Joined Jan 2009 · Posts: 8,027', P3 + ' ' + P1, 'Reply  Quote  Like (5)', '© 2021 Wheels Forum'].join('\n');
+  assert.deepEqual(bodyLines(page), []);
+});
+
+test('a caption is furniture when its credit closes the line: "Photograph by ...", "(Sentinel photo/...)", "LPS/..."', () => {
+  for (const caption of ['Jane Doe on the gallery of the light. Photograph by Calum MacNeil for The Review', 'Arne Lindqvist, left, and his nephew in the paint aisle on Wednesday. (Sentinel photo/Carol Brandvold)', 'A worker checks pipes at the plant, June 12, 2025. LPS/Omar Haddad']) {
+    const page = [...HEAD, 'The title of the story', P1, caption, P2, ...FOOT].join('\n');
+    assert.deepEqual(bodyLines(page), ['The title of the story', P1, P2], caption);
+  }
+});
+
 test('the article text alone: ranges joined by line breaks', () => {
   const text = 'Menu\nHome | News | Sport | Culture\nTitle of it all\nBody.\n';
   assert.equal(bodyText(text, [{ start: 35, end: 50 }, { start: 51, end: 56 }]), 'Title of it all\nBody.');
 });
 
-// The development set of scraped pages (src/training/pages, 57 pages): measured 95.6
+// The development set of scraped pages (src/training/pages, 71 pages): measured 98.0
 // body-character F1 when this floor was set (all text as body: 70.6); the floor is that,
 // rounded down, minus 1.
 test('the scraped-page development set: body F1 stays above its floor', () => {
   const scorer = new BodyScorer();
   for (const d of loadPages()) scorer.add(d.id, d.text, d.body.map(([start, end]) => ({ start, end })), zone(d.text));
   const r = scorer.result();
-  assert.ok(r.f1 >= 0.94, `body F1 ${(100 * r.f1).toFixed(1)}`);
+  assert.ok(r.f1 >= 0.97, `body F1 ${(100 * r.f1).toFixed(1)}`);
   assert.ok(r.allBody.f1 < 0.75);
 });
 
