@@ -75,6 +75,9 @@ const CREDIT = [
   /\b(?:[Pp]hotos?|[Pp]hotograph|[Pp]icture|[Ii]mage)s? by \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?: for [^.]{1,60})?\.?\)?$/u,
   // "... REUTERS/Jane Doe", "... LPS/Omar Haddad"
   /(?:^|[\s.])(?:[A-Z]{2,8}|Reuters|Getty)\/\p{Lu}\p{Ll}+(?:[ -]\p{Lu}[\p{L}'’-]+){0,3}\)?\.?$/u,
+  // "... (Staff photo)", "(Photo courtesy of the family)", "(Jane Doe / Coastline Daily)"
+  /\((?:staff|file|courtesy|contributed|submitted|handout) (?:photo|image|picture)\)\.?$|\((?:photo|image) courtesy\b[^)]{0,60}\)\.?$/i,
+  /\(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} \/ [\p{L}\d .&'’-]{2,40}\)\.?$/u,
   // "... (Sentinel photo/Jane Doe)", "(Staff photo by Jane Doe)"
   /\((?:\p{Lu}[\p{L}]+ )*(?:staff |file )?(?:photo|photograph|image)\s*(?:\/|by|:)\s*[^)]{2,60}\)\.?$/iu,
   // Where the people in the picture stand: "Jane Doe, left, and John Roe ...", "(from left)"
@@ -83,7 +86,7 @@ const CREDIT = [
 
 /** A whole line of one widget: a button, a counter, a notice. */
 const WIDGET =
-  /^(?:advertisement|advertising|adverti[sz]e with us|ad|ads|sponsored(?: (?:content|article|post|story|links?))?|paid (?:content|post)|promoted|story continues below.*|article continues below.*|continue reading.*|read more\W*|read full (?:story|article)\W*|show more|show \\d+ more(?: \\w+)?|load more(?: comments| stories)?|see more|view (?:all|more)(?: \S+)?|more|reply|like|report|flag|sign in|log in|log out|sign up|register|subscribe(?: now| today)?|menu|search|close|skip to (?:main )?content|back to top|top|next|previous|next (?:article|story|post)|previous (?:article|story|post)|home|share|share this(?: article| story| post)?|tweet|print|email|listen(?: to this article)?|\d+ min(?:ute)?s? read|\d+ comments?|watch(?: live| now)?|play(?: video)?|download(?: (?:the )?(?:press release|pdf|images?|photos?|report|app|files?)\b.*)?|loading.*|accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:cookies|preferences)|got it|ok|toggle navigation|open menu|sort by.*|newest|oldest|trending|follow|following|unfollow|jump to(?: comments)?)[.!:…]*$/i;
+  /^(?:advertisement|advertising|adverti[sz]e with us|ad|ads|sponsored(?: (?:content|article|post|story|links?))?|paid (?:content|post)|promoted|story continues below.*|article continues below.*|continue reading.*|read more\W*|read full (?:story|article)\W*|show more|show \\d+ more(?: \\w+)?|load more(?: comments| stories)?|see more|view (?:all|more)(?: \S+)?|more|reply|like|report|flag|sign in|log in|log out|sign up|register|subscribe(?: now| today)?|menu|search|close|skip to (?:main )?content|back to top|top|next|previous|next (?:article|story|post)|previous (?:article|story|post)|home|share|share this(?: article| story| post)?|tweet|print|email|listen(?: to this article)?|\d+ min(?:ute)?s? read|\d+ comments?|watch(?: live| now)?|play(?: video)?|download(?: (?:the )?(?:press release|pdf|images?|photos?|report|app|files?)\b.*)?|loading.*|accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:cookies|preferences)|got it|ok|toggle navigation|open menu|sort by.*|newest|oldest|trending|follow|following|unfollow|jump to(?: comments)?|send flowers|plant a tree|get directions|add to calendar|(?:you|your\.?name|name|email|me)@[\w.-]+|(?:type |enter )?your e-?mail(?: address)?(?:\.{3}|…)?|(?:photo |image |slide )?\d{1,3} (?:of|\/) \d{1,3})[.!:…]*$/i;
 
 /** A line that opens with a furniture label. */
 const LABEL =
@@ -105,6 +108,8 @@ const NOTICE = [
   /^this (?:entry|post|article) was posted\b/i,
   /\bbookmark the permalink\b/i,
   /^(?:sign up|subscribe) (?:to|for) (?:our|the)\b/i,
+  /^(?:get|sign up for|subscribe to) (?:the|our) [\p{L}’' ]{2,40}(?:newsletter|briefing|bulletin|digest)\b/iu,
+  /\b(?:unsubscribe (?:at )?any ?time|(?:straight |delivered )?(?:to|in) your inbox)\b/i,
   /\b(?:enter your e-?mail|your e-?mail address will not be published|required fields are marked)\b/i,
   /^(?:you are commenting using|fill in your details below|notify me of (?:new|follow-up))/i,
   /\b(?:click here|tap here) to\b/i,
@@ -125,13 +130,15 @@ const USER_META = /\bjoined:?\s+(?:\p{L}{3,9}\.? )?(?:\d{1,2} )?\d{4}\b|\bposts:
 
 /** A header that opens a block of teasers, an author box or a sidebar. */
 const TEASER_HEAD =
-  /^(?:related(?: (?:stories|articles|content|coverage|news|posts|reading|links|topics|videos))?|more (?:from|on|in|about|stories|news|headlines|like this|to read|top stories)\b.*|more [\w ]{0,30}(?:news|headlines|stories|articles|videos)|topics|also (?:on|in|from)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*|if you (?:liked|enjoyed) this.*|recommended(?: for you| reading| stories| articles)?|most (?:read|popular|viewed|shared|commented|watched)(?: .*)?|trending(?: now| stories| today)?|popular(?: now| posts| stories| today)?|top stories|top headlines|latest(?: news| stories| headlines| videos| articles| posts)?|today'?s headlines|today'?s top stories|headlines|editor'?s picks|sponsored(?: content| stories| links| articles)?|promoted(?: stories| content)?|around the web|from the web|from around the web|in other news|what to read next|read next|up next|what'?s next|more headlines|key events|recent posts|recent articles|popular posts|archives?|blog archive|categories|further reading|more stories|you may have missed|don'?t miss|must read|in case you missed it|news in brief|about the author|about me|the author|author|more by (?:this author|.*)|more articles by .*|other stories|other news|similar stories|related links|similar threads|related threads|similar posts|latest scores|scores|live scores|trending on .*|most popular on .*|popular on .*|more on .*)\s*[:.]?$/i;
+  /^(?:related(?: (?:stories|articles|content|coverage|news|posts|reading|links|topics|videos))?|more (?:from|on|in|about|stories|news|headlines|like this|to read|top stories)\b.*|more [\w ]{0,30}(?:news|headlines|stories|articles|videos)|topics|also (?:on|in|from)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*|if you (?:liked|enjoyed) this.*|recommended(?: for you| reading| stories| articles)?|most (?:read|popular|viewed|shared|commented|watched)(?: .*)?|trending(?: now| stories| today)?|popular(?: now| posts| stories| today)?|top stories|top headlines|latest(?: news| stories| headlines| videos| articles| posts)?|today'?s headlines|today'?s top stories|headlines|editor'?s picks|sponsored(?: content| stories| links| articles)?|promoted(?: stories| content)?|around the web|from the web|from around the web|in other news|what to read next|read next|up next|what'?s next|more headlines|key events|recent posts|recent articles|popular posts|archives?|blog archive|categories|further reading|more stories|you may have missed|don'?t miss|must read|in case you missed it|news in brief|about the (?:author|authors|columnist|writer|reporter|contributor)|(?:about )?[\d,]+ results? for\b.*|search results(?: for\b.*)?|about me|the author|author|more by (?:this author|.*)|more articles by .*|other stories|other news|similar stories|related links|similar threads|related threads|similar posts|latest scores|scores|live scores|trending on .*|most popular on .*|popular on .*|more on .*)\s*[:.]?$/i;
 
 /** A header after which nothing is the article: the comments and what follows them. */
 const END_HEAD = [
   /^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|thoughts?)(?:\s*\(\d+\))?\s*:?$/i,
   /^(?:comments?|responses?|replies)\s*\(\d+\)/i,
-  /^(?:leave a (?:reply|comment|response)|post a comment|post your comment|add (?:a|your) comment|write a comment|join the (?:discussion|conversation|debate)|discussion|conversation|comments are closed\.?|show comments|view comments|see comments|reader comments|have your say|what do you think\??|\d+ (?:thoughts?|responses?|comments?) on\b.*|one (?:thought|response|comment) on\b.*|be the first to comment.*|no comments yet.*)$/i,
+  /^(?:leave a (?:reply|comment|response)|post a comment|post your comment|add (?:a|your) comment|write a comment|join the (?:discussion|conversation|debate)|discussion|conversation|comments are (?:closed|disabled|turned off)\b.*|show comments|view comments|see comments|reader comments|have your say|what do you think\??|\d+ (?:thoughts?|responses?|comments?) on\b.*|one (?:thought|response|comment) on\b.*|be the first to comment.*|no comments yet.*|(?:sign |view )?(?:the )?guest ?book|condolences|share a (?:memory|condolence))$/i,
+  // A paywall: what follows it is the offer, not the article.
+  /^(?:(?:subscribe|sign up|log in|register) (?:now )?to (?:continue|keep) reading|you(?:'|’)ve (?:read|reached) (?:your|the) (?:\d+|last) free articles?|this (?:article|story|content) is (?:for|only available to|exclusive to) (?:subscribers|members)|to continue reading,? (?:subscribe|log in|sign in))\b.*$/i,
 ];
 
 /** The article's own header lines: byline, date line, reading-time line. */
@@ -158,6 +165,9 @@ const SIGN_OFF = [
   /^(?:posted|published) by\b/i,
   new RegExp(String.raw`^\(?(?:${anyCase('source|sources')})\s*:\s*\p{Lu}`, 'u'),
 ];
+
+/** A cell of a table: "12", "+4.0%", "$3.41B", "34.8%", "+2.7 pts", "(1-0)". */
+const FIGURE = /^(?:[-+–]?[$€£¥]?[\d.,:()–-]+\s*(?:%|[kmbt]|bn|mn|pts?)?\s*)+$/i;
 
 const SEPARATORS = /\s[|•·»›>/]\s|\s{2,}|\s[–—]\s/g;
 
@@ -287,12 +297,13 @@ function cueKind(t: string): CueKind {
   // A menu or breadcrumb: three or more short items between separators, no sentence. A row of a
   // table ("Club Ostend    5 4 1 0 12  3 13") is no menu: its items are figures.
   const items = t.split(SEPARATORS).filter((s) => s.trim() !== '');
-  const figures = items.filter((s) => /^[\d\s.,:%+()–-]+$/.test(s.trim())).length;
+  const figures = items.filter((s) => FIGURE.test(s.trim())).length;
   if ((items.length >= 4 || (items.length >= 3 && /\s[|»›>/]\s/.test(t))) && figures * 3 < items.length) {
     const avg = items.reduce((n, s) => n + s.trim().split(/\s+/).length, 0) / items.length;
     if (avg <= 4 && !/[.!?]$/.test(t)) return 'menu';
   }
   if (/^(?:home|news)\s*[/>›»|]/i.test(t)) return 'menu';
+  if (items.length >= 2 && items.every((s) => WIDGET.test(s.trim()))) return 'widget';
   return '';
 }
 
@@ -319,6 +330,7 @@ function zoneLines(lines: Line[]): boolean[] {
   const c = lines.map((l) => cues(l.text));
   // No sign of a page: a wire story, a plain article, an e-mail, all of it body.
   if (!isPage(c)) return lines.map(() => true);
+  boxes(lines, c);
   const f = lines.map((l, i) => facts(l, c[i]!));
   promoteShortProse(lines, f);
   const cls = revise(f.map((x) => x.cls));
@@ -396,11 +408,10 @@ function trailingTeasers(lines: Line[], f: Facts[], body: boolean[], run: { star
 function pullQuotes(lines: Line[], body: boolean[]): void {
   const KEY = 6;
   const MAX_HOLDERS = 4;
-  const norm = (t: string): string[] => t.toLowerCase().replace(/[“”"‘’'«»]/g, '').split(/\s+/).filter(Boolean);
   // Each run of six words of the body, and the lines that hold it (a few at most: a phrase many
   // lines share is a refrain, not a quote).
   const holders = new Map<string, number[]>();
-  const words: string[][] = lines.map((l, i) => (body[i] ? norm(l.text) : []));
+  const words: string[][] = lines.map((l, i) => (body[i] ? bareWords(l.text).filter(Boolean) : []));
   words.forEach((w, i) => {
     for (let k = 0; k + KEY <= w.length; k++) {
       const key = w.slice(k, k + KEY).join(' ');
@@ -433,9 +444,34 @@ function authorBio(lines: Line[], body: boolean[]): void {
     if (!body[i]) continue;
     seen++;
     const t = lines[i]!.text;
-    if (names.some((n) => t.startsWith(`${n} `) && /^\s(?:is|was|covers|writes|reports|has been|teaches|lives)\b/.test(t.slice(n.length)))) body[i] = false;
+    if (names.some((n) => t.startsWith(`${n} `) && /^\s(?:is|was|has|covers|writes|reports|teaches|lives|joined)\b/.test(t.slice(n.length)))) body[i] = false;
   }
 }
+
+/**
+ * Furniture told by the line next to it: a gallery's caption under its counter ("3 of 12"), a
+ * newsletter box's heading and blurb over its e-mail field.
+ */
+function boxes(lines: Line[], c: Pick<Facts, 'cue' | 'kind' | 'teaserHead' | 'endHead'>[]): void {
+  const free = (i: number): boolean => i >= 0 && i < lines.length && !c[i]!.cue && !c[i]!.teaserHead && !c[i]!.endHead;
+  const mark = (i: number, kind: CueKind): void => {
+    c[i] = { ...c[i]!, cue: true, kind };
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (GALLERY_COUNTER.test(t) && free(i + 1)) mark(i + 1, 'credit');
+    if (!EMAIL_FIELD.test(t)) continue;
+    const heading = (j: number): boolean => free(j) && lines[j]!.text.length <= 60 && !/[.!?]$/.test(lines[j]!.text);
+    if (heading(i - 1)) mark(i - 1, 'notice');
+    else if (free(i - 1) && lines[i - 1]!.text.length <= 200 && heading(i - 2)) {
+      mark(i - 1, 'notice');
+      mark(i - 2, 'notice');
+    }
+  }
+}
+
+const GALLERY_COUNTER = /^(?:photo |image |slide )?\d{1,3} (?:of|\/) \d{1,3}$/i;
+const EMAIL_FIELD = /^(?:(?:you|your\.?name|name|email|me)@[\w.-]+|(?:type |enter )?your e-?mail(?: address)?(?:\.{3}|…)?|enter your e-?mail\b.*)$/i;
 
 /**
  * Pages of short paragraphs (mobile pages, one sentence a line) have few lines long enough to be
@@ -537,6 +573,11 @@ function fillArticle(lines: Line[], f: Facts[], cls: LineClass[], inBlock: boole
     if ((f[i]!.cls === 'bad' && !f[i]!.sentence && !/\d/.test(t)) || caption(i)) continue;
     body[i] = body[i + 1]! || f[i]!.cls !== 'short';
   }
+  // The items of a list that a body line leads in to ("The churches were in:").
+  for (let i = run.start; i <= run.end; i++) {
+    if (!body[i] || !lines[i]!.text.endsWith(':')) continue;
+    for (let j = i + 1; j <= run.end && j <= i + 20 && !body[j] && !furniture(j) && f[j]!.length <= 100; j++) body[j] = true;
+  }
 }
 
 /** A live blog's time stamp or a minute of play between entries: "17.41 BST", "90+4'", "Half-time". */
@@ -546,7 +587,8 @@ function isStamp(t: string): boolean {
 
 /** After a teaser block, the article goes on: one long paragraph, or two in a row. */
 function resumes(f: Facts[], i: number): boolean {
-  if (f[i]!.cue) return false;
+  // The line under a teaser header is its first teaser (or the author's bio), however long.
+  if (f[i]!.cue || (i > 0 && f[i - 1]!.teaserHead)) return false;
   // A teaser's blurb under its headline is no paragraph of the article, whatever follows it.
   if (i > 0 && f[i - 1]!.cls === 'short' && !f[i - 1]!.sentence && f[i]!.length < LENGTH_HIGH) return false;
   if (f[i]!.cls === 'good') return true;
@@ -648,7 +690,7 @@ function aboveTitle(lines: Line[], f: Facts[], body: boolean[], title: number): 
   const i = title - 1;
   if (i < 0 || f[i]!.cue || f[i]!.teaserHead || f[i]!.endHead) return;
   const t = lines[i]!.text;
-  if ((isHeaderLine(t) && t.length <= 40 && !/:\s+\p{L}/u.test(t)) || isScoreLine(t, f[i]!)) body[i] = true;
+  if ((DATE_LINE.test(t) && MONTH_OR_DAY.test(t) && t.length <= 40 && !/:\s+\p{L}/u.test(t)) || isScoreLine(t, f[i]!)) body[i] = true;
   else if (isTitle(t, f[i]!) && f[i]!.words >= 6 && t.length <= lines[title]!.text.length + 10 && lowerWords(t)) body[i] = true;
 }
 
@@ -686,7 +728,7 @@ function isBylinePart(lines: Line[], f: Facts[], i: number): boolean {
 }
 
 /** A person's name alone on a line: two or three capitalised words. */
-const NAME_LINE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'’-]+){1,2}$/u;
+const NAME_LINE = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?){1,2}$/u;
 
 /**
  * Down from the last paragraph: the sign-off (a wire agency's, a letter's "Cheers," over the

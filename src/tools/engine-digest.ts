@@ -15,10 +15,11 @@
  * refreshes its row: the table keys outputs by input, so inputs can move without a bump.
  *
  * The reference corpus: corpus/*.txt, generated articles (bench-articles.ts), the news-genre
- * texts without their markup, and the date examples with their own reference dates; the corpus
- * and the news texts also a second time with a reference date, so the rules for relative dates
- * are covered. About 0.8 MB, a second or two of NLP. --out DIR also writes each document's YAML
- * under DIR, so two engines' outputs can be compared with `annotate diff OLD NEW`.
+ * texts without their markup, the scraped pages of the zoning's development set, and the date
+ * examples with their own reference dates; the corpus and the news texts also a second time with
+ * a reference date, so the rules for relative dates are covered. About 1 MB, a second or two of
+ * NLP. --out DIR also writes each document's YAML under DIR, so two engines' outputs can be
+ * compared with `annotate diff OLD NEW`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -28,6 +29,7 @@ import { sha256Hex, sourceChecksum, stableStringify } from '../core/fingerprint.
 import { render } from '../run/analyzer.js';
 import { toRecord } from '../serialize/record.js';
 import { loadNewsTexts } from '../training/news/index.js';
+import { loadPages } from '../training/pages/index.js';
 import { article, articlePath } from './bench-articles.js';
 
 /** From dist/src/tools/ (compiled) the package root is three levels up. */
@@ -64,6 +66,8 @@ export function referenceDocs(): ReferenceDoc[] {
     for (const f of texts) docs.push({ name: `corpus/${f}${suffix}`, text: fs.readFileSync(path.join(corpus, f), 'utf8'), fileName: f, referenceDate });
     for (const d of news) docs.push({ name: `news/${d.id}${suffix}`, text: d.text, fileName: `${d.id}.txt`, referenceDate });
   }
+  // Scraped pages: their zoning decides which mentions are the article's.
+  for (const d of loadPages()) docs.push({ name: `pages/${d.id}`, text: d.text, fileName: `${d.id}.txt`, referenceDate: null });
   for (let i = 0; i < GENERATED; i++) {
     const rel = articlePath(i);
     docs.push({ name: `generated/${rel}`, text: article(i), fileName: path.basename(rel), referenceDate: null });

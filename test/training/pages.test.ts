@@ -10,7 +10,10 @@ import { PageMarkupError, parsePage } from '../../src/training/pages/markup.js';
 
 // Compiled to dist/test/training/; the exporter runs from dist/src.
 const EXPORT = fileURLToPath(new URL('../../src/training/pages/export.js', import.meta.url));
-const LAYOUTS = new Set(['news', 'blog', 'wire', 'comments', 'links', 'clean', 'live', 'tricky', 'amp', 'forum', 'local', 'magazine', 'newsletter', 'press', 'sports', 'tv']);
+const LAYOUTS = new Set(['news', 'blog', 'wire', 'comments', 'links', 'clean', 'live', 'tricky', 'amp', 'forum', 'local', 'magazine', 'newsletter', 'press', 'sports', 'tv', 'business', 'election', 'gallery', 'gov', 'interview', 'intl', 'obit', 'opinion', 'paywall', 'print', 'search', 'univ', 'sitea', 'siteb', 'sitec']);
+
+/** Layouts that are never an article: lists of links, forum threads, search results. */
+const NO_ARTICLE = new Set(['links', 'forum', 'search']);
 
 test('every page parses, and its body ranges are sorted, disjoint, in bounds and trimmed', () => {
   const names = readdirSync(PAGES_DIR).filter((f) => f.endsWith('.txt'));
@@ -32,8 +35,9 @@ test('every page parses, and its body ranges are sorted, disjoint, in bounds and
       previous = end + 1;
     }
     if (d.layout === 'clean') assert.equal(d.body.length, 1, `${d.id}: a clean page is one body range`);
-    if (d.layout === 'links' || d.layout === 'forum') assert.equal(d.body.length, 0, `${d.id}: a page of links has no body`);
-    if (d.layout !== 'links' && d.layout !== 'forum') assert.ok(d.body.length > 0, `${d.id}: no body`);
+    if (NO_ARTICLE.has(d.layout)) assert.equal(d.body.length, 0, `${d.id}: a page of links has no body`);
+    // A page without an article (a section index too) has no publication date, and the other way round.
+    assert.equal(d.body.length === 0, d.dct === null, `${d.id}: body ${d.body.length} ranges, dct ${d.dct}`);
   }
 });
 

@@ -147,19 +147,29 @@ test('a caption is furniture when its credit closes the line: "Photograph by ...
   }
 });
 
+test('a photo gallery: the captions under "3 of 12" are furniture, the intro is the article', () => {
+  const page = [...HEAD, 'Thousands turn out for the kite festival', 'By Jonah Lee', 'Sept. 22, 2024', P1, P2, 'Share gallery: Facebook Pinterest X Email', '1 of 3', 'A 40-foot octopus kite flown by the Tern Island Flyers rises over North Beach on Saturday morning.', '2 of 3', 'Amelia Hartigan, 6, of Brookhaven, holds the kite she built in the children\'s tent with her grandfather.', '3 of 3', 'Kites are packed up at sunset over the dunes, as the last of the crowd heads for the shuttle buses.', ...FOOT].join('\n');
+  assert.deepEqual(bodyLines(page), ['Thousands turn out for the kite festival', 'By Jonah Lee', 'Sept. 22, 2024', P1, P2]);
+});
+
+test('a paywall, a newsletter box and a row of counters are not the article', () => {
+  const page = [...HEAD, 'A dry lake in Nevada is filling again', 'Posted on April 9, 2024 by Dana Okonkwo', '5 min read · 12 comments', P1, 'Get the Gazette Morning Briefing', 'The day\'s top stories from across the county, in your inbox by 7am.', 'Enter your email address', 'Sign up', P2, 'Subscribe to continue reading', 'You\'ve read your 3 free articles this month.', 'Get unlimited access to the Courier\'s journalism on climate, politics and the American West for a dollar.', 'Already a subscriber? Log in', ...FOOT].join('\n');
+  assert.deepEqual(bodyLines(page), ['A dry lake in Nevada is filling again', 'Posted on April 9, 2024 by Dana Okonkwo', P1, P2]);
+});
+
 test('the article text alone: ranges joined by line breaks', () => {
   const text = 'Menu\nHome | News | Sport | Culture\nTitle of it all\nBody.\n';
   assert.equal(bodyText(text, [{ start: 35, end: 50 }, { start: 51, end: 56 }]), 'Title of it all\nBody.');
 });
 
-// The development set of scraped pages (src/training/pages, 71 pages): measured 98.0
-// body-character F1 when this floor was set (all text as body: 70.6); the floor is that,
+// The development set of scraped pages (src/training/pages, 95 pages): measured 97.9
+// body-character F1 when this floor was set (all text as body: 69.6); the floor is that,
 // rounded down, minus 1.
 test('the scraped-page development set: body F1 stays above its floor', () => {
   const scorer = new BodyScorer();
   for (const d of loadPages()) scorer.add(d.id, d.text, d.body.map(([start, end]) => ({ start, end })), zone(d.text));
   const r = scorer.result();
-  assert.ok(r.f1 >= 0.97, `body F1 ${(100 * r.f1).toFixed(1)}`);
+  assert.ok(r.f1 >= 0.96, `body F1 ${(100 * r.f1).toFixed(1)}`);
   assert.ok(r.allBody.f1 < 0.75);
 });
 
