@@ -34,6 +34,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (argv[0] === 'eval') return await evalCommand(argv.slice(1), io);
     if (argv[0] === 'show') return await showCommand(argv.slice(1), io);
     if (argv[0] === 'diff') return await (await import('./diff.js')).diffCommand(argv.slice(1), io, (name) => baseProgram(name, io));
+    if (argv[0] === 'site-lines') return await (await import('./site-lines.js')).siteLinesCommand(argv.slice(1), io, (name) => baseProgram(name, io));
     if (argv[0] === 'textconv') return await (await import('./diff.js')).textconvCommand(argv.slice(1), io, (name) => baseProgram(name, io));
     return await annotateCommand(argv, io);
   } catch (err) {

@@ -6,6 +6,7 @@
 import { ENTITY_KINDS } from '../core/kinds.js';
 import type { EntityLabel, Label } from '../core/types.js';
 import { parsePattern } from '../nlp/rules/pattern.js';
+import { furnitureLine } from '../nlp/zoning.js';
 import type { Correction, NameRule, NotRule, PatternRule, Rules } from '../nlp/rules/types.js';
 
 /** A value of the parsed file with where it starts (offset into the file's text). */
@@ -23,7 +24,7 @@ export class ConfigError extends Error {
   }
 }
 
-export const TOP_KEYS = ['names', 'not_entities', 'patterns', 'corrections'] as const;
+export const TOP_KEYS = ['names', 'not_entities', 'patterns', 'furniture', 'corrections'] as const;
 const NAME_KEYS = ['type', 'aliases'];
 const PATTERN_KEYS = ['type'];
 const CORRECTION_KEYS = ['text', 'in', 'occurrence', 'type', 'not', 'value'];
@@ -49,6 +50,10 @@ export function validate(root: Node | null): ConfigContent {
     if (key === 'names') readNames(value, content);
     else if (key === 'not_entities') content.rules.notEntities = readNotEntities(value);
     else if (key === 'patterns') content.rules.patterns = readPatterns(value);
+    else if (key === 'furniture') {
+      const lines = readFurniture(value);
+      if (lines.length > 0) content.rules.furniture = lines;
+    }
     else if (key === 'corrections') content.corrections = readCorrections(value);
     else throw new ConfigError(keyAt, `unknown key "${key}"${suggest(key, TOP_KEYS)}; the keys are ${TOP_KEYS.join(', ')}`);
   }
@@ -107,6 +112,20 @@ function readNotEntities(node: Node): NotRule[] {
     const text = scalarText(item, 'an entry of not_entities', 'a string, or "Paris: not place"');
     checkText(text, item.at, 'an entry of not_entities');
     return { text, labels: all };
+  });
+}
+
+/** `furniture:`: whole lines of the page around the article (a site's tagline, its footer). */
+function readFurniture(node: Node): string[] {
+  const list = asList(node, 'furniture', 'a list of lines, e.g. ["Serving Harlan since 1911", "Get the app"]');
+  const seen = new Set<string>();
+  return list.items.map((item) => {
+    const text = scalarText(item, 'an entry of furniture', 'a line of text');
+    checkText(text, item.at, 'an entry of furniture');
+    const line = furnitureLine(text);
+    if (seen.has(line)) throw new ConfigError(item.at, `the line "${text}" is given twice in furniture; keep one`);
+    seen.add(line);
+    return line;
   });
 }
 

@@ -30,7 +30,7 @@ export interface AnalyzeOptions {
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // The title and the article's date come from the body: a teaser's date is not the article's.
-  const body = zone(text);
+  const body = zone(text, options.rules?.rules.furniture);
   const article = bodyText(text, body);
   const title = findTitle(article);
   const pub = findPublished(article, { fileName: options.fileName, referenceDate: options.referenceDate ?? null, title });

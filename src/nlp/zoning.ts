@@ -166,17 +166,39 @@ const SIGN_OFF = [
   new RegExp(String.raw`^\(?(?:${anyCase('source|sources')})\s*:\s*\p{Lu}`, 'u'),
 ];
 
-/** A cell of a table: "12", "+4.0%", "$3.41B", "34.8%", "+2.7 pts", "(1-0)". */
-const FIGURE = /^(?:[-+–]?[$€£¥]?[\d.,:()–-]+\s*(?:%|[kmbt]|bn|mn|pts?)?\s*)+$/i;
+/**
+ * Cells of a table: "12", "5 4 1 0 12", "+4.0%", "$3.41B", "+2.7 pts", "(1-0)". Each cell starts
+ * after a blank, so a long run of figures is matched in one pass.
+ */
+const CELL = String.raw`\(?[-+–]?[$€£¥]?\d[\d.,:()–-]*(?:%|[kmbt]|bn|mn|pts?)?`;
+const FIGURE = new RegExp(String.raw`^${CELL}(?:\s+${CELL})*$`, 'i');
 
 const SEPARATORS = /\s[|•·»›>/]\s|\s{2,}|\s[–—]\s/g;
 
-/** Zone the text; the ranges of its body, in JS string indices, sorted and disjoint. */
-export function zone(text: string): TextRange[] {
+/**
+ * Zone the text; the ranges of its body, in JS string indices, sorted and disjoint. `furniture`
+ * lists lines a project knows to be furniture (its config's `furniture:`, as furnitureLine gives
+ * them): such a line is never body, and on a page it weighs against the run it sits in.
+ */
+export function zone(text: string, furniture?: readonly string[]): TextRange[] {
   const lines = splitLines(text);
   if (lines.length === 0) return [];
-  const body = zoneLines(lines);
+  const listed = furniture && furniture.length > 0 ? listedLines(lines, furniture) : null;
+  const body = zoneLines(lines, listed);
+  if (listed) listed.forEach((l, i) => l && (body[i] = false));
   return toRanges(lines, body);
+}
+
+/** A line as `furniture:` lists it: trimmed, each run of blanks one space. */
+export function furnitureLine(t: string): string {
+  return t.trim().replace(/\s+/g, ' ');
+}
+
+/** Which lines the list names. */
+function listedLines(lines: Line[], furniture: readonly string[]): boolean[] | null {
+  const set = new Set(furniture);
+  const listed = lines.map((l) => set.has(furnitureLine(l.text)));
+  return listed.includes(true) ? listed : null;
 }
 
 /**
@@ -278,7 +300,7 @@ function facts(line: Line, c: Pick<Facts, 'cue' | 'kind' | 'teaserHead' | 'endHe
 }
 
 /** What kind of furniture a cue on the line says it is ('' for none). */
-type CueKind = '' | 'widget' | 'label' | 'notice' | 'credit' | 'comment' | 'share' | 'menu';
+type CueKind = '' | 'widget' | 'label' | 'notice' | 'credit' | 'comment' | 'share' | 'menu' | 'listed';
 
 function cueKind(t: string): CueKind {
   const len = t.length;
@@ -311,7 +333,7 @@ function cueKind(t: string): CueKind {
  * How sure the cues make us that the text is a page: the kinds that only pages have count
  * whole, the ones a tweet or an e-mail may have too ("Photo: ...", "Reply") count half.
  */
-const EVIDENCE: Record<Exclude<CueKind, ''>, number> = { widget: 0.5, label: 0.5, notice: 1, credit: 0.5, comment: 0.5, share: 1, menu: 1 };
+const EVIDENCE: Record<Exclude<CueKind, ''>, number> = { widget: 0.5, label: 0.5, notice: 1, credit: 0.5, comment: 0.5, share: 1, menu: 1, listed: 0 };
 
 function isPage(f: Pick<Facts, 'kind' | 'teaserHead' | 'endHead'>[]): boolean {
   const kinds = new Set<string>();
@@ -326,10 +348,11 @@ function isPage(f: Pick<Facts, 'kind' | 'teaserHead' | 'endHead'>[]): boolean {
 }
 
 /** Which lines are body. */
-function zoneLines(lines: Line[]): boolean[] {
+function zoneLines(lines: Line[], listed: boolean[] | null): boolean[] {
   const c = lines.map((l) => cues(l.text));
   // No sign of a page: a wire story, a plain article, an e-mail, all of it body.
   if (!isPage(c)) return lines.map(() => true);
+  if (listed) listed.forEach((l, i) => l && !c[i]!.cue && (c[i] = { ...c[i]!, cue: true, kind: 'listed' }));
   boxes(lines, c);
   const f = lines.map((l, i) => facts(l, c[i]!));
   promoteShortProse(lines, f);

@@ -83,6 +83,14 @@ export const PATHOLOGIES: readonly Pathology[] = [
       'Home | News | Sport | Culture | Opinion\n© 2024 The Example\n' +
       fill(size, (i) => `${word(i, true)}\n`),
   },
+  // Lines of menu items that are long runs of figures with a letter at the end: a pattern for
+  // table cells that could take each run apart in many ways would take exponential time.
+  {
+    name: 'figure-runs',
+    make: (size) =>
+      'Home | News | Sport | Culture | Opinion\n© 2024 The Example\n' +
+      fill(size, (i) => `Home | ${'1'.repeat(30 + (i % 20))}x | 2 3 4 5 6 7 8 9 10 11 12 ${i}y | News\n`),
+  },
 ];
 
 /**

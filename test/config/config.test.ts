@@ -77,7 +77,7 @@ test('the freshness key follows the content, not the layout, and a file\'s own c
 
 test('bad configs: each mistake with its line, column and what to write', () => {
   const cases: [string, string][] = [
-    ['names:\n  Telegram: organization\nnot_entity: [REUTER]\n', 'annotate.config.yaml:3:1: unknown key "not_entity" (did you mean "not_entities"?); the keys are names, not_entities, patterns, corrections'],
+    ['names:\n  Telegram: organization\nnot_entity: [REUTER]\n', 'annotate.config.yaml:3:1: unknown key "not_entity" (did you mean "not_entities"?); the keys are names, not_entities, patterns, furniture, corrections'],
     ['names:\n  Telegram: organisation\n', 'annotate.config.yaml:2:13: unknown type "organisation" (did you mean "organization"?); use person, organization, place'],
     ['names:\n  Pavel Durov: {aliases: [Durov]}\n', 'annotate.config.yaml:2:16: the name "Pavel Durov" has no type; write e.g. {type: person, aliases: [Durov]}'],
     ['patterns:\n  "[Capital] Newsroom": organization\n', 'annotate.config.yaml:2:3: bad pattern "[Capital] Newsroom" at column 1 of it: unknown token class [Capital]; use one of [Cap] [Upper] [Lower] [Num] [Word] [Punct]'],

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { loadPages, PAGES_DIR } from '../../src/training/pages/index.js';
+import { HELDOUT_DIR, loadPages, PAGES_DIR } from '../../src/training/pages/index.js';
 import { PageMarkupError, parsePage } from '../../src/training/pages/markup.js';
 
 // Compiled to dist/test/training/; the exporter runs from dist/src.
@@ -93,4 +93,10 @@ test('export writes the texts and a gold line per page, and exits 2 on a marker 
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+});
+
+test('the held-out pages parse, with body ranges in bounds', () => {
+  const docs = loadPages(HELDOUT_DIR);
+  assert.ok(docs.length >= 10, `${docs.length} held-out pages`);
+  for (const d of docs) for (const [start, end] of d.body) assert.ok(start < end && end <= d.text.length, `${d.id}: ${start}-${end}`);
 });

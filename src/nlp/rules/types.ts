@@ -50,6 +50,12 @@ export interface Rules {
   names: NameRule[];
   notEntities: NotRule[];
   patterns: PatternRule[];
+  /**
+   * Lines that are page furniture in every file they occur in (`furniture:`), their runs of
+   * blanks as one space. Absent when the config lists none, so that a config without the key
+   * keeps the freshness key it had.
+   */
+  furniture?: string[];
 }
 
 /**

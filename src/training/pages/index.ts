@@ -9,6 +9,8 @@ import { PageMarkupError, parsePage, type BodyRange } from './markup.js';
 
 /** From dist/src/training/pages/index.js the package root is four levels up. */
 export const PAGES_DIR = fileURLToPath(new URL('../../../../src/training/pages/data/', import.meta.url));
+/** The held-out pages (heldout/README.md): measured, never tuned on. */
+export const HELDOUT_DIR = fileURLToPath(new URL('../../../../src/training/pages/heldout/', import.meta.url));
 
 export interface PageDoc { id: string; layout: string; text: string; dct: string | null; body: BodyRange[] }
 
