@@ -86,7 +86,7 @@ const CREDIT = [
 
 /** A whole line of one widget: a button, a counter, a notice. */
 const WIDGET =
-  /^(?:advertisement|advertising|adverti[sz]e with us|ad|ads|sponsored(?: (?:content|article|post|story|links?))?|paid (?:content|post)|promoted|story continues below.*|article continues below.*|continue reading.*|read more\W*|read full (?:story|article)\W*|show more|show \\d+ more(?: \\w+)?|load more(?: comments| stories)?|see more|view (?:all|more)(?: \S+)?|more|reply|like|report|flag|sign in|log in|log out|sign up|register|subscribe(?: now| today)?|menu|search|close|skip to (?:main )?content|back to top|top|next|previous|next (?:article|story|post)|previous (?:article|story|post)|home|share|share this(?: article| story| post)?|tweet|print|email|listen(?: to this article)?|\d+ min(?:ute)?s? read|\d+ comments?|watch(?: live| now)?|play(?: video)?|download(?: (?:the )?(?:press release|pdf|images?|photos?|report|app|files?)\b.*)?|loading.*|accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:cookies|preferences)|got it|ok|toggle navigation|open menu|sort by.*|newest|oldest|trending|follow|following|unfollow|jump to(?: comments)?|send flowers|plant a tree|get directions|add to calendar|(?:you|your\.?name|name|email|me)@[\w.-]+|(?:type |enter )?your e-?mail(?: address)?(?:\.{3}|…)?|(?:photo |image |slide )?\d{1,3} (?:of|\/) \d{1,3})[.!:…]*$/i;
+  /^(?:advertisement|advertising|adverti[sz]e with us|ad|ads|sponsored(?: (?:content|article|post|story|links?))?|paid (?:content|post)|promoted|story continues below.*|article continues below.*|continue reading.*|read more\W*|read full (?:story|article)\W*|show more|show \\d+ more(?: \\w+)?|load more(?: comments| stories)?|see more|view (?:all|more)(?: \S+)?|more|reply|like|report|flag|sign in|log in|log out|sign up|register|subscribe(?: now| today)?|menu|search|close|skip to (?:main )?content|back to top|top|next|previous|next (?:article|story|post)|previous (?:article|story|post)|home|share|share this(?: article| story| post)?|tweet|print|email|listen(?: to this article)?|\d+ min(?:ute)?s? read|\d+ comments?|watch(?: live| now)?|play(?: video)?|download(?: (?:the )?(?:press release|pdf|images?|photos?|report|app|files?)\b.*)?|loading.*|accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:cookies|preferences)|got it|ok|toggle navigation|open menu|sort by.*|newest|oldest|trending|follow|following|unfollow|jump to(?: comments)?|send flowers|plant a tree|get directions|add to calendar|(?:return|back) to [a-z ]{1,30}|listen to this (?:article|story)\b.*|(?:gift|give|save) this (?:article|story)|\d{1,2}:\d{2}(?: min)?|(?:you|your\.?name|name|email|me)@[\w.-]+|(?:type |enter )?your e-?mail(?: address)?(?:\.{3}|…)?|(?:photo |image |slide )?\d{1,3} (?:of|\/) \d{1,3})[.!:…]*$/i;
 
 /** A line that opens with a furniture label. */
 const LABEL =
@@ -106,6 +106,7 @@ const NOTICE = [
   /\b(?:legitimate interests?|withdraw (?:your )?consent|manage (?:your )?(?:choices|options|preferences|consent))\b/i,
   /\b(?:reader-supported (?:newsletter|publication|site)|(?:consider )?becom(?:e|ing) a (?:free or )?paid (?:subscriber|member)|support (?:our|independent) journalism)\b/i,
   /^this (?:entry|post|article) was posted\b/i,
+  /^a version of this (?:article|story) (?:appears|appeared) in print\b/i,
   /\bbookmark the permalink\b/i,
   /^(?:sign up|subscribe) (?:to|for) (?:our|the)\b/i,
   /^(?:get|sign up for|subscribe to) (?:the|our) [\p{L}’' ]{2,40}(?:newsletter|briefing|bulletin|digest)\b/iu,
@@ -130,7 +131,7 @@ const USER_META = /\bjoined:?\s+(?:\p{L}{3,9}\.? )?(?:\d{1,2} )?\d{4}\b|\bposts:
 
 /** A header that opens a block of teasers, an author box or a sidebar. */
 const TEASER_HEAD =
-  /^(?:related(?: (?:stories|articles|content|coverage|news|posts|reading|links|topics|videos))?|more (?:from|on|in|about|stories|news|headlines|like this|to read|top stories)\b.*|more [\w ]{0,30}(?:news|headlines|stories|articles|videos)|topics|also (?:on|in|from)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*|if you (?:liked|enjoyed) this.*|recommended(?: for you| reading| stories| articles)?|most (?:read|popular|viewed|shared|commented|watched)(?: .*)?|trending(?: now| stories| today)?|popular(?: now| posts| stories| today)?|top stories|top headlines|latest(?: news| stories| headlines| videos| articles| posts)?|today'?s headlines|today'?s top stories|headlines|editor'?s picks|sponsored(?: content| stories| links| articles)?|promoted(?: stories| content)?|around the web|from the web|from around the web|in other news|what to read next|read next|up next|what'?s next|more headlines|key events|recent posts|recent articles|popular posts|archives?|blog archive|categories|further reading|more stories|you may have missed|don'?t miss|must read|in case you missed it|news in brief|about the (?:author|authors|columnist|writer|reporter|contributor)|(?:about )?[\d,]+ results? for\b.*|search results(?: for\b.*)?|about me|the author|author|more by (?:this author|.*)|more articles by .*|other stories|other news|similar stories|related links|similar threads|related threads|similar posts|latest scores|scores|live scores|trending on .*|most popular on .*|popular on .*|more on .*)\s*[:.]?$/i;
+  /^(?:related(?: (?:stories|articles|content|coverage|news|posts|reading|links|topics|videos|items|headlines))?|more (?:from|on|in|about|stories|news|headlines|like this|to read|top stories)\b.*|more [\w ]{0,30}(?:news|headlines|stories|articles|videos)|topics|also (?:on|in|from)\b.*|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*|if you (?:liked|enjoyed) this.*|recommended(?: for you| reading| stories| articles)?|most (?:read|popular|viewed|shared|commented|watched)(?: .*)?|trending(?: now| stories| today)?|popular(?: now| posts| stories| today)?|top stories|top headlines|latest(?: news| stories| headlines| videos| articles| posts)?|today'?s headlines|today'?s top stories|headlines|editor'?s picks|sponsored(?: content| stories| links| articles)?|promoted(?: stories| content)?|around the web|from the web|from around the web|in other news|what to read next|read next|up next|what'?s next|more headlines|key events|recent posts|recent articles|popular posts|archives?|blog archive|categories|further reading|more stories|you may have missed|don'?t miss|must read|in case you missed it|news in brief|about the (?:author|authors|columnist|writer|reporter|contributor)|(?:about )?[\d,]+ results? for\b.*|search results(?: for\b.*)?|about me|the author|author|more by (?:this author|.*)|more articles by .*|other stories|other news|similar stories|related links|similar threads|related threads|similar posts|latest scores|scores|live scores|trending on .*|most popular on .*|popular on .*|more on .*)\s*[:.]?$/i;
 
 /** A header after which nothing is the article: the comments and what follows them. */
 const END_HEAD = [
@@ -165,6 +166,9 @@ const SIGN_OFF = [
   /^(?:posted|published) by\b/i,
   new RegExp(String.raw`^\(?(?:${anyCase('source|sources')})\s*:\s*\p{Lu}`, 'u'),
 ];
+
+/** Arrows around a button's word: "<< Previous", "Next >>", "‹ Back". */
+const ARROWS = /^[\s<>«»‹›←→]+|[\s<>«»‹›←→]+$/g;
 
 /**
  * Cells of a table: "12", "5 4 1 0 12", "+4.0%", "$3.41B", "+2.7 pts", "(1-0)". Each cell starts
@@ -325,7 +329,7 @@ function cueKind(t: string): CueKind {
     if (avg <= 4 && !/[.!?]$/.test(t)) return 'menu';
   }
   if (/^(?:home|news)\s*[/>›»|]/i.test(t)) return 'menu';
-  if (items.length >= 2 && items.every((s) => WIDGET.test(s.trim()))) return 'widget';
+  if (items.length >= 2 && items.every((s) => WIDGET.test(s.replace(ARROWS, '')))) return 'widget';
   return '';
 }
 
@@ -453,13 +457,20 @@ function pullQuotes(lines: Line[], body: boolean[]): void {
   });
 }
 
+const BYLINE_NAME = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}$/u;
+
 /** The writer's biography under the article: "Fiona Drummond-Hale is a writer based in Inverness." */
 function authorBio(lines: Line[], body: boolean[]): void {
   const names: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  // The byline is in the article's header: its first dozen lines.
+  for (let i = 0, seen = 0; i < lines.length && seen < 12; i++) {
     if (!body[i]) continue;
-    const m = /^[Bb][Yy]:?\s+(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3})/u.exec(lines[i]!.text);
-    if (m) names.push(m[1]!);
+    seen++;
+    const m = /^[Bb][Yy]:?\s+(.{3,120})$/u.exec(lines[i]!.text);
+    // "By Jane Doe and John Roe", "By Jane Doe, John Roe and Ann Poe"
+    if (m) for (const part of m[1]!.split(/,\s*|\s+and\s+|\s+&\s+/)) if (BYLINE_NAME.test(part)) names.push(part);
+    // A name alone over the date is the byline too.
+    if (!m && NAME_LINE.test(lines[i]!.text) && i + 1 < lines.length && isDateLine(lines[i + 1]!.text)) names.push(lines[i]!.text);
     if (names.length > 0) break;
   }
   if (names.length === 0) return;
@@ -528,7 +539,7 @@ function blocks(lines: Line[], f: Facts[]): boolean[] {
       x.cue = true;
       x.endHead = false;
     } else if (x.teaserHead) mode = mode === 'end' ? 'end' : 'teaser';
-    else if (mode === 'teaser' && resumes(f, i)) mode = 'none';
+    else if (mode === 'teaser' && resumes(lines, f, i)) mode = 'none';
     inBlock[i] = mode !== 'none';
     if (!inBlock[i] && (x.cls === 'good' || x.cls === 'near')) prose += lines[i]!.text.length;
   }
@@ -583,11 +594,11 @@ function articleRun(lines: Line[], f: Facts[], cls: LineClass[], inBlock: boolea
 /**
  * The lines of the article's run: its good lines, and a subheading or a lead-in ("They said:")
  * with the text it opens (body when the next line is). Not a caption: a line that is no
- * sentence beside a photo credit, or a long line that is no sentence and holds no figure (a
+ * sentence over a photo credit, or a long line that is no sentence and holds no figure (a
  * list of names, "Jane Doe (Spain), John Roe (Italy)").
  */
 function fillArticle(lines: Line[], f: Facts[], cls: LineClass[], inBlock: boolean[], body: boolean[], run: { start: number; end: number }): void {
-  const caption = (i: number): boolean => !f[i]!.sentence && f[i]!.length < LENGTH_HIGH && (f[i + 1]?.kind === 'credit' || f[i - 1]?.kind === 'credit');
+  const caption = (i: number): boolean => !f[i]!.sentence && f[i]!.length < LENGTH_HIGH && f[i + 1]?.kind === 'credit';
   const furniture = (i: number): boolean => f[i]!.cue || inBlock[i]! || f[i]!.teaserHead || f[i]!.endHead;
   for (let i = run.start; i <= run.end; i++) body[i] = !furniture(i) && cls[i] === 'good' && !caption(i);
   for (let i = run.end - 1; i >= run.start; i--) {
@@ -609,11 +620,13 @@ function isStamp(t: string): boolean {
 }
 
 /** After a teaser block, the article goes on: one long paragraph, or two in a row. */
-function resumes(f: Facts[], i: number): boolean {
+function resumes(lines: Line[], f: Facts[], i: number): boolean {
   // The line under a teaser header is its first teaser (or the author's bio), however long.
   if (f[i]!.cue || (i > 0 && f[i - 1]!.teaserHead)) return false;
   // A teaser's blurb under its headline is no paragraph of the article, whatever follows it.
   if (i > 0 && f[i - 1]!.cls === 'short' && !f[i - 1]!.sentence && f[i]!.length < LENGTH_HIGH) return false;
+  // Nor one under its headline and date (a list of search results, an archive).
+  if (i > 1 && f[i - 2]!.cls === 'short' && !f[i - 2]!.sentence && isDateLine(lines[i - 1]!.text)) return false;
   if (f[i]!.cls === 'good') return true;
   return isParagraph(f, i) && i + 1 < f.length && isParagraph(f, i + 1);
 }
@@ -669,6 +682,8 @@ function revise(initial: LineClass[]): LineClass[] {
 function widenHead(lines: Line[], f: Facts[], body: boolean[], first: number): void {
   let standfirst = false;
   let header = false;
+  // A drop cap set on a line of its own: "W" over "hen Ruth Okonjo-Price takes ...".
+  if (first > 0 && /^\p{Lu}$/u.test(lines[first - 1]!.text) && /^\p{Ll}/u.test(lines[first]!.text)) body[--first] = true;
   for (let i = first - 1, steps = 0; i >= 0 && steps < 12; i--, steps++) {
     const t = lines[i]!.text;
     const x = f[i]!;
@@ -692,7 +707,8 @@ function widenHead(lines: Line[], f: Facts[], body: boolean[], first: number): v
       body[i] = true;
       continue;
     }
-    if (!header && t.length <= 40 && (x.words <= 3 || (/^[\p{L} ]{1,20}:/u.test(t) && !x.sentence)) && headerWithin(lines, f, i)) continue;
+    const junk = (t.length <= 40 && x.words <= 3) || (t.length <= 60 && /^[\p{L} ]{1,20}:/u.test(t) && !x.sentence);
+    if (!header && junk && headerWithin(lines, f, i)) continue;
     if (isTitle(t, x)) {
       body[i] = true;
       aboveTitle(lines, f, body, i);
@@ -889,6 +905,11 @@ const SCORE = new RegExp(String.raw`^(?:${SIDE},? ${SIDE}|${TEAM} \d{1,3}\s*[-�
 function isTableLine(t: string): boolean {
   if (t.length > 100) return t.length <= 200 && /^[\p{L}\d ]{1,20}:\s/u.test(t) && (t.match(/\d+/g)?.length ?? 0) >= 3;
   return /\d/.test(t) || /^[-*•–]\s/.test(t) || /:$/.test(t);
+}
+
+/** A date line alone: "Jan 9, 2025", "Published 3 May 2021 at 10:02". */
+function isDateLine(t: string): boolean {
+  return t.length <= 60 && DATE_LINE.test(t) && MONTH_OR_DAY.test(t);
 }
 
 function isHeaderLine(t: string): boolean {

@@ -157,19 +157,30 @@ test('a paywall, a newsletter box and a row of counters are not the article', ()
   assert.deepEqual(bodyLines(page), ['A dry lake in Nevada is filling again', 'Posted on April 9, 2024 by Dana Okonkwo', P1, P2]);
 });
 
+test('search results (headline, date, snippet) are no article, however long the snippets', () => {
+  const snippet = (who: string) => `${who} told the council on Tuesday that the library budget would be cut by four per cent, but that the Eastside branch would stay open on Saturdays and the bookmobile would keep its fourteen stops.`;
+  const page = [...HEAD, 'About 214 results for "library budget"', 'Sort by: Relevance | Newest | Oldest', 'Council trims library budget', 'Jan 9, 2025', snippet('The mayor'), 'Letter: our library is an investment', 'Jan 3, 2025', snippet('A retired teacher'), 'Budget hearings set for January', 'Dec 12, 2024', snippet('The city manager'), '1 2 3 4 5 Next', ...FOOT].join('\n');
+  assert.deepEqual(bodyLines(page), []);
+});
+
+test('a drop cap on a line of its own stays with its paragraph', () => {
+  const page = [...HEAD, 'The quiet machine that hears one voice', 'By Jane Doe', 'May 6, 2021', 'W', 'hen Ruth Price takes her hearing aids out at night, the world does not go silent so much as go flat, she says.', P2, ...FOOT].join('\n');
+  assert.deepEqual(bodyLines(page), ['The quiet machine that hears one voice', 'By Jane Doe', 'May 6, 2021', 'W', 'hen Ruth Price takes her hearing aids out at night, the world does not go silent so much as go flat, she says.', P2]);
+});
+
 test('the article text alone: ranges joined by line breaks', () => {
   const text = 'Menu\nHome | News | Sport | Culture\nTitle of it all\nBody.\n';
   assert.equal(bodyText(text, [{ start: 35, end: 50 }, { start: 51, end: 56 }]), 'Title of it all\nBody.');
 });
 
-// The development set of scraped pages (src/training/pages, 95 pages): measured 97.9
+// The development set of scraped pages (src/training/pages, 95 pages): measured 98.5
 // body-character F1 when this floor was set (all text as body: 69.6); the floor is that,
 // rounded down, minus 1.
 test('the scraped-page development set: body F1 stays above its floor', () => {
   const scorer = new BodyScorer();
   for (const d of loadPages()) scorer.add(d.id, d.text, d.body.map(([start, end]) => ({ start, end })), zone(d.text));
   const r = scorer.result();
-  assert.ok(r.f1 >= 0.96, `body F1 ${(100 * r.f1).toFixed(1)}`);
+  assert.ok(r.f1 >= 0.97, `body F1 ${(100 * r.f1).toFixed(1)}`);
   assert.ok(r.allBody.f1 < 0.75);
 });
 
