@@ -391,7 +391,7 @@ function trailingTeasers(lines: Line[], f: Facts[], body: boolean[], run: { star
     if (x.cue || x.sentence || x.length > 100) return false;
     // Two words of letters at least: a live blog's time stamp ("17.41 BST") is no headline.
     const named = t.split(/\s+/).filter((w) => /\p{L}{3}/u.test(w)).length;
-    return named >= 2 && !BYLINE.test(t) && !(DATE_LINE.test(t) && MONTH_OR_DAY.test(t));
+    return named >= 2 && !BYLINE.test(t) && !isDated(t);
   };
   const heading = (i: number): boolean => !f[i]!.cue && !f[i]!.sentence && f[i]!.length <= 40 && f[i]!.words <= 4;
   const blurb = (i: number): boolean => !f[i]!.cue && f[i]!.sentence && f[i]!.length < LENGTH_HIGH + 10 && f[i]!.words >= 5;
@@ -729,7 +729,7 @@ function aboveTitle(lines: Line[], f: Facts[], body: boolean[], title: number): 
   const i = title - 1;
   if (i < 0 || f[i]!.cue || f[i]!.teaserHead || f[i]!.endHead) return;
   const t = lines[i]!.text;
-  if ((DATE_LINE.test(t) && MONTH_OR_DAY.test(t) && t.length <= 40 && !/:\s+\p{L}/u.test(t)) || isScoreLine(t, f[i]!)) body[i] = true;
+  if ((isDated(t) && t.length <= 40 && !/:\s+\p{L}/u.test(t)) || isScoreLine(t, f[i]!)) body[i] = true;
   else if (isTitle(t, f[i]!) && f[i]!.words >= 6 && t.length <= lines[title]!.text.length + 10 && lowerWords(t)) body[i] = true;
 }
 
@@ -763,7 +763,7 @@ function isBylinePart(lines: Line[], f: Facts[], i: number): boolean {
   if (by(i - 2) && role(t) && role(lines[i - 1]!.text)) return true;
   if (!NAME_LINE.test(t) || f[i]!.cue || bareWords(t).some((w) => STOP_WORDS.has(w))) return false;
   const j = i + 1;
-  return j < lines.length && !f[j]!.teaserHead && DATE_LINE.test(lines[j]!.text) && MONTH_OR_DAY.test(lines[j]!.text);
+  return j < lines.length && !f[j]!.teaserHead && isDated(lines[j]!.text);
 }
 
 /** A person's name alone on a line: two or three capitalised words. */
@@ -909,13 +909,18 @@ function isTableLine(t: string): boolean {
 
 /** A date line alone: "Jan 9, 2025", "Published 3 May 2021 at 10:02". */
 function isDateLine(t: string): boolean {
-  return t.length <= 60 && DATE_LINE.test(t) && MONTH_OR_DAY.test(t);
+  return t.length <= 60 && isDated(t);
+}
+
+/** A line that reads as a date: a date line's shape with a month, a weekday or a time in it. */
+function isDated(t: string): boolean {
+  return DATE_LINE.test(t) && MONTH_OR_DAY.test(t);
 }
 
 function isHeaderLine(t: string): boolean {
   if (t.length > 120) return false;
   if (BYLINE.test(t) || NAMED_BYLINE.test(t)) return true;
-  return DATE_LINE.test(t) && MONTH_OR_DAY.test(t);
+  return isDated(t);
 }
 
 function isTitle(t: string, x: Facts): boolean {
